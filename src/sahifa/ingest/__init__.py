@@ -1,0 +1,1 @@
+"""Ingest: raw input to records (readers, layout, normalisation, assembly)."""

@@ -1,0 +1,157 @@
+"""The one record type of the corpus, and its span types.
+
+Field names and order follow `schema/record.schema.json`; `Record.to_dict()` gives the JSON-Schema
+view (labels as strings) and `Record.from_dict()` reads it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True, frozen=True)
+class Source:
+    file: str
+    sha256: str
+    format: str
+    line: int | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class Segment:
+    """Text [start, end) stands for raw [raw_start, raw_end); linear when both lengths agree."""
+
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+
+
+@dataclass(slots=True, frozen=True)
+class EditCount:
+    kind: str
+    count: int
+
+
+@dataclass(slots=True, frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True, frozen=True)
+class Paragraph:
+    id: str
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+@dataclass(slots=True, frozen=True)
+class Entity:
+    id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    origin: str
+    annotator: str
+
+
+@dataclass(slots=True, frozen=True)
+class Cue:
+    id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True, frozen=True)
+class Quote:
+    id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    cue: Cue | None
+    closed: bool
+    origin: str
+    annotator: str
+
+
+@dataclass(slots=True, frozen=True)
+class Correction:
+    id: str
+    start: int
+    end: int
+    text: str
+    correction: str
+    kind: str
+    origin: str
+    annotator: str
+
+
+@dataclass(slots=True, kw_only=True)
+class Record:
+    """One article. Fields are in the schema's column order (a test holds them together)."""
+
+    id: str
+    source: Source
+    publication: str | None = None
+    section: str | None = None
+    headline: str | None = None
+    deck: str | None = None
+    authors: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    url: str | None = None
+    date: str | None = None
+    text: str
+    offset_map: list[Segment] = field(default_factory=list)
+    normalization: list[EditCount] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    tokens: list[Span] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as plain data, keys in schema column order, labels as strings."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        def many(kind, key):
+            return [kind(**item) for item in data.get(key) or []]
+
+        quotes = [
+            Quote(**{**q, "cue": Cue(**q["cue"]) if q.get("cue") else None})
+            for q in data.get("quotes") or []
+        ]
+        return cls(
+            id=data["id"],
+            source=Source(**data["source"]),
+            text=data["text"],
+            publication=data.get("publication"),
+            section=data.get("section"),
+            headline=data.get("headline"),
+            deck=data.get("deck"),
+            authors=list(data.get("authors") or []),
+            credits=list(data.get("credits") or []),
+            url=data.get("url"),
+            date=data.get("date"),
+            offset_map=many(Segment, "offset_map"),
+            normalization=many(EditCount, "normalization"),
+            paragraphs=many(Paragraph, "paragraphs"),
+            sentences=many(Span, "sentences"),
+            tokens=many(Span, "tokens"),
+            entities=many(Entity, "entities"),
+            quotes=quotes,
+            corrections=many(Correction, "corrections"),
+        )
+
+
+SPAN_LAYERS = ("paragraphs", "sentences", "tokens", "entities", "quotes", "corrections")

@@ -1,0 +1,121 @@
+"""The record schema, declared once as JSON Schema, and everything derived from it.
+
+`datasets.Features` and the Arrow schema are computed from `schema/record.schema.json`:
+string enums become `ClassLabel` (the enum is the label inventory), arrays of objects become
+`List({...})`, integers become int32. `LabelCodec` turns label strings into ClassLabel ids and
+back, walking the same declaration.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import datasets
+import pyarrow as pa
+
+SCHEMA_FILE = "record.schema.json"
+
+
+def schema_dir() -> Path:
+    """`schema/` beside the package in a checkout; `sahifa/schema` inside an installed wheel."""
+    packaged = resources.files("sahifa") / "schema"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "schema"
+
+
+@cache
+def record_schema() -> dict[str, Any]:
+    return json.loads((schema_dir() / SCHEMA_FILE).read_text(encoding="utf-8"))
+
+
+def resolve(node: dict[str, Any], root: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Follow a local `$ref` ("#/$defs/name") to the node it names."""
+    root = root or record_schema()
+    while "$ref" in node:
+        name = node["$ref"].removeprefix("#/$defs/")
+        node = root["$defs"][name]
+    return node
+
+
+def labels(def_name: str) -> list[str]:
+    """The label inventory declared as `$defs/<def_name>`'s enum."""
+    return list(record_schema()["$defs"][def_name]["enum"])
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    kind = node.get("type")
+    return [kind] if isinstance(kind, str) else list(kind or [])
+
+
+def feature_of(node: dict[str, Any]) -> Any:
+    """The `datasets` feature type for one JSON Schema node."""
+    node = resolve(node)
+    kinds = [k for k in _types(node) if k != "null"]
+    if "enum" in node:
+        return datasets.ClassLabel(names=list(node["enum"]))
+    if kinds == ["object"]:
+        return {name: feature_of(sub) for name, sub in node["properties"].items()}
+    if kinds == ["array"]:
+        return datasets.List(feature_of(node["items"]))
+    scalar = {"string": "string", "integer": node.get("x-arrow", "int32"), "boolean": "bool"}
+    if len(kinds) == 1 and kinds[0] in scalar:
+        return datasets.Value(scalar[kinds[0]])
+    raise ValueError(f"schema node has no feature mapping: {node}")
+
+
+@cache
+def features() -> datasets.Features:
+    """The corpus's `datasets.Features`, derived from the JSON Schema."""
+    return datasets.Features(feature_of(record_schema()))
+
+
+def arrow_schema() -> pa.Schema:
+    """The Arrow schema, with the HF features embedded in its metadata."""
+    return features().arrow_schema
+
+
+class LabelCodec:
+    """Converts label strings to ClassLabel ids (encode) and back (decode) in nested data."""
+
+    def __init__(self, node: dict[str, Any] | None = None) -> None:
+        self._encode = _walker(node or record_schema(), lambda names: names.index)
+        self._decode = _walker(node or record_schema(), lambda names: names.__getitem__)
+
+    def encode(self, data: dict[str, Any]) -> dict[str, Any]:
+        return self._encode(data)
+
+    def decode(self, data: dict[str, Any]) -> dict[str, Any]:
+        return self._decode(data)
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _walker(node: dict[str, Any], on_enum: Callable[[list[str]], Callable]) -> Callable:
+    """A function that applies `on_enum(names)` to every enum value below `node`."""
+    node = resolve(node)
+    if "enum" in node:
+        convert = on_enum(list(node["enum"]))
+        return lambda value: None if value is None else convert(value)
+    kinds = _types(node)
+    if "object" in kinds:
+        subs = {k: _walker(v, on_enum) for k, v in node["properties"].items()}
+        subs = {k: fn for k, fn in subs.items() if fn is not _identity}
+        if not subs:
+            return _identity
+        return lambda value: None if value is None else {
+            k: (subs[k](v) if k in subs else v) for k, v in value.items()
+        }
+    if "array" in kinds:
+        item = _walker(node["items"], on_enum)
+        if item is _identity:
+            return _identity
+        return lambda value: None if value is None else [item(v) for v in value]
+    return _identity

@@ -1,0 +1,53 @@
+"""Segment: sentences inside paragraphs, tokens inside sentences, as character-offset spans."""
+
+from __future__ import annotations
+
+import regex
+
+from sahifa.record import Record, Span
+
+# A sentence ends after . ! ? ؟ (a run of them, "..", "?!"), and any closing quote or bracket,
+# where white space follows. The ellipsis … and the Arabic comma and semicolon do not end one.
+_SENTENCE_END = regex.compile(r"[.!?؟]+[»”\"')\]]*(?=\s)")
+
+# Whole words as Wojood tokenises them, clitics attached: letters, marks and digits, with
+# decimal and thousands separators inside numbers; every other visible character on its own,
+# except a run of dots.
+_TOKEN = regex.compile(
+    r"\p{N}+(?:[.,٫٬]\p{N}+)*|[\p{L}\p{M}\p{N}_]+|\.{2,}|[^\s\p{L}\p{M}\p{N}_]"
+)
+
+
+def sentences_of(text: str, start: int, end: int) -> list[Span]:
+    """Sentences of text[start:end] (a paragraph), trimmed of surrounding white space."""
+    spans = []
+    pos = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        spans += _trimmed(text, pos, match.end())
+        pos = match.end()
+    spans += _trimmed(text, pos, end)
+    return spans
+
+
+def tokens_of(text: str, start: int, end: int) -> list[Span]:
+    return [Span(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _trimmed(text: str, start: int, end: int) -> list[Span]:
+    piece = text[start:end]
+    left = len(piece) - len(piece.lstrip())
+    right = len(piece.rstrip())
+    if left >= right:
+        return []
+    return [Span(start + left, start + right, piece[left:right])]
+
+
+def segment(record: Record) -> Record:
+    """Fill the record's sentences and tokens from its paragraphs."""
+    record.sentences = [
+        s for p in record.paragraphs for s in sentences_of(record.text, p.start, p.end)
+    ]
+    record.tokens = [
+        t for s in record.sentences for t in tokens_of(record.text, s.start, s.end)
+    ]
+    return record

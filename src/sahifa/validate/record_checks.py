@@ -1,0 +1,181 @@
+"""Level 1 and level 2 checks of one record. Each check says what is wrong, not where the record
+is: the runner adds that."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import jsonschema
+
+from sahifa.record import Record
+from sahifa.schema import record_schema
+from sahifa.validate.findings import Problem
+
+PROCLITICS = "وفبكل"
+
+
+@cache
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(record_schema())
+
+
+def check_schema(data: dict[str, Any]) -> Iterator[Problem]:
+    """Level 1: the record's plain data against the JSON Schema."""
+    for error in sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path)):
+        path = "/".join(map(str, error.absolute_path)) or "(record)"
+        yield Problem("schema-invalid", f"{path}: {error.message}")
+
+
+def check_text(record: Record) -> Iterator[Problem]:
+    if not unicodedata.is_normalized("NFC", record.text):
+        yield Problem("text-not-nfc", "text is not in NFC")
+
+
+def check_offset_map(record: Record) -> Iterator[Problem]:
+    position, raw_position = 0, None
+    for i, seg in enumerate(record.offset_map):
+        if seg.start != position or seg.end < seg.start or seg.raw_end < seg.raw_start:
+            yield Problem("offset-map-invalid", f"segment {i} [{seg.start}, {seg.end}) does not "
+                          f"continue the map at text offset {position}", offset=seg.start)
+            return
+        if raw_position is not None and seg.raw_start < raw_position:
+            yield Problem("offset-map-invalid", f"segment {i} goes back in the raw input "
+                          f"({seg.raw_start} < {raw_position})", offset=seg.start)
+            return
+        position, raw_position = seg.end, seg.raw_end
+    if position != len(record.text):
+        yield Problem("offset-map-invalid",
+                      f"the map covers text [0, {position}) of {len(record.text)} characters")
+
+
+def _spans(record: Record) -> Iterator[tuple[str, str | None, Any]]:
+    """(layer, id, span) for every span of the record, cues included."""
+    for layer in ("paragraphs", "sentences", "tokens", "entities", "quotes", "corrections"):
+        for i, span in enumerate(getattr(record, layer)):
+            yield layer, getattr(span, "id", None) or f"{layer}[{i}]", span
+    for quote in record.quotes:
+        if quote.cue is not None:
+            yield "cues", quote.cue.id, quote.cue
+
+
+def check_spans(record: Record) -> Iterator[Problem]:
+    """Offsets in range and non-empty, text equal to the slice it claims."""
+    n = len(record.text)
+    for layer, span_id, span in _spans(record):
+        if not 0 <= span.start <= span.end <= n:
+            yield Problem("span-out-of-range", f"{layer} {span_id} [{span.start}, {span.end}) "
+                          f"is not inside text [0, {n})", span_id, span.start)
+        elif span.start == span.end:
+            yield Problem("span-empty", f"{layer} {span_id} is empty at {span.start}",
+                          span_id, span.start)
+        elif record.text[span.start:span.end] != span.text:
+            yield Problem("span-text-mismatch", f"{layer} {span_id} says {span.text!r} but "
+                          f"text[{span.start}:{span.end}] is "
+                          f"{record.text[span.start:span.end]!r}", span_id, span.start)
+
+
+def check_ids(record: Record) -> Iterator[Problem]:
+    """Annotation ids (entities, quotes, cues, corrections) share one namespace, as in brat."""
+    seen: set[str] = set()
+    for layer, span_id, span in _spans(record):
+        if layer in ("paragraphs", "sentences", "tokens"):
+            continue
+        if span_id in seen:
+            yield Problem("span-id-duplicate", f"id {span_id} is used twice", span_id, span.start)
+        seen.add(span_id)
+
+
+def _inside(span, outer) -> bool:
+    return outer.start <= span.start and span.end <= outer.end
+
+
+def _first_not_inside(inner: list, outer: list):
+    """The first inner span not inside some outer span; both lists sorted by start."""
+    j = 0
+    for span in inner:
+        while j < len(outer) and outer[j].end <= span.start:
+            j += 1
+        if j == len(outer) or not _inside(span, outer[j]):
+            return span
+    return None
+
+
+def check_nesting(record: Record) -> Iterator[Problem]:
+    """Paragraphs in order; sentences inside paragraphs; tokens inside sentences."""
+    for before, after in zip(record.paragraphs, record.paragraphs[1:], strict=False):
+        if after.start < before.end:
+            yield Problem("paragraph-order", f"paragraph {after.id} starts at {after.start}, "
+                          f"inside or before {before.id} [{before.start}, {before.end})",
+                          after.id, after.start)
+    stray = _first_not_inside(sorted(record.sentences, key=_key), record.paragraphs)
+    if stray is not None:
+        yield Problem("sentence-outside-paragraph", f"sentence [{stray.start}, {stray.end}) "
+                      f"{stray.text[:30]!r} is not inside a paragraph", offset=stray.start)
+    stray = _first_not_inside(sorted(record.tokens, key=_key),
+                              sorted(record.sentences, key=_key))
+    if stray is not None:
+        yield Problem("token-outside-sentence", f"token [{stray.start}, {stray.end}) "
+                      f"{stray.text!r} is not inside a sentence", offset=stray.start)
+
+
+def _key(span) -> tuple[int, int]:
+    return span.start, -span.end
+
+
+def check_annotation_placement(record: Record) -> Iterator[Problem]:
+    """Entities, quotes, cues and corrections each inside one paragraph."""
+    for layer, span_id, span in _spans(record):
+        if layer in ("paragraphs", "sentences", "tokens"):
+            continue
+        if not any(_inside(span, p) for p in record.paragraphs):
+            yield Problem("span-crosses-paragraph", f"{layer} {span_id} [{span.start}, "
+                          f"{span.end}) is not inside one paragraph", span_id, span.start)
+
+
+def check_crossing(record: Record) -> Iterator[Problem]:
+    """Entities may nest but not cross."""
+    open_spans: list = []
+    for entity in sorted(record.entities, key=_key):
+        open_spans = [o for o in open_spans if o.end > entity.start]
+        for other in open_spans:
+            if entity.end > other.end:
+                yield Problem("span-crossing", f"entity {entity.id} [{entity.start}, "
+                              f"{entity.end}) crosses {other.id} [{other.start}, {other.end})",
+                              entity.id, entity.start)
+        open_spans.append(entity)
+
+
+def check_references(record: Record) -> Iterator[Problem]:
+    entity_ids = {e.id for e in record.entities}
+    for quote in record.quotes:
+        if quote.speaker is not None and quote.speaker not in entity_ids:
+            yield Problem("reference-unresolved", f"quote {quote.id} names speaker "
+                          f"{quote.speaker}, which is not an entity of the record",
+                          quote.id, quote.start)
+
+
+def check_clitics(record: Record) -> Iterator[Problem]:
+    """Guideline rule for gold spans: proclitics stay outside entity spans (و ف ب ك ل before
+    ال, or لل). Automatic spans are not held to it: foreign names such as فالنسيا look alike."""
+    for entity in record.entities:
+        text = entity.text
+        if entity.origin != "gold":
+            continue
+        if text.startswith("لل") or (text[:1] in PROCLITICS and text[1:3] == "ال"):
+            yield Problem("clitic-in-span", f"entity {entity.id} {text!r} starts with a "
+                          "proclitic the guidelines leave out", entity.id, entity.start)
+
+
+RECORD_CHECKS = (
+    check_text, check_offset_map, check_spans, check_ids, check_nesting,
+    check_annotation_placement, check_crossing, check_references, check_clitics,
+)
+
+
+def check_record(record: Record) -> Iterator[Problem]:
+    """Every level-2 check of one record."""
+    for check in RECORD_CHECKS:
+        yield from check(record)

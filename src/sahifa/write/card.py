@@ -1,0 +1,91 @@
+"""The dataset card (README.md): its YAML front matter is written by the build.
+
+`configs` (data_files per split) and `dataset_info` (features and split sizes) come from what the
+build wrote, through `datasets`' own card metadata classes; the prose below the front matter is
+left as it is, except for generated blocks between `<!-- sahifa:NAME:start/end -->` markers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import datasets
+from datasets.info import DatasetInfo, DatasetInfosDict
+from datasets.splits import SplitDict, SplitInfo
+from datasets.utils.metadata import MetadataConfigs
+from huggingface_hub import DatasetCard
+
+CORPUS_DIR = "corpus"
+
+
+@dataclass
+class SplitOutput:
+    num_rows: int = 0
+    num_bytes: int = 0
+    files: list[str] = field(default_factory=list)
+    download_size: int = 0
+
+
+@dataclass
+class ConfigOutput:
+    name: str
+    features: datasets.Features
+    splits: dict[str, SplitOutput]
+
+
+def data_files_pattern(config: str, split: str) -> str:
+    return f"{CORPUS_DIR}/{config}/{split}-*.parquet"
+
+
+def card_metadata(outputs: list[ConfigOutput]) -> tuple[MetadataConfigs, DatasetInfosDict]:
+    configs = MetadataConfigs()
+    infos = DatasetInfosDict()
+    for out in outputs:
+        splits = {name: s for name, s in out.splits.items() if s.num_rows}
+        configs[out.name] = {
+            "data_files": [
+                {"split": name, "path": data_files_pattern(out.name, name)} for name in splits
+            ],
+            **({"default": True} if out.name == "default" else {}),
+        }
+        split_dict = SplitDict()
+        for name, s in splits.items():
+            split_dict.add(SplitInfo(name=name, num_bytes=s.num_bytes, num_examples=s.num_rows))
+        infos[out.name] = DatasetInfo(
+            features=out.features, splits=split_dict,
+            download_size=sum(s.download_size for s in splits.values()),
+            dataset_size=sum(s.num_bytes for s in splits.values()),
+        )
+    return configs, infos
+
+
+def render_card(current: str, outputs: list[ConfigOutput]) -> str:
+    """The card text with its `configs` and `dataset_info` set from the build's outputs."""
+    card = DatasetCard(current)
+    for key in ("configs", "dataset_info"):
+        card.data.pop(key, None)
+    configs, infos = card_metadata(outputs)
+    configs.to_dataset_card_data(card.data)
+    infos.to_dataset_card_data(card.data)
+    return f"---\n{card.data.to_yaml()}\n---\n{card.text.lstrip(chr(10))}"
+
+
+def replace_block(document: str, name: str, content: str) -> str:
+    """Replace the generated block `name` in a Markdown document (it must be there)."""
+    pattern = re.compile(
+        rf"(<!-- sahifa:{name}:start -->\n).*?(<!-- sahifa:{name}:end -->)", re.DOTALL
+    )
+    if not pattern.search(document):
+        raise ValueError(f"the document has no '<!-- sahifa:{name}:start -->' block")
+    return pattern.sub(lambda m: m.group(1) + content.rstrip("\n") + "\n" + m.group(2), document)
+
+
+def card_configs(text: str) -> dict[str, dict[str, str]]:
+    """{config: {split: data_files path}} as the card declares them."""
+    card = DatasetCard(text)
+    declared = MetadataConfigs.from_dataset_card_data(card.data)
+    return {
+        name: {f["split"]: f["path"] for f in meta.get("data_files", [])}
+        for name, meta in declared.items()
+    }
