@@ -30,6 +30,11 @@ def iter_inputs(folder: Path, pattern: str = "*.txt") -> Iterator[RawInput]:
             yield RawInput(FORMAT, path.relative_to(folder).as_posix(), None, path.read_bytes())
 
 
+def input_files(folder: Path, pattern: str = "*.txt") -> list[Path]:
+    """The files the build reads: the articles and any annotation files beside them."""
+    return [p for p in sorted(folder.rglob("*")) if p.is_file() and p.match(pattern)]
+
+
 def parse(item: RawInput) -> RawArticle:
     raw = decode(item)
     found = lines(raw)

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Every test and check: lint, the corpus is what a fresh build gives, it validates, the tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+echo "== ruff"
+.venv/bin/ruff check src tests scripts
+echo "== corpus, card and datasheet are fresh"
+.venv/bin/sahifa build --check --input seeds --output .
+echo "== validate"
+.venv/bin/sahifa validate .
+echo "== pytest"
+HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 .venv/bin/python -m pytest -q "$@"

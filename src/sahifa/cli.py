@@ -1,0 +1,99 @@
+"""The `sahifa` command: build, validate."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+from pathlib import Path
+
+from sahifa.build import BuildOptions, build, stale_files
+from sahifa.pipeline import READERS
+from sahifa.validate.runner import validate_path
+
+
+def _build_parser(sub) -> None:
+    p = sub.add_parser("build", help="convert raw articles into the corpus (Parquet, card, "
+                       "datasheet)")
+    p.add_argument("--input", type=Path, default=Path("seeds"),
+                   help="input folder or file (default: seeds)")
+    p.add_argument("--output", type=Path, default=Path("."),
+                   help="dataset folder that gets corpus/, README.md, DATASHEET.md (default: .)")
+    p.add_argument("--format", choices=sorted(READERS), default="plaintext",
+                   help="input format (default: plaintext)")
+    p.add_argument("--workers", type=int, default=1,
+                   help="processes converting articles; 0 = all cores (default: 1)")
+    p.add_argument("--max-shard-mb", type=float, default=256,
+                   help="largest shard, in MB of uncompressed Arrow data (default: 256)")
+    p.add_argument("--progress", action="store_true", help="show a progress bar")
+    p.add_argument("--check", action="store_true",
+                   help="build into a scratch folder and fail if the output differs from it")
+    p.set_defaults(run=_run_build)
+
+
+def _validate_parser(sub) -> None:
+    p = sub.add_parser("validate", help="validate a dataset folder or a Parquet file")
+    p.add_argument("path", type=Path, nargs="?", default=Path("."),
+                   help="dataset folder (with README.md and corpus/) or one Parquet file")
+    p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.set_defaults(run=_run_validate)
+
+
+def _options(args) -> BuildOptions:
+    command = "sahifa build " + " ".join(
+        shlex.quote(a) for a in ("--input", args.input.as_posix(), "--output",
+                                 args.output.as_posix(), "--format", args.format)
+    )
+    return BuildOptions(
+        input=args.input, output=args.output, format=args.format,
+        workers=args.workers or os.cpu_count() or 1,
+        max_shard_bytes=int(args.max_shard_mb * 1024 * 1024),
+        progress=args.progress, command=command,
+    )
+
+
+def _run_build(args) -> int:
+    if not args.input.exists():
+        print(f"sahifa build: input {args.input} does not exist", file=sys.stderr)
+        return 2
+    options = _options(args)
+    if args.check:
+        stale = stale_files(options)
+        for name in stale:
+            print(f"stale: {name} differs from a fresh build", file=sys.stderr)
+        if stale:
+            print(f"run `{options.command}` and commit the result", file=sys.stderr)
+            return 1
+        print(f"{args.output}: corpus, card and datasheet are what a fresh build gives")
+        return 0
+    result = build(options)
+    print(result.summary())
+    if result.rejects:
+        print(f"rejects listed in {args.output / 'corpus' / 'rejects.jsonl'}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run_validate(args) -> int:
+    report = validate_path(args.path)
+    if args.json:
+        print(report.to_json())
+    else:
+        for finding in report.findings:
+            print(finding)
+        print(report.summary())
+    return 1 if report.findings else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="sahifa", description=__doc__)
+    sub = parser.add_subparsers(required=True, metavar="command")
+    _build_parser(sub)
+    _validate_parser(sub)
+    args = parser.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

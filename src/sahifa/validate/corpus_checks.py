@@ -1,0 +1,67 @@
+"""Level 3 checks: the corpus as a whole (files, features, card, ids, splits)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from fnmatch import fnmatch
+from pathlib import Path
+
+import datasets
+import pyarrow.parquet as pq
+
+from sahifa.validate.findings import Problem
+
+PARQUET_GLOB = "*/*.parquet"
+
+
+def class_labels(feature, path: str = "") -> Iterator[tuple[str, list[str]]]:
+    """(path, names) of every ClassLabel inside a feature tree."""
+    if isinstance(feature, datasets.ClassLabel):
+        yield path, list(feature.names)
+    elif isinstance(feature, dict):
+        for key, sub in feature.items():
+            yield from class_labels(sub, f"{path}.{key}" if path else key)
+    elif isinstance(feature, datasets.List):
+        yield from class_labels(feature.feature, f"{path}[]")
+
+
+def embedded_features(path: Path) -> datasets.Features | None:
+    metadata = pq.read_schema(path).metadata or {}
+    if b"huggingface" not in metadata:
+        return None
+    info = json.loads(metadata[b"huggingface"])
+    return datasets.Features.from_dict(info["info"]["features"])
+
+
+def check_features(path: Path, expected: datasets.Features) -> Iterator[Problem]:
+    """The file carries the HF features the schema declares, label inventories included."""
+    found = embedded_features(path)
+    if found is None:
+        yield Problem("parquet-features-mismatch", "the file carries no 'huggingface' features")
+        return
+    wanted = dict(class_labels(expected))
+    for where, names in class_labels(found):
+        if where in wanted and names != wanted[where]:
+            yield Problem("label-inventory-mismatch",
+                          f"{where} has labels {names}, the schema declares {wanted[where]}")
+            return
+    if found != expected:
+        differing = sorted(k for k in set(found) | set(expected) if found.get(k) != expected.get(k))
+        yield Problem("parquet-features-mismatch",
+                      f"embedded features differ from the schema in: {', '.join(differing)}")
+
+
+def check_card(root: Path, declared: dict[str, dict[str, str]]) -> Iterator[Problem]:
+    """Every declared split matches files, every Parquet file on disk is declared."""
+    on_disk = sorted(p.relative_to(root).as_posix() for p in (root / "corpus").glob(PARQUET_GLOB))
+    for config, splits in sorted(declared.items()):
+        for split, pattern in sorted(splits.items()):
+            if not any(fnmatch(name, pattern) for name in on_disk):
+                yield Problem("card-config-mismatch",
+                              f"config {config} split {split} declares {pattern}, "
+                              "which matches no file")
+    patterns = [p for splits in declared.values() for p in splits.values()]
+    for name in on_disk:
+        if not any(fnmatch(name, p) for p in patterns):
+            yield Problem("card-config-mismatch", f"{name} is on disk but no config declares it")
