@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sahifa.ingest.normalize import normalize, normalize_into
+from sahifa.ingest.normalize import INVISIBLE, normalize, normalize_into
 from sahifa.offsets import SegmentBuilder
 from sahifa.record import EditCount, Paragraph, Record, Source
 
@@ -108,14 +108,11 @@ def _block_text(paragraphs: list[Paragraph], label: str) -> str | None:
     return next((p.text for p in paragraphs if p.label == label), None)
 
 
-_INVISIBLE = "\ufeff\u200b\u200c\u200d\u2060\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-
-
 def trim(raw: str, start: int, end: int) -> tuple[int, int]:
     """Narrow raw[start:end] past surrounding white space and invisible marks."""
-    while start < end and (raw[start].isspace() or raw[start] in _INVISIBLE):
+    while start < end and (raw[start].isspace() or raw[start] in INVISIBLE):
         start += 1
-    while end > start and (raw[end - 1].isspace() or raw[end - 1] in _INVISIBLE):
+    while end > start and (raw[end - 1].isspace() or raw[end - 1] in INVISIBLE):
         end -= 1
     return start, end
 

@@ -31,8 +31,9 @@ def decode(item: RawInput) -> str:
     try:
         text = item.data.decode("utf-8")
     except UnicodeDecodeError as err:
+        bad = item.data[err.start]
         raise IngestError(
-            "not-utf8", f"not UTF-8: byte 0x{item.data[err.start]:02x} at byte {err.start} ({err.reason})"
+            "not-utf8", f"not UTF-8: byte 0x{bad:02x} at byte {err.start} ({err.reason})"
         ) from None
     if not text.strip():
         raise IngestError("empty", "empty or white space only")

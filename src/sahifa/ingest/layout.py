@@ -35,7 +35,8 @@ def layouts() -> Layouts:
             by_line[name] = pub["name"]
         boilerplate.update(pub.get("boilerplate", []))
         separators += [s for s in pub.get("deck_separators", []) if s not in separators]
-    return Layouts(frozenset(boilerplate), by_line, tuple(separators), frozenset(table["byline_credits"]))
+    credits = frozenset(table["byline_credits"])
+    return Layouts(frozenset(boilerplate), by_line, tuple(separators), credits)
 
 
 def split_deck(raw: str, start: int, end: int) -> list[tuple[str, int, int]]:

@@ -16,12 +16,17 @@ from dataclasses import dataclass
 
 from sahifa.offsets import SegmentBuilder
 
+BOM = "\ufeff"
+BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060"
+INVISIBLE = BOM + BIDI_MARKS + ZERO_WIDTH
+
 # kind, pattern, replacement (a string, or None to unescape an HTML entity)
 EDITS: tuple[tuple[str, str, str | None], ...] = (
     ("crlf", r"\r\n?", "\n"),
-    ("bom", "\ufeff", ""),
-    ("bidi-mark", "[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]", ""),
-    ("zero-width", "[\u200b\u200c\u200d\u2060]", ""),
+    ("bom", BOM, ""),
+    ("bidi-mark", f"[{BIDI_MARKS}]", ""),
+    ("zero-width", f"[{ZERO_WIDTH}]", ""),
     ("tatweel", "\u0640", ""),
     ("no-break-space", "[\u00a0\u2007\u202f]", " "),
     ("html-entity", r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", None),

@@ -26,11 +26,6 @@ FINDING_IDS: dict[str, tuple[int, str]] = {
     "token-outside-sentence": (2, "a token is not inside a sentence"),
     "reference-unresolved": (2, "a quote's speaker is not an entity id of the record"),
     "clitic-in-span": (2, "an entity span starts with a proclitic the guidelines leave out"),
-    # Level 2: gold annotation files (brat standoff) projected onto the text
-    "ann-syntax": (2, "a line of a .ann file cannot be parsed"),
-    "ann-text-mismatch": (2, "a .ann span's text is not the raw file's text at its offsets"),
-    "ann-outside-text": (2, "a .ann span falls into text the record leaves out"),
-    "ann-reference-unresolved": (2, "a .ann relation, attribute or note names a missing id"),
     # Level 3: the corpus
     "record-id-duplicate": (3, "two records share an id"),
     "split-mismatch": (3, "a record sits in another split than its id assigns"),

@@ -126,13 +126,18 @@ def _key(span) -> tuple[int, int]:
 
 
 def check_annotation_placement(record: Record) -> Iterator[Problem]:
-    """Entities, quotes, cues and corrections each inside one paragraph."""
+    """Entities, quotes, cues and corrections each inside one paragraph (spans whose offsets
+    are already wrong are left to check_spans)."""
     for layer, span_id, span in _spans(record):
-        if layer in ("paragraphs", "sentences", "tokens"):
+        if layer in ("paragraphs", "sentences", "tokens") or not _holds(record.text, span):
             continue
         if not any(_inside(span, p) for p in record.paragraphs):
             yield Problem("span-crosses-paragraph", f"{layer} {span_id} [{span.start}, "
                           f"{span.end}) is not inside one paragraph", span_id, span.start)
+
+
+def _holds(text: str, span) -> bool:
+    return 0 <= span.start < span.end <= len(text) and text[span.start:span.end] == span.text
 
 
 def check_crossing(record: Record) -> Iterator[Problem]:

@@ -98,5 +98,6 @@ def _section_and_headline(raw: str, header: list[tuple[int, int]]):
     if len(header) == 2 and len(first.split()) <= SECTION_MAX_WORDS:
         return first, header[1]
     raise IngestError(
-        "layout", f"cannot tell section and headline apart in {len(header)} header lines before the byline"
+        "layout",
+        f"cannot tell section and headline apart in {len(header)} lines before the byline",
     )
