@@ -14,7 +14,7 @@ _SENTENCE_END = regex.compile(r"[.!?؟]+[»”\"')\]]*(?=\s)")
 # decimal and thousands separators inside numbers; every other visible character on its own,
 # except a run of dots.
 _TOKEN = regex.compile(
-    r"\p{N}+(?:[.,٫٬]\p{N}+)*|[\p{L}\p{M}\p{N}_]+|\.{2,}|[^\s\p{L}\p{M}\p{N}_]"
+    r"[\p{L}\p{M}\p{N}_]+(?:(?<=\p{N})[.,٫٬]\p{N}+)*|\.{2,}|[^\s\p{L}\p{M}\p{N}_]"
 )
 
 

@@ -1,0 +1,81 @@
+"""The build end to end on the seeds: determinism, freshness check, accounting, atomicity."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from sahifa import build as build_module
+from sahifa.build import BuildOptions, build, stale_files
+from sahifa.cli import main
+from tests.conftest import ROOT, SEEDS
+
+
+def _options(tmp_path, input_path=SEEDS, name="out"):
+    output = tmp_path / name
+    output.mkdir(exist_ok=True)
+    for doc in ("README.md", "DATASHEET.md"):
+        shutil.copy(ROOT / doc, output / doc)
+    return BuildOptions(input=input_path, output=output, command="sahifa build (test)")
+
+
+def _files(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_give_identical_bytes(tmp_path):
+    first, second = _options(tmp_path, name="a"), _options(tmp_path, name="b")
+    build(first)
+    build(second)
+    assert _files(first.output) == _files(second.output)
+    assert any(name.endswith(".parquet") for name in _files(first.output))
+
+
+def test_check_finds_a_stale_corpus(tmp_path):
+    options = _options(tmp_path)
+    build(options)
+    parquet = next(options.output.glob("corpus/default/*.parquet"))
+    parquet.write_bytes(parquet.read_bytes()[:-10])
+    sheet = options.output / "DATASHEET.md"
+    sheet.write_text(sheet.read_text("utf-8").replace("| articles | 1 |", "| articles | 2 |"),
+                     encoding="utf-8")
+    assert stale_files(options) == ["DATASHEET.md", parquet.relative_to(options.output).as_posix()]
+
+
+def test_every_input_is_accounted_for(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEEDS / "000_19ff7663056b0340.txt", inputs / "a.txt")
+    (inputs / "b.txt").write_bytes(b"\xff\xfe not utf-8")
+    (inputs / "c.txt").write_text("  \n", encoding="utf-8")
+    result = build(_options(tmp_path, inputs))
+    assert (result.read, result.written, len(result.rejects)) == (3, 1, 2)
+    assert result.rejected_by_reason == {"not-utf8": 1, "empty": 1}
+    report = (tmp_path / "out" / "corpus" / "rejects.jsonl").read_text("utf-8").splitlines()
+    assert [json.loads(line)["file"] for line in report] == ["b.txt", "c.txt"]
+
+
+def test_the_cli_exits_non_zero_when_inputs_were_rejected(tmp_path, capsys):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "b.txt").write_bytes(b"\x00\x01")
+    out = _options(tmp_path).output
+    assert main(["build", "--input", str(inputs), "--output", str(out)]) == 1
+    assert "read 1 = written 0 + rejected 1" in capsys.readouterr().out
+
+
+def test_an_interrupted_build_leaves_the_previous_corpus(tmp_path, monkeypatch):
+    options = _options(tmp_path)
+    build(options)
+    before = _files(options.output)
+
+    def fail(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_module, "_write_docs", fail)
+    with pytest.raises(KeyboardInterrupt):
+        build(options)
+    assert _files(options.output) == before

@@ -1,0 +1,55 @@
+"""The dataset as its users load it: datasets (offline, also streaming), pandas, DuckDB."""
+
+from __future__ import annotations
+
+import datasets
+import duckdb
+import pandas as pd
+import pytest
+
+from sahifa.schema import features
+from tests.conftest import ROOT
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch, tmp_path):
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "cache"))
+
+
+def _parquet_files():
+    return sorted((ROOT / "corpus" / "default").glob("*.parquet"))
+
+
+def test_load_dataset_reads_the_seed_with_typed_features():
+    ds = datasets.load_dataset(str(ROOT))
+    split = next(iter(ds.values()))
+    assert split.features == features()
+    row = split[0]
+    assert row["id"] == "000_19ff7663056b0340"
+    assert row["text"][row["paragraphs"][0]["start"]:row["paragraphs"][0]["end"]] \
+        == row["paragraphs"][0]["text"]
+    names = split.features["paragraphs"].feature["label"].names
+    assert [names[p["label"]] for p in row["paragraphs"][:2]] == ["headline", "deck"]
+
+
+def test_load_dataset_streaming():
+    ds = datasets.load_dataset(str(ROOT), streaming=True)
+    first = next(iter(next(iter(ds.values()))))
+    assert first["id"] == "000_19ff7663056b0340"
+    assert first["source"]["sha256"] == (
+        "170e2df2ed498aa6b9fa2cd304d8da5750cb41d4e80903d88a2bf08c813c3c1e")
+
+
+def test_pandas_reads_the_parquet():
+    frame = pd.read_parquet(_parquet_files()[0])
+    assert list(frame.columns) == list(features())
+    assert frame.loc[0, "section"] == "سورية"
+
+
+def test_duckdb_reads_the_parquet_and_unnests_spans():
+    path = _parquet_files()[0].as_posix()
+    count, = duckdb.sql(f"SELECT count(*) FROM (SELECT unnest(tokens) AS t FROM '{path}') "
+                        "WHERE t.text = 'داعش'").fetchall()[0]
+    assert count >= 1
