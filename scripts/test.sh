@@ -8,6 +8,6 @@ echo "== ruff"
 echo "== corpus, card and datasheet are fresh"
 .venv/bin/sahifa build --check --input seeds --output .
 echo "== validate"
-.venv/bin/sahifa validate .
+bash scripts/validate.sh .
 echo "== pytest"
 HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1 .venv/bin/python -m pytest -q "$@"

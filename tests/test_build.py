@@ -79,3 +79,14 @@ def test_an_interrupted_build_leaves_the_previous_corpus(tmp_path, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         build(options)
     assert _files(options.output) == before
+
+
+def test_a_corpus_built_outside_the_repository_gets_card_and_datasheet(tmp_path):
+    from sahifa.validate.runner import validate_path
+
+    output = tmp_path / "elsewhere"
+    result = build(BuildOptions(input=SEEDS, output=output, command="sahifa build (test)"))
+    assert result.written == 1
+    assert "configs:" in (output / "README.md").read_text("utf-8")
+    assert "| records written | 1 |" in (output / "DATASHEET.md").read_text("utf-8")
+    assert validate_path(output).findings == []

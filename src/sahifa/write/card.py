@@ -16,6 +16,8 @@ from datasets.splits import SplitDict, SplitInfo
 from datasets.utils.metadata import MetadataConfigs
 from huggingface_hub import DatasetCard
 
+from sahifa.write.fields import fields_markdown, findings_markdown
+
 CORPUS_DIR = "corpus"
 
 
@@ -68,15 +70,19 @@ def render_card(current: str, outputs: list[ConfigOutput]) -> str:
     configs, infos = card_metadata(outputs)
     configs.to_dataset_card_data(card.data)
     infos.to_dataset_card_data(card.data)
-    return f"---\n{card.data.to_yaml()}\n---\n{card.text.lstrip(chr(10))}"
+    body = card.text.lstrip("\n")
+    body = replace_block(body, "fields", fields_markdown(), required=False)
+    body = replace_block(body, "findings", findings_markdown(), required=False)
+    return f"---\n{card.data.to_yaml()}\n---\n{body}"
 
 
-def replace_block(document: str, name: str, content: str) -> str:
-    """Replace the generated block `name` in a Markdown document (it must be there)."""
+def replace_block(document: str, name: str, content: str, *, required: bool = True) -> str:
+    """Replace the generated block `name` in a Markdown document (if `required`, it must be
+    there)."""
     pattern = re.compile(
         rf"(<!-- sahifa:{name}:start -->\n).*?(<!-- sahifa:{name}:end -->)", re.DOTALL
     )
-    if not pattern.search(document):
+    if required and not pattern.search(document):
         raise ValueError(f"the document has no '<!-- sahifa:{name}:start -->' block")
     return pattern.sub(lambda m: m.group(1) + content.rstrip("\n") + "\n" + m.group(2), document)
 
