@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import resources
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -140,12 +141,10 @@ def input_hashes(files: Iterable[Path], root: Path) -> list[tuple[str, str]]:
     """(path relative to the input, sha256) of every input file, in name order."""
     hashes = []
     for path in sorted(files):
-        digest = hashlib.sha256()
         with path.open("rb") as f:
-            for block in iter(lambda f=f: f.read(1 << 20), b""):
-                digest.update(block)
+            digest = hashlib.file_digest(f, "sha256").hexdigest()
         name = path.name if path == root else path.relative_to(root).as_posix()
-        hashes.append((name, digest.hexdigest()))
+        hashes.append((name, digest))
     return hashes
 
 
@@ -158,8 +157,6 @@ def _write_rejects(path: Path, rejects: list[Reject]) -> None:
 
 
 def _template(name: str) -> str:
-    from importlib import resources
-
     return resources.files("sahifa.write").joinpath("templates", name).read_text("utf-8")
 
 

@@ -7,7 +7,6 @@ ingest (read, parse the layout, normalise, assemble) → segment → annotate �
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from sahifa.ingest.article import IngestError, assemble
 from sahifa.ingest.inputs import RawInput
@@ -34,12 +33,6 @@ class Reject:
 
     def __str__(self) -> str:
         return f"{self.where} [{self.reason}] {self.message}"
-
-
-def iter_inputs(path: Path, fmt: str = "plaintext"):
-    if fmt not in READERS:
-        raise ValueError(f"unknown input format {fmt!r}; known: {', '.join(sorted(READERS))}")
-    return READERS[fmt].iter_inputs(path)
 
 
 def convert(item: RawInput) -> Record:
