@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sahifa.annotate import annotate
 from sahifa.ingest.article import IngestError, assemble
 from sahifa.ingest.inputs import RawInput
 from sahifa.ingest.readers import plaintext
@@ -37,7 +38,8 @@ class Reject:
 
 def convert(item: RawInput) -> Record:
     """Raw input to a validated record; raises IngestError with the reason."""
-    record = segment(assemble(READERS[item.format].parse(item)))
+    article = READERS[item.format].parse(item)
+    record = annotate(segment(assemble(article)), article, item)
     findings = record_findings(record, file=item.where)
     if findings:
         raise IngestError("invalid-record", "; ".join(map(str, findings)))

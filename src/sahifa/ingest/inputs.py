@@ -14,6 +14,8 @@ class RawInput:
     file: str
     line: int | None
     data: bytes
+    annotations: bytes | None = None
+    annotations_file: str | None = None
 
     @property
     def sha256(self) -> str:

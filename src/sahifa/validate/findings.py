@@ -26,6 +26,13 @@ FINDING_IDS: dict[str, tuple[int, str]] = {
     "token-outside-sentence": (2, "a token is not inside a sentence"),
     "reference-unresolved": (2, "a quote's speaker is not an entity id of the record"),
     "clitic-in-span": (2, "an entity span starts with a proclitic the guidelines leave out"),
+    # Level 2: gold annotations of one input (brat standoff, located at the .ann line)
+    "ann-syntax": (2, "a line of the .ann file is not the brat standoff the guidelines use"),
+    "ann-text-mismatch": (2, "an annotation's text is not the raw input at its offsets"),
+    "ann-outside-text": (2, "an annotation falls in raw text the record leaves out (section "
+                            "line, byline, boilerplate, a block separator)"),
+    "ann-reference-unresolved": (2, "a relation, attribute or note names a missing annotation or "
+                                    "one of the wrong type, or a CUE/SPELLING lacks its link"),
     # Level 3: the corpus
     "record-id-duplicate": (3, "two records share an id"),
     "split-mismatch": (3, "a record sits in another split than its id assigns"),

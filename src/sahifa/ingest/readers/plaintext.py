@@ -6,7 +6,8 @@
     body paragraphs, one a line
     boilerplate lines  (back-to-top button, the site's name: declared in publications.json)
 
-Blank lines between the parts are optional.
+Blank lines between the parts are optional. Gold annotations of `<stem>.txt`, if any, are in
+`<stem>.ann` beside it (brat standoff, offsets into the raw `.txt`).
 """
 
 from __future__ import annotations
@@ -20,19 +21,32 @@ from sahifa.ingest.layout import layouts, parse_byline, split_deck
 from sahifa.record import Source
 
 FORMAT = "plaintext"
+ANNOTATIONS = ".ann"
 SECTION_MAX_WORDS = 4
 
 
+def _articles(folder: Path, pattern: str) -> list[Path]:
+    return [p for p in sorted(folder.rglob(pattern)) if p.is_file()]
+
+
 def iter_inputs(folder: Path, pattern: str = "*.txt") -> Iterator[RawInput]:
-    """Every matching file below `folder`, in name order."""
-    for path in sorted(folder.rglob(pattern)):
-        if path.is_file():
-            yield RawInput(FORMAT, path.relative_to(folder).as_posix(), None, path.read_bytes())
+    """Every matching file below `folder`, in name order, with its `.ann` file if there is one."""
+    for path in _articles(folder, pattern):
+        ann = path.with_suffix(ANNOTATIONS)
+        yield RawInput(
+            FORMAT, path.relative_to(folder).as_posix(), None, path.read_bytes(),
+            ann.read_bytes() if ann.is_file() else None,
+            ann.relative_to(folder).as_posix() if ann.is_file() else None,
+        )
 
 
 def input_files(folder: Path, pattern: str = "*.txt") -> list[Path]:
     """The files the build reads: the articles and any annotation files beside them."""
-    return [p for p in sorted(folder.rglob("*")) if p.is_file() and p.match(pattern)]
+    found = []
+    for path in _articles(folder, pattern):
+        ann = path.with_suffix(ANNOTATIONS)
+        found += [path, ann] if ann.is_file() else [path]
+    return sorted(found)
 
 
 def parse(item: RawInput) -> RawArticle:

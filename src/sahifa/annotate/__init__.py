@@ -1,0 +1,50 @@
+"""Annotate: the stage after segmentation that gives a record its entities, quotes and
+corrections. Gold annotations authored beside the input (brat standoff, offsets into the raw
+input) are imported and projected onto the text through the offset map."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sahifa.annotate import brat
+from sahifa.ingest.article import IngestError, RawArticle
+from sahifa.ingest.inputs import RawInput
+from sahifa.offsets import OffsetMap
+from sahifa.record import Record
+from sahifa.validate.findings import Finding, Problem, locate
+
+
+class AnnotationError(IngestError):
+    """Gold annotations that do not import; carries every finding."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__("invalid-annotation", "; ".join(map(str, findings)))
+        self.findings = findings
+
+
+def annotate(record: Record, article: RawArticle, item: RawInput) -> Record:
+    """The record with its annotation layers.
+
+    Automatic annotators apply to articles without gold."""
+    if item.annotations is not None:
+        return import_gold(record, article.raw, item)
+    else:
+        return record
+
+
+def import_gold(record: Record, raw: str, item: RawInput) -> Record:
+    """Fill the record's layers from the input's `.ann` file; AnnotationError if it has
+    problems."""
+    file = item.annotations_file or item.file
+    try:
+        text = (item.annotations or b"").decode("utf-8")
+    except UnicodeDecodeError as err:
+        problem = Problem("ann-syntax", f"not UTF-8: byte {err.start} ({err.reason})")
+        raise AnnotationError([locate(problem, file=file, record=record.id)]) from None
+    layers, problems = brat.read(text, raw, OffsetMap(record.offset_map).raw_span_to_text,
+                                 record.text, annotator=Path(file).name)
+    if problems:
+        raise AnnotationError([locate(p, file=file, record=record.id) for p in problems])
+    record.entities, record.quotes = layers.entities, layers.quotes
+    record.corrections = layers.corrections
+    return record

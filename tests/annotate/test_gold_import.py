@@ -1,0 +1,86 @@
+"""The seed's gold brat file imports completely, every span projected onto the record text."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from sahifa.annotate import brat
+from sahifa.ingest.readers.plaintext import input_files
+from sahifa.offsets import OffsetMap
+from sahifa.pipeline import convert, iter_inputs
+from tests.conftest import SEEDS
+
+SEED = "000_19ff7663056b0340"
+
+
+@pytest.fixture(scope="module")
+def seed_record():
+    (item,) = iter_inputs(SEEDS)
+    return convert(item)
+
+
+@pytest.fixture(scope="module")
+def gold():
+    standoff, problems = brat.parse((SEEDS / f"{SEED}.ann").read_text("utf-8"))
+    assert problems == []
+    return standoff
+
+
+def test_every_gold_annotation_is_in_the_record(seed_record, gold):
+    types = Counter(tb.type for tb in gold.spans.values())
+    assert len(seed_record.entities) == 164 == sum(
+        n for t, n in types.items() if t not in ("QUOTE", "CUE", "SPELLING"))
+    assert len(seed_record.quotes) == types["QUOTE"] == 11
+    assert sum(q.cue is not None for q in seed_record.quotes) == types["CUE"] == 11
+    assert len(seed_record.corrections) == types["SPELLING"] == 3
+    assert [q.id for q in seed_record.quotes if not q.closed] == ["T76"]
+    assert {q.speaker for q in seed_record.quotes} <= {e.id for e in seed_record.entities}
+    assert {(c.text, c.correction, c.kind) for c in seed_record.corrections} == {
+        ("العمليلت", "العمليات", "typo"), ("مازال", "ما زال", "spacing"),
+        ("العلميات", "العمليات", "typo")}
+
+
+def test_every_gold_span_maps_back_to_its_raw_offsets(seed_record, gold):
+    offsets = OffsetMap(seed_record.offset_map)
+    spans = [*seed_record.entities, *seed_record.quotes, *seed_record.corrections,
+             *(q.cue for q in seed_record.quotes)]
+    for span in spans:
+        tb = gold.spans[span.id]
+        assert seed_record.text[span.start:span.end] == span.text == tb.text
+        assert offsets.span_to_raw(span.start, span.end) == (tb.start, tb.end)
+
+
+def test_gold_provenance(seed_record):
+    assert {(e.origin, e.annotator) for e in seed_record.entities} == {
+        ("gold", f"{SEED}.ann")}
+
+
+def test_the_annotation_file_is_an_input_file():
+    assert [p.name for p in input_files(SEEDS)] == [f"{SEED}.ann", f"{SEED}.txt"]
+
+
+def _read(ann: str, source: str = "قال زيد: «نعم» وذهب"):
+    return brat.read(ann, source, lambda s, e: (s, e), source, "x.ann")
+
+
+def test_unlinked_cue_and_spelling_without_correction_are_findings():
+    layers, problems = _read("T1\tCUE 0 3\tقال\nT2\tSPELLING 4 7\tزيد\n")
+    assert [(p.id, p.span, p.line) for p in problems] == [
+        ("ann-reference-unresolved", "T1", 1), ("ann-reference-unresolved", "T2", 2)]
+
+
+def test_a_quote_with_speaker_cue_and_unclosed():
+    layers, problems = _read("T1\tPERS 4 7\tزيد\nT2\tCUE 0 3\tقال\nT3\tQUOTE 10 13\tنعم\n"
+                             "R1\tSpeaker Arg1:T3 Arg2:T1\nR2\tCue Arg1:T3 Arg2:T2\n"
+                             "A1\tUnclosed T3\n")
+    assert problems == []
+    (quote,) = layers.quotes
+    assert (quote.speaker, quote.cue.text, quote.closed) == ("T1", "قال", False)
+
+
+def test_a_speaker_must_be_an_entity():
+    _, problems = _read("T1\tCUE 0 3\tقال\nT3\tQUOTE 10 13\tنعم\n"
+                        "R1\tSpeaker Arg1:T3 Arg2:T1\nR2\tCue Arg1:T3 Arg2:T1\n")
+    assert [(p.id, p.span) for p in problems] == [("ann-reference-unresolved", "R1")]
