@@ -66,7 +66,7 @@ def _read(ann: str, source: str = "قال زيد: «نعم» وذهب"):
 
 
 def test_unlinked_cue_and_spelling_without_correction_are_findings():
-    layers, problems = _read("T1\tCUE 0 3\tقال\nT2\tSPELLING 4 7\tزيد\n")
+    _, problems = _read("T1\tCUE 0 3\tقال\nT2\tSPELLING 4 7\tزيد\n")
     assert [(p.id, p.span, p.line) for p in problems] == [
         ("ann-reference-unresolved", "T1", 1), ("ann-reference-unresolved", "T2", 2)]
 
