@@ -1,4 +1,4 @@
-"""The `sahifa` command: build, validate."""
+"""The `sahifa` command: build, validate, export."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from sahifa.build import BuildOptions, build, stale_files
+from sahifa.export import FORMATS, export
 from sahifa.pipeline import READERS
 from sahifa.validate.runner import validate_path
 
@@ -38,6 +39,26 @@ def _validate_parser(sub) -> None:
                    help="dataset folder (with README.md and corpus/) or one Parquet file")
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
     p.set_defaults(run=_run_validate)
+
+
+def _export_parser(sub) -> None:
+    p = sub.add_parser("export", help="write the records' annotations as brat or CoNLL files")
+    p.add_argument("format", choices=FORMATS,
+                   help="brat: <id>.txt + <id>.ann; conll: <id>.conll (IOB2, nested levels as "
+                   "extra columns)")
+    p.add_argument("--input", type=Path, default=Path("."),
+                   help="dataset folder or one Parquet file of the default config (default: .)")
+    p.add_argument("--output", type=Path, required=True, help="folder to write into")
+    p.set_defaults(run=_run_export)
+
+
+def _run_export(args) -> int:
+    if not args.input.exists():
+        print(f"sahifa export: input {args.input} does not exist", file=sys.stderr)
+        return 2
+    count = export(args.input, args.format, args.output)
+    print(f"wrote {count} records as {args.format} into {args.output}")
+    return 0 if count else 1
 
 
 def _options(args) -> BuildOptions:
@@ -91,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(required=True, metavar="command")
     _build_parser(sub)
     _validate_parser(sub)
+    _export_parser(sub)
     args = parser.parse_args(argv)
     return args.run(args)
 

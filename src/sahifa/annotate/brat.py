@@ -239,6 +239,8 @@ class _LayerBuilder:
             else:
                 out.entities.append(Entity(**self._span(ann_id), label=tb.type,
                                            **self._provenance(ann_id)))
+        for layer in (out.entities, out.quotes, out.corrections):
+            layer.sort(key=text_order)
         return out
 
     def _quote(self, ann_id: str) -> Quote:
@@ -258,15 +260,21 @@ class _LayerBuilder:
                                           kind=str(kind), **self._provenance(tb.id)))
 
 
+def text_order(span) -> tuple[int, int]:
+    """Spans in reading order, a containing span before those inside it (a stable sort keeps
+    the file's order between equal spans): the order of imported layers and written lines."""
+    return span.start, -span.end
+
+
 def write(record: Record, annotator: str) -> str:
     """The record's entities, quotes and corrections as brat standoff over `record.text`
     (provenance other than gold by `annotator` is written as attributes)."""
-    bounds = [(e.start, e.end, e.id, e.label, e.text) for e in record.entities]
-    bounds += [(q.start, q.end, q.id, QUOTE, q.text) for q in record.quotes]
-    bounds += [(q.cue.start, q.cue.end, q.cue.id, CUE, q.cue.text)
-               for q in record.quotes if q.cue is not None]
-    bounds += [(c.start, c.end, c.id, SPELLING, c.text) for c in record.corrections]
-    lines = [f"{i}\t{kind} {s} {e}\t{text}" for s, e, i, kind, text in sorted(bounds)]
+    bounds = [(e, e.label) for e in record.entities]
+    bounds += [(q, QUOTE) for q in record.quotes]
+    bounds += [(q.cue, CUE) for q in record.quotes if q.cue is not None]
+    bounds += [(c, SPELLING) for c in record.corrections]
+    bounds.sort(key=lambda bound: text_order(bound[0]))
+    lines = [f"{span.id}\t{kind} {span.start} {span.end}\t{span.text}" for span, kind in bounds]
     relations, attributes, notes = [], [], []
     for q in record.quotes:
         if q.speaker is not None:
@@ -278,8 +286,7 @@ def write(record: Record, annotator: str) -> str:
     for c in record.corrections:
         attributes.append(f"{KIND} {c.id} {c.kind}")
         notes.append(f"{NOTE} {c.id}\t{c.correction}")
-    for span in sorted([*record.entities, *record.quotes, *record.corrections],
-                       key=lambda s: (s.start, s.end, s.id)):
+    for span in sorted([*record.entities, *record.quotes, *record.corrections], key=text_order):
         if span.origin != GOLD:
             attributes.append(f"{ORIGIN} {span.id} {span.origin}")
         if span.annotator != annotator:

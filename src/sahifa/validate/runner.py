@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from sahifa.record import Record
-from sahifa.schema import LabelCodec
 from sahifa.validate.corpus_checks import PARQUET_GLOB, check_card, check_features
 from sahifa.validate.findings import Finding, Problem, ValidationError, locate
 from sahifa.validate.record_checks import check_record, check_schema
 from sahifa.write.card import CORPUS_DIR, card_configs
+from sahifa.write.parquet import read_documents
 from sahifa.write.splits import split_of
 from sahifa.write.views import VIEWS
 
@@ -108,16 +107,13 @@ def _validate_file(file: Path, config: str, name: str, report: Report,
 
 
 def _validate_records(file: Path, name: str, report: Report, seen: dict[str, str]) -> None:
-    codec = LabelCodec()
     split = file.name.split("-", 1)[0]
-    for batch in pq.ParquetFile(file).iter_batches(batch_size=256):
-        for row in batch.to_pylist():
-            report.records += 1
-            data = codec.decode(row)
-            record = Record.from_dict(data)
-            report.findings += record_findings(record, file=name, data=data)
-            report.findings += [locate(p, file=name, record=record.id)
-                                for p in _corpus_problems(record.id, split, name, seen)]
+    for data in read_documents(file):
+        report.records += 1
+        record = Record.from_dict(data)
+        report.findings += record_findings(record, file=name, data=data)
+        report.findings += [locate(p, file=name, record=record.id)
+                            for p in _corpus_problems(record.id, split, name, seen)]
 
 
 def _corpus_problems(record_id: str, split: str, name: str,

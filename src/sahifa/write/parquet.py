@@ -8,12 +8,15 @@ order give byte-identical files with the same pyarrow.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import datasets
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from sahifa.schema import LabelCodec
 
 BATCH_ROWS = 512
 ROW_GROUP_ROWS = 4096
@@ -86,3 +89,11 @@ class ShardWriter:
             part.rename(path)
             final.append(path)
         return final
+
+
+def read_documents(file: Path, batch_size: int = 256) -> Iterator[dict[str, Any]]:
+    """The rows of a `default` config Parquet file as record data (labels as strings)."""
+    codec = LabelCodec()
+    for batch in pq.ParquetFile(file).iter_batches(batch_size=batch_size):
+        for row in batch.to_pylist():
+            yield codec.decode(row)

@@ -1,0 +1,78 @@
+"""CoNLL-style token-per-line IOB2 (Wojood's nested convention), written and read back.
+
+    -DOCSTART-<TAB><record id>
+    <token><TAB><outermost tag><TAB><level-1 tag>…      one line a token
+    <blank line>                                        after every sentence
+
+Every token line of a document has the same number of tag columns: one per nesting level
+the document uses (at least one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from sahifa.annotate import iob
+from sahifa.record import Record
+from sahifa.schema import labels
+
+DOCSTART = "-DOCSTART-"
+
+
+@dataclass
+class Sentence:
+    tokens: list[str] = field(default_factory=list)
+    tags: list[list[str]] = field(default_factory=list)  # one list per level
+
+
+@dataclass
+class Document:
+    id: str
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+def document(record: Record) -> Document:
+    """The record's sentences with the IOB2 tags of every nesting level."""
+    levels = iob.levels(record.tokens, record.entities, labels("entity_label")) or [[]]
+    doc = Document(record.id)
+    for first, end in iob.sentence_tokens(record):
+        doc.sentences.append(Sentence(
+            [t.text for t in record.tokens[first:end]],
+            [iob.encode(level, end - first, first) for level in levels]))
+    return doc
+
+
+def write(records: Iterable[Record]) -> Iterator[str]:
+    """The lines of the CoNLL file of `records`."""
+    for record in records:
+        yield f"{DOCSTART}\t{record.id}\n"
+        for sentence in document(record).sentences:
+            for i, token in enumerate(sentence.tokens):
+                yield "\t".join([token, *(level[i] for level in sentence.tags)]) + "\n"
+            yield "\n"
+
+
+def read(lines: Iterable[str]) -> list[Document]:
+    """The documents of a CoNLL file written by `write`."""
+    docs: list[Document] = []
+    current: Sentence | None = None
+    for number, line in enumerate(lines, 1):
+        fields = line.rstrip("\n").split("\t")
+        if fields[0] == DOCSTART:
+            docs.append(Document(fields[1]))
+        elif fields == [""]:
+            current = None
+        elif not docs or len(fields) < 2:
+            raise ValueError(f"line {number}: expected {DOCSTART} or token and tags: {line!r}")
+        else:
+            if current is None:
+                current = Sentence(tags=[[] for _ in fields[1:]])
+                docs[-1].sentences.append(current)
+            if len(fields) - 1 != len(current.tags):
+                raise ValueError(f"line {number}: {len(fields) - 1} tag columns, the sentence "
+                                 f"has {len(current.tags)}")
+            current.tokens.append(fields[0])
+            for level, tag in zip(current.tags, fields[1:], strict=True):
+                level.append(tag)
+    return docs

@@ -1,0 +1,75 @@
+"""Entities at token granularity, by nesting level, as IOB2 tags (Wojood's convention).
+
+Tokens are the record's (whole words, clitics attached), so an entity covers every token it
+overlaps: `بسورية` is B-GPE for the entity سورية. Level 0 holds the outermost entities, level 1
+the entities inside them, and so on: each entity goes to the first level where its token range
+overlaps nothing yet, taking longer ranges first.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+
+from sahifa.record import Entity, Record, Span
+
+OUTSIDE = "O"
+
+# (first token, last token + 1, label)
+TokenRange = tuple[int, int, str]
+
+
+def token_range(tokens: Sequence[Span], entity: Entity) -> TokenRange | None:
+    """The tokens `entity` overlaps, or None if it overlaps no token."""
+    first = bisect_right([t.end for t in tokens], entity.start)
+    end = bisect_left([t.start for t in tokens], entity.end)
+    return (first, end, entity.label) if first < end else None
+
+
+def levels(tokens: Sequence[Span], entities: Sequence[Entity],
+           order: Sequence[str]) -> list[list[TokenRange]]:
+    """The entities' token ranges by nesting level; `order` (the label inventory) breaks ties
+    between equal ranges."""
+    ranges = [r for r in (token_range(tokens, e) for e in entities) if r is not None]
+    placed: list[list[TokenRange]] = []
+    for first, end, label in sorted(ranges, key=lambda r: (r[0], -r[1], order.index(r[2]))):
+        level = next((i for i, lv in enumerate(placed) if lv[-1][1] <= first), len(placed))
+        if level == len(placed):
+            placed.append([])
+        placed[level].append((first, end, label))
+    return placed
+
+
+def encode(ranges: Sequence[TokenRange], length: int, offset: int = 0) -> list[str]:
+    """IOB2 tags of `length` tokens (starting at token `offset`) for one level's ranges."""
+    tags = [OUTSIDE] * length
+    for first, end, label in ranges:
+        for i in range(max(first, offset), min(end, offset + length)):
+            tags[i - offset] = ("B-" if i in (first, offset) else "I-") + label
+    return tags
+
+
+def decode(tags: Sequence[str]) -> list[TokenRange]:
+    """Token ranges of IOB2 tags; an I- tag that continues nothing starts a range."""
+    ranges: list[TokenRange] = []
+    for i, tag in enumerate(tags):
+        if tag == OUTSIDE:
+            continue
+        prefix, label = tag.split("-", 1)
+        if prefix == "I" and ranges and ranges[-1][1] == i and ranges[-1][2] == label:
+            ranges[-1] = (ranges[-1][0], i + 1, label)
+        else:
+            ranges.append((i, i + 1, label))
+    return ranges
+
+
+def iob_labels(entity_labels: Sequence[str]) -> list[str]:
+    """The IOB2 label inventory: O, then B- and I- of each entity label."""
+    return [OUTSIDE] + [f"{p}-{label}" for label in entity_labels for p in ("B", "I")]
+
+
+def sentence_tokens(record: Record) -> list[tuple[int, int]]:
+    """For each sentence, the range [first, end) of the record's tokens inside it."""
+    starts = [t.start for t in record.tokens]
+    return [(bisect_left(starts, s.start), bisect_left(starts, s.end))
+            for s in record.sentences]

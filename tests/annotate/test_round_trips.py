@@ -1,0 +1,110 @@
+"""Round trips of the annotation formats: record → brat → record, brat → record → brat, and
+record → CoNLL → the same labels."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sahifa.annotate import brat, conll, iob
+from sahifa.export import export
+from sahifa.pipeline import convert, iter_inputs
+from sahifa.record import Correction, Cue, Entity, Quote, Record, Source
+from sahifa.schema import labels
+from tests.conftest import ROOT, SEEDS
+
+
+@pytest.fixture(scope="module")
+def seed_record() -> Record:
+    (item,) = iter_inputs(SEEDS)
+    return convert(item)
+
+
+def _import(ann: str, text: str, annotator: str) -> brat.Layers:
+    layers, problems = brat.read(ann, text, lambda s, e: (s, e), text, annotator)
+    assert problems == []
+    return layers
+
+
+def _layers(record: Record) -> brat.Layers:
+    return brat.Layers(record.entities, record.quotes, record.corrections)
+
+
+def test_record_to_brat_to_record_is_identical(seed_record):
+    ann = brat.write(seed_record, f"{seed_record.id}.ann")
+    assert _import(ann, seed_record.text, f"{seed_record.id}.ann") == _layers(seed_record)
+
+
+def test_brat_to_record_to_brat_keeps_every_annotation(seed_record):
+    gold, _ = brat.parse((SEEDS / f"{seed_record.id}.ann").read_text("utf-8"))
+    exported, _ = brat.parse(brat.write(seed_record, f"{seed_record.id}.ann"))
+
+    def content(standoff):
+        return ({i: (t.type, t.text) for i, t in standoff.spans.items()},
+                *({(x.name, x.source, x.target) for x in links} for links in (
+                    standoff.relations, standoff.attributes, standoff.notes)))
+
+    assert content(exported) == content(gold)
+
+
+def test_exported_brat_is_a_fixed_point(seed_record):
+    ann = brat.write(seed_record, "x.ann")
+    layers = _import(ann, seed_record.text, "x.ann")
+    again = Record(id=seed_record.id, source=seed_record.source, text=seed_record.text,
+                   entities=layers.entities, quotes=layers.quotes,
+                   corrections=layers.corrections)
+    assert brat.write(again, "x.ann") == ann
+
+
+def test_the_export_command_writes_what_imports_back(tmp_path, seed_record):
+    assert export(ROOT, "brat", tmp_path) == 1
+    text = (tmp_path / f"{seed_record.id}.txt").read_text("utf-8")
+    ann = (tmp_path / f"{seed_record.id}.ann").read_text("utf-8")
+    assert text == seed_record.text
+    assert _import(ann, text, f"{seed_record.id}.ann") == _layers(seed_record)
+
+
+def test_record_to_conll_gives_back_the_labels(tmp_path, seed_record):
+    assert export(ROOT, "conll", tmp_path) == 1
+    (doc,) = conll.read((tmp_path / f"{seed_record.id}.conll").open(encoding="utf-8"))
+    assert doc.id == seed_record.id
+    assert [t for s in doc.sentences for t in s.tokens] == [t.text for t in seed_record.tokens]
+    depth = len(doc.sentences[0].tags)
+    read_levels = [iob.decode([tag for s in doc.sentences for tag in s.tags[level]])
+                   for level in range(depth)]
+    expected = iob.levels(seed_record.tokens, seed_record.entities, labels("entity_label"))
+    assert read_levels == expected
+    assert sum(map(len, read_levels)) == len(seed_record.entities)
+
+
+@st.composite
+def annotated_records(draw) -> Record:
+    """A record over random text with random annotations (nested, equal and adjacent)."""
+    words = draw(st.lists(st.sampled_from(["زار", "دمشق", "وموسكو", "«قال»", "x"]),
+                          min_size=3, max_size=12))
+    text = " ".join(words)
+    cuts = sorted(draw(st.sets(st.integers(0, len(text)), min_size=2, max_size=8)))
+    spans = list(pairwise(cuts))
+    spans += [(a, b) for a, b in zip(cuts, cuts[2:], strict=False)]
+    origin = st.sampled_from(["gold", "auto"])
+    annotator = st.sampled_from(["x.ann", "tagger@1.0"])
+    entities = [Entity(f"T{i}", a, b, text[a:b], draw(st.sampled_from(labels("entity_label"))),
+                       draw(origin), draw(annotator)) for i, (a, b) in enumerate(spans, 1)]
+    n = len(entities)
+    quotes = [Quote(f"T{n + 1}", 0, 3, text[:3], draw(st.sampled_from([None, "T1"])),
+                    Cue(f"T{n + 2}", 4, 7, text[4:7]) if draw(st.booleans()) else None,
+                    draw(st.booleans()), draw(origin), draw(annotator))]
+    corrections = [Correction(f"T{n + 3}", 0, 2, text[:2], "ما زال", "spacing", draw(origin),
+                              draw(annotator))]
+    return Record(id="r", source=Source("r.txt", "0" * 64, "plaintext"), text=text,
+                  entities=entities, quotes=quotes, corrections=corrections)
+
+
+@given(annotated_records())
+def test_any_record_survives_the_brat_round_trip(record):
+    record.entities.sort(key=brat.text_order)
+    layers = _import(brat.write(record, "x.ann"), record.text, "x.ann")
+    assert layers == _layers(record)
