@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test and check: lint, the corpus is what a fresh build gives, it validates, the tests.
+# Every test and check: lint, the corpus is what a fresh build gives, the agreement figures are
+# fresh, it validates, the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -7,6 +8,8 @@ echo "== ruff"
 .venv/bin/ruff check src tests scripts
 echo "== corpus, card and datasheet are fresh"
 .venv/bin/sahifa build --check --input seeds --output .
+echo "== agreement figures in DATASHEET.md are fresh"
+.venv/bin/sahifa agreement annotation/passes/a annotation/passes/b --texts seeds --check DATASHEET.md
 echo "== validate"
 bash scripts/validate.sh .
 echo "== pytest"

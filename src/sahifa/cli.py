@@ -1,4 +1,4 @@
-"""The `sahifa` command: build, validate, export."""
+"""The `sahifa` command: build, validate, export, agreement."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from sahifa import agreement
 from sahifa.build import BuildOptions, build, stale_files
 from sahifa.export import FORMATS, export
 from sahifa.pipeline import READERS
@@ -59,6 +60,42 @@ def _run_export(args) -> int:
     count = export(args.input, args.format, args.output)
     print(f"wrote {count} records as {args.format} into {args.output}")
     return 0 if count else 1
+
+
+def _agreement_parser(sub) -> None:
+    p = sub.add_parser("agreement", help="agreement of two independent annotation passes")
+    p.add_argument("pass_a", type=Path, help="folder of the first pass's .ann files")
+    p.add_argument("pass_b", type=Path, help="folder of the second pass's .ann files")
+    p.add_argument("--texts", type=Path, default=Path("seeds"),
+                   help="folder of the articles (<stem>.txt) the passes annotate "
+                   "(default: seeds)")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--write", type=Path, metavar="DOC",
+                       help="put the figures into DOC's <!-- sahifa:agreement --> block")
+    group.add_argument("--check", type=Path, metavar="DOC",
+                       help="fail if DOC's agreement block differs from the figures")
+    p.set_defaults(run=_run_agreement)
+
+
+def _run_agreement(args) -> int:
+    doc = args.write or args.check
+    command = "sahifa agreement " + " ".join(shlex.quote(a.as_posix()) for a in (
+        args.pass_a, args.pass_b, Path("--texts"), args.texts, Path("--write"),
+        doc or Path("DATASHEET.md")))
+    result = agreement.compare(args.pass_a, args.pass_b, args.texts)
+    if doc is None:
+        print(agreement.markdown(result, command))
+        return 0
+    current = doc.read_text("utf-8")
+    fresh = agreement.update(current, result, command)
+    if args.write:
+        doc.write_text(fresh, encoding="utf-8")
+        return 0
+    if fresh != current:
+        print(f"stale: the agreement figures in {doc} differ; run `{command}`", file=sys.stderr)
+        return 1
+    print(f"{doc}: agreement figures are up to date")
+    return 0
 
 
 def _options(args) -> BuildOptions:
@@ -113,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     _build_parser(sub)
     _validate_parser(sub)
     _export_parser(sub)
+    _agreement_parser(sub)
     args = parser.parse_args(argv)
     return args.run(args)
 
