@@ -1,6 +1,7 @@
 """The record schema, declared once as JSON Schema, and everything derived from it.
 
-`datasets.Features` and the Arrow schema are computed from `schema/record.schema.json`:
+`datasets.Features` and the Arrow schema are computed from `schema/record.schema.json` (and
+each view's from `schema/<view>.schema.json`, which refers to the record schema's inventories):
 string enums become `ClassLabel` (the enum is the label inventory), arrays of objects become
 `List({...})`, integers become int32. `LabelCodec` turns label strings into ClassLabel ids and
 back, walking the same declaration.
@@ -30,17 +31,40 @@ def schema_dir() -> Path:
 
 
 @cache
+def load_schema(name: str) -> dict[str, Any]:
+    """A schema file of `schema/` (the record's, or a view's)."""
+    return json.loads((schema_dir() / name).read_text(encoding="utf-8"))
+
+
 def record_schema() -> dict[str, Any]:
-    return json.loads((schema_dir() / SCHEMA_FILE).read_text(encoding="utf-8"))
+    return load_schema(SCHEMA_FILE)
+
+
+def view_schema(view: str) -> dict[str, Any]:
+    return load_schema(f"{view}.schema.json")
 
 
 def resolve(node: dict[str, Any], root: dict[str, Any] | None = None) -> dict[str, Any]:
-    """Follow a local `$ref` ("#/$defs/name") to the node it names."""
-    root = root or record_schema()
+    """Follow a `$ref` to the node it names: "#/$defs/name" in `root` (default: the record
+    schema), or "other.schema.json#/$defs/name" in another file of `schema/`."""
+    return _resolve(node, root or record_schema())[0]
+
+
+def _resolve(node: dict[str, Any], root: dict[str, Any]) -> tuple[dict[str, Any], dict]:
+    """The node a `$ref` names, and the schema its own `$ref`s are relative to."""
+    node = _nullable(node)
     while "$ref" in node:
-        name = node["$ref"].removeprefix("#/$defs/")
-        node = root["$defs"][name]
-    return node
+        file, _, pointer = node["$ref"].partition("#")
+        if file:
+            root = load_schema(file)
+        node = root["$defs"][pointer.removeprefix("/$defs/")]
+    return node, root
+
+
+def _nullable(node: dict[str, Any]) -> dict[str, Any]:
+    """`anyOf: [X, {"type": "null"}]` stands for X (a nullable ClassLabel, say)."""
+    options = [o for o in node.get("anyOf", []) if o.get("type") != "null"]
+    return options[0] if len(options) == 1 else node
 
 
 def labels(def_name: str) -> list[str]:
@@ -53,16 +77,16 @@ def _types(node: dict[str, Any]) -> list[str]:
     return [kind] if isinstance(kind, str) else list(kind or [])
 
 
-def feature_of(node: dict[str, Any]) -> Any:
-    """The `datasets` feature type for one JSON Schema node."""
-    node = resolve(node)
+def feature_of(node: dict[str, Any], root: dict[str, Any] | None = None) -> Any:
+    """The `datasets` feature type for one JSON Schema node (`$ref`s resolved in `root`)."""
+    node, root = _resolve(node, root or record_schema())
     kinds = [k for k in _types(node) if k != "null"]
     if "enum" in node:
         return datasets.ClassLabel(names=list(node["enum"]))
     if kinds == ["object"]:
-        return {name: feature_of(sub) for name, sub in node["properties"].items()}
+        return {name: feature_of(sub, root) for name, sub in node["properties"].items()}
     if kinds == ["array"]:
-        return datasets.List(feature_of(node["items"]))
+        return datasets.List(feature_of(node["items"], root))
     scalar = {"string": "string", "integer": node.get("x-arrow", "int32"), "boolean": "bool"}
     if len(kinds) == 1 and kinds[0] in scalar:
         return datasets.Value(scalar[kinds[0]])
@@ -75,6 +99,13 @@ def features() -> datasets.Features:
     return datasets.Features(feature_of(record_schema()))
 
 
+@cache
+def view_features(view: str) -> datasets.Features:
+    """A view's `datasets.Features`, derived from `schema/<view>.schema.json`."""
+    schema = view_schema(view)
+    return datasets.Features(feature_of(schema, schema))
+
+
 def arrow_schema() -> pa.Schema:
     """The Arrow schema, with the HF features embedded in its metadata."""
     return features().arrow_schema
@@ -84,8 +115,9 @@ class LabelCodec:
     """Converts label strings to ClassLabel ids (encode) and back (decode) in nested data."""
 
     def __init__(self, node: dict[str, Any] | None = None) -> None:
-        self._encode = _walker(node or record_schema(), lambda names: names.index)
-        self._decode = _walker(node or record_schema(), lambda names: names.__getitem__)
+        root = node or record_schema()
+        self._encode = _walker(root, lambda names: names.index, root)
+        self._decode = _walker(root, lambda names: names.__getitem__, root)
 
     def encode(self, data: dict[str, Any]) -> dict[str, Any]:
         return self._encode(data)
@@ -98,15 +130,16 @@ def _identity(value: Any) -> Any:
     return value
 
 
-def _walker(node: dict[str, Any], on_enum: Callable[[list[str]], Callable]) -> Callable:
+def _walker(node: dict[str, Any], on_enum: Callable[[list[str]], Callable],
+            root: dict[str, Any]) -> Callable:
     """A function that applies `on_enum(names)` to every enum value below `node`."""
-    node = resolve(node)
+    node, root = _resolve(node, root)
     if "enum" in node:
         convert = on_enum(list(node["enum"]))
         return lambda value: None if value is None else convert(value)
     kinds = _types(node)
     if "object" in kinds:
-        subs = {k: _walker(v, on_enum) for k, v in node["properties"].items()}
+        subs = {k: _walker(v, on_enum, root) for k, v in node["properties"].items()}
         subs = {k: fn for k, fn in subs.items() if fn is not _identity}
         if not subs:
             return _identity
@@ -114,7 +147,7 @@ def _walker(node: dict[str, Any], on_enum: Callable[[list[str]], Callable]) -> C
             k: (subs[k](v) if k in subs else v) for k, v in value.items()
         }
     if "array" in kinds:
-        item = _walker(node["items"], on_enum)
+        item = _walker(node["items"], on_enum, root)
         if item is _identity:
             return _identity
         return lambda value: None if value is None else [item(v) for v in value]

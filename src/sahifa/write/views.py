@@ -1,20 +1,22 @@
 """The configs of the dataset: each is a view of the records with its own features.
 
-`default` is one row per document, exactly the record schema. Other views (sentence-level NER,
-one row per quotation) register here with their features and a function from a record to rows.
+`default` is one row per document, exactly the record schema. `ner` is one row per sentence
+with IOB2 tags by nesting level; `quotes` is one row per quotation with its speaker and cue
+resolved. A view's features are declared in `schema/<view>.schema.json`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import datasets
 
+from sahifa.annotate import iob
 from sahifa.record import Record
-from sahifa.schema import LabelCodec, features
+from sahifa.schema import LabelCodec, features, labels, view_features, view_schema
 
 
 @dataclass(frozen=True)
@@ -25,16 +27,54 @@ class View:
     description: str
 
 
+@cache
+def _codec(view: str | None = None) -> LabelCodec:
+    return LabelCodec(None if view is None else view_schema(view))
+
+
 def _document_rows(record: Record) -> Iterator[dict[str, Any]]:
     yield _codec().encode(record.to_dict())
 
 
-@cache
-def _codec() -> LabelCodec:
-    return LabelCodec()
+def _ner_rows(record: Record) -> Iterator[dict[str, Any]]:
+    levels = iob.levels(record.tokens, record.entities, labels("entity_label")) or [[]]
+    ranges = iob.sentence_tokens(record)
+    for index, (sentence, (first, end)) in enumerate(zip(record.sentences, ranges,
+                                                         strict=True)):
+        tags = [iob.encode(level, end - first, first) for level in levels]
+        while len(tags) > 1 and set(tags[-1]) == {iob.OUTSIDE}:
+            tags.pop()
+        yield _codec("ner").encode({
+            "document_id": record.id, "sentence": index,
+            "start": sentence.start, "end": sentence.end,
+            "tokens": [t.text for t in record.tokens[first:end]],
+            "ner_tags": tags[0], "ner_tags_nested": tags[1:],
+        })
+
+
+def _quote_rows(record: Record) -> Iterator[dict[str, Any]]:
+    entities = {e.id: e for e in record.entities}
+    for quote in record.quotes:
+        speaker = entities.get(quote.speaker or "")
+        paragraph = next(p for p in record.paragraphs
+                         if p.start <= quote.start and quote.end <= p.end)
+        yield _codec("quotes").encode({
+            "document_id": record.id, "quote_id": quote.id, "text": quote.text,
+            "start": quote.start, "end": quote.end,
+            "speaker_text": speaker and speaker.text, "speaker_id": quote.speaker,
+            "speaker_label": speaker and speaker.label,
+            "cue_text": quote.cue and quote.cue.text, "cue_start": quote.cue and quote.cue.start,
+            "cue_end": quote.cue and quote.cue.end, "closed": quote.closed,
+            "paragraph_id": paragraph.id, "origin": quote.origin, "annotator": quote.annotator,
+        })
 
 
 VIEWS: dict[str, View] = {
     "default": View("default", features, _document_rows,
                     "one row per article: text, metadata, segmentation and all annotation layers"),
+    "ner": View("ner", partial(view_features, "ner"), _ner_rows,
+                "one row per sentence: tokens, IOB2 tags of the outermost entities and of the "
+                "nested levels"),
+    "quotes": View("quotes", partial(view_features, "quotes"), _quote_rows,
+                   "one row per quotation: text, offsets, speaker, cue, closed, paragraph"),
 }

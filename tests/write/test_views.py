@@ -1,0 +1,89 @@
+"""The `ner` and `quotes` configs, loaded with `datasets` as a user would (offline), agree with
+the documents of the `default` config."""
+
+from __future__ import annotations
+
+import pytest
+from datasets import load_dataset
+
+from sahifa.annotate import iob
+from sahifa.record import Record
+from sahifa.schema import labels, view_schema
+from sahifa.write.parquet import read_documents
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def records() -> dict[str, Record]:
+    files = sorted((ROOT / "corpus" / "default").glob("*.parquet"))
+    return {d["id"]: Record.from_dict(d) for f in files for d in read_documents(f)}
+
+
+@pytest.fixture(scope="module")
+def config(tmp_path_factory):
+    """A config of the repository's dataset (scripts/test.sh runs the tests offline)."""
+    cache = tmp_path_factory.mktemp("hf-cache")
+    return lambda name: load_dataset(str(ROOT), name, split="train", cache_dir=str(cache))
+
+
+def test_the_iob_inventory_is_the_entity_labels_in_iob2():
+    declared = view_schema("ner")["$defs"]["iob_label"]["enum"]
+    assert declared == iob.iob_labels(labels("entity_label"))
+
+
+def _outermost(record: Record) -> set[tuple[int, int, str]]:
+    """Token ranges of the entities no other entity contains."""
+    def contains(o, e):
+        return o is not e and o.start <= e.start and e.end <= o.end and (
+            o.end - o.start > e.end - e.start)
+    return {iob.token_range(record.tokens, e) for e in record.entities
+            if not any(contains(o, e) for o in record.entities)}
+
+
+def _decoded(rows, column: str, record: Record) -> set[tuple[int, int, str]]:
+    """Token ranges (in document token numbers) decoded from one tag column of the rows."""
+    names = iob.iob_labels(labels("entity_label"))
+    starts = [t.start for t in record.tokens]
+    found = set()
+    for row in rows:
+        offset = starts.index(record.sentences[row["sentence"]].start)
+        levels = [row[column]] if column == "ner_tags" else row[column]
+        for tags in levels:
+            found |= {(a + offset, b + offset, label)
+                      for a, b, label in iob.decode([names[t] for t in tags])}
+    return found
+
+
+def test_ner_tags_decode_to_the_outermost_entities(config, records):
+    ner = config("ner")
+    for doc_id, record in records.items():
+        rows = [r for r in ner if r["document_id"] == doc_id]
+        assert [r["sentence"] for r in rows] == list(range(len(record.sentences)))
+        assert [t for r in rows for t in r["tokens"]] == [t.text for t in record.tokens]
+        assert _decoded(rows, "ner_tags", record) == _outermost(record)
+        every_level = _decoded(rows, "ner_tags", record) | _decoded(rows, "ner_tags_nested",
+                                                                   record)
+        assert every_level == {iob.token_range(record.tokens, e) for e in record.entities}
+
+
+def test_the_seed_has_nested_entities_in_the_ner_view(config):
+    assert any(row["ner_tags_nested"] for row in config("ner"))
+
+
+def test_the_quotes_view_agrees_with_the_documents(config, records):
+    quotes = config("quotes")
+    names = quotes.features["speaker_label"].names
+    assert len(quotes) == sum(len(r.quotes) for r in records.values())
+    rows = {(row["document_id"], row["quote_id"]): row for row in quotes}
+    for doc_id, record in records.items():
+        entities = {e.id: e for e in record.entities}
+        for q in record.quotes:
+            row = rows[doc_id, q.id]
+            assert record.text[row["start"]:row["end"]] == row["text"] == q.text
+            speaker = entities[q.speaker]
+            assert (row["speaker_id"], row["speaker_text"], names[row["speaker_label"]]) == (
+                speaker.id, speaker.text, speaker.label)
+            assert record.text[row["cue_start"]:row["cue_end"]] == row["cue_text"] == q.cue.text
+            assert row["closed"] == q.closed
+            paragraph = next(p for p in record.paragraphs if p.id == row["paragraph_id"])
+            assert paragraph.start <= row["start"] < row["end"] <= paragraph.end
