@@ -7,9 +7,9 @@ from collections import Counter
 import pytest
 
 from sahifa.annotate import brat
-from sahifa.ingest.readers.plaintext import input_files
+from sahifa.ingest.readers.plaintext import input_files, iter_inputs
 from sahifa.offsets import OffsetMap
-from sahifa.pipeline import convert, iter_inputs
+from sahifa.pipeline import convert
 from tests.conftest import SEEDS
 
 SEED = "000_19ff7663056b0340"

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from sahifa.annotate import brat, conll, iob
 from sahifa.export import export
-from sahifa.pipeline import convert, iter_inputs
+from sahifa.ingest.readers.plaintext import iter_inputs
+from sahifa.pipeline import convert
 from sahifa.record import Correction, Cue, Entity, Quote, Record, Source
 from sahifa.schema import labels
 from tests.conftest import ROOT, SEEDS

@@ -9,7 +9,8 @@ import json
 import pytest
 
 from sahifa.annotate import AnnotationError
-from sahifa.pipeline import Reject, convert, convert_or_reject, iter_inputs
+from sahifa.ingest.readers.plaintext import iter_inputs
+from sahifa.pipeline import Reject, convert, convert_or_reject
 from tests.conftest import FIXTURES
 
 FOLDERS = sorted(p.name for p in (FIXTURES / "invalid").iterdir() if p.is_dir())
