@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from sahifa.annotate import brat
+from sahifa.annotate import AnnotationError, brat
+from sahifa.ingest.inputs import RawInput
+from sahifa.ingest.normalize import normalize
 from sahifa.ingest.readers.plaintext import input_files, iter_inputs
 from sahifa.offsets import OffsetMap
 from sahifa.pipeline import convert
@@ -84,3 +90,28 @@ def test_a_speaker_must_be_an_entity():
     _, problems = _read("T1\tCUE 0 3\tقال\nT3\tQUOTE 10 13\tنعم\n"
                         "R1\tSpeaker Arg1:T3 Arg2:T1\nR2\tCue Arg1:T3 Arg2:T1\n")
     assert [(p.id, p.span) for p in problems] == [("ann-reference-unresolved", "R1")]
+
+
+WORDS = st.sampled_from(["سورية", "مو\u0640سكو", "وا\u200bشنطن", "الرقة", "تدمر", "قال"])
+
+
+@settings(max_examples=100)
+@given(st.lists(st.lists(WORDS, min_size=1, max_size=6), min_size=1, max_size=4), st.data())
+def test_gold_spans_project_onto_the_normalised_text(paragraphs, data):
+    """Spans on raw words, some with marks the normaliser removes, land on the same words of
+    `text` and map back to their raw offsets; a span on the byline is rejected."""
+    raw = "سورية\n\nعنوان\n\n| زيد – وكالات\n\n" + "\n".join(map(" ".join, paragraphs)) + "\n"
+    body = raw.index("وكالات") + len("وكالات")
+    words = [(m.start(), m.end()) for m in regex.finditer(r"\S+", raw, pos=body)]
+    chosen = sorted(data.draw(st.sets(st.sampled_from(words), min_size=1)))
+    ann = "".join(f"T{i}\tGPE {a} {b}\t{raw[a:b]}\n" for i, (a, b) in enumerate(chosen, 1))
+    item = RawInput("plaintext", "x.txt", None, raw.encode(), ann.encode(), "x.ann")
+    record = convert(item)
+    offsets = OffsetMap(record.offset_map)
+    assert [offsets.span_to_raw(e.start, e.end) for e in record.entities] == chosen
+    assert [e.text for e in record.entities] == [
+        normalize(raw[a:b]).text for a, b in chosen]
+    byline = raw.index("زيد")
+    bad = replace(item, annotations=f"T1\tPERS {byline} {byline + 3}\tزيد\n".encode())
+    with pytest.raises(AnnotationError, match="ann-outside-text"):
+        convert(bad)

@@ -3,13 +3,19 @@ the documents of the `default` config."""
 
 from __future__ import annotations
 
+import shutil
+
+import datasets
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from datasets import load_dataset
 
 from sahifa.annotate import iob
 from sahifa.record import Record
-from sahifa.schema import labels, view_schema
-from sahifa.write.parquet import read_documents
+from sahifa.schema import labels, view_features, view_schema
+from sahifa.validate.runner import validate_path
+from sahifa.write.parquet import read_documents, write_table
 from tests.conftest import ROOT
 
 
@@ -87,3 +93,17 @@ def test_the_quotes_view_agrees_with_the_documents(config, records):
             assert row["closed"] == q.closed
             paragraph = next(p for p in record.paragraphs if p.id == row["paragraph_id"])
             assert paragraph.start <= row["start"] < row["end"] <= paragraph.end
+
+
+def test_the_validator_checks_the_views_label_inventories(tmp_path):
+    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
+    shutil.copy(ROOT / "README.md", tmp_path / "README.md")
+    path = next((tmp_path / "corpus" / "ner").glob("*.parquet"))
+    feats = view_features("ner").copy()
+    tags = iob.iob_labels(labels("entity_label"))
+    feats["ner_tags"] = datasets.List(datasets.ClassLabel(names=tags[::-1]))
+    write_table(pa.Table.from_pylist(pq.read_table(path).to_pylist(),
+                                     schema=feats.arrow_schema), path)
+    findings = validate_path(tmp_path).findings
+    assert [(f.id, f.file) for f in findings] == [
+        ("label-inventory-mismatch", path.relative_to(tmp_path).as_posix())]
