@@ -115,3 +115,10 @@ def test_gold_spans_project_onto_the_normalised_text(paragraphs, data):
     bad = replace(item, annotations=f"T1\tPERS {byline} {byline + 3}\tزيد\n".encode())
     with pytest.raises(AnnotationError, match="ann-outside-text"):
         convert(bad)
+
+
+def test_attribute_values_come_from_the_schema_inventories():
+    _, problems = _read("T1\tSPELLING 4 7\tزيد\nA1\tKind T1 grammar\n#1\tAnnotatorNotes T1\tز\n"
+                        "A2\tOrigin T1 guessed\n")
+    assert [(p.id, p.span, p.line) for p in problems] == [
+        ("ann-reference-unresolved", "T1", 1), ("ann-syntax", "A1", 2), ("ann-syntax", "A2", 4)]

@@ -22,6 +22,7 @@ QUOTE, CUE, SPELLING = "QUOTE", "CUE", "SPELLING"
 SPEAKER_RELATION, CUE_RELATION = "Speaker", "Cue"
 UNCLOSED, KIND, ORIGIN, ANNOTATOR = "Unclosed", "Kind", "Origin", "Annotator"
 NOTE = "AnnotatorNotes"
+VALUES = {KIND: "correction_kind", ORIGIN: "origin"}  # attribute → its label inventory
 GOLD = "gold"
 
 _TEXT_BOUND = re.compile(r"(\S+) (\d+) (\d+)")
@@ -139,7 +140,8 @@ def read(text: str, source: str, project: Projection, record_text: str,
         builder.note(link)
     for link in standoff.relations:
         builder.relation(link)
-    return builder.layers(), problems + builder.problems
+    layers = builder.layers()
+    return layers, sorted(problems + builder.problems, key=lambda p: p.line or 0)
 
 
 def _check_span(tb: TextBound, source: str, project: Projection,
@@ -197,6 +199,9 @@ class _LayerBuilder:
             self.problems.append(_syntax(link.line, f"attribute {link.name} "
                                          f"{'takes no' if link.name == UNCLOSED else 'needs a'} "
                                          "value", link.id))
+        elif link.name in VALUES and link.target not in labels(VALUES[link.name]):
+            self.problems.append(_syntax(link.line, f"{link.name} {link.target!r} is not one of "
+                                         f"{', '.join(labels(VALUES[link.name]))}", link.id))
         elif self._target(link, link.source, types[link.name]):
             self._set(link, (link.source, link.name), link.target or True)
 
@@ -245,8 +250,8 @@ class _LayerBuilder:
 
     def _quote(self, ann_id: str) -> Quote:
         cue = self.values.get((ann_id, CUE_RELATION))
-        return Quote(**self._span(ann_id),
-                     speaker=self.values.get((ann_id, SPEAKER_RELATION)),  # type: ignore[arg-type]
+        speaker = self.values.get((ann_id, SPEAKER_RELATION))
+        return Quote(**self._span(ann_id), speaker=str(speaker) if speaker else None,
                      cue=Cue(**self._span(str(cue))) if cue else None,
                      closed=(ann_id, UNCLOSED) not in self.values, **self._provenance(ann_id))
 
