@@ -86,6 +86,13 @@ def test_a_quote_with_speaker_cue_and_unclosed():
     assert (quote.speaker, quote.cue.text, quote.closed) == ("T1", "قال", False)
 
 
+def test_a_gold_quote_needs_a_speaker_an_automatic_one_not():
+    _, problems = _read("T3\tQUOTE 10 13\tنعم\n")
+    assert [(p.id, p.span) for p in problems] == [("ann-reference-unresolved", "T3")]
+    layers, problems = _read("T3\tQUOTE 10 13\tنعم\nA1\tOrigin T3 auto\n")
+    assert problems == [] and layers.quotes[0].speaker is None
+
+
 def test_a_speaker_must_be_an_entity():
     _, problems = _read("T1\tCUE 0 3\tقال\nT3\tQUOTE 10 13\tنعم\n"
                         "R1\tSpeaker Arg1:T3 Arg2:T1\nR2\tCue Arg1:T3 Arg2:T1\n")

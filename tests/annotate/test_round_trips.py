@@ -95,9 +95,11 @@ def annotated_records(draw) -> Record:
     entities = [Entity(f"T{i}", a, b, text[a:b], draw(st.sampled_from(labels("entity_label"))),
                        draw(origin), draw(annotator)) for i, (a, b) in enumerate(spans, 1)]
     n = len(entities)
-    quotes = [Quote(f"T{n + 1}", 0, 3, text[:3], draw(st.sampled_from([None, "T1"])),
+    quote_origin = draw(origin)
+    speakers = [None, "T1"] if quote_origin == "auto" else ["T1"]  # gold names its speaker
+    quotes = [Quote(f"T{n + 1}", 0, 3, text[:3], draw(st.sampled_from(speakers)),
                     Cue(f"T{n + 2}", 4, 7, text[4:7]) if draw(st.booleans()) else None,
-                    draw(st.booleans()), draw(origin), draw(annotator))]
+                    draw(st.booleans()), quote_origin, draw(annotator))]
     corrections = [Correction(f"T{n + 3}", 0, 2, text[:2], "ما زال", "spacing", draw(origin),
                               draw(annotator))]
     return Record(id="r", source=Source("r.txt", "0" * 64, "plaintext"), text=text,

@@ -170,6 +170,7 @@ class _LayerBuilder:
         self.problems: list[Problem] = []
         self.values: dict[tuple[str, str], str | bool] = {}
         self.linked_cues: set[str] = set()
+        self.speaker_lines: set[str] = set()  # quotes with a Speaker line, valid or not
 
     def _target(self, link: Link, ann_id: str | None, types: set[str] | None) -> bool:
         """Whether `ann_id` is a checked span of one of `types` (None: any type)."""
@@ -214,6 +215,8 @@ class _LayerBuilder:
 
     def relation(self, link: Link) -> None:
         arg2 = {SPEAKER_RELATION: set(labels("entity_label")), CUE_RELATION: {CUE}}
+        if link.name == SPEAKER_RELATION:
+            self.speaker_lines.add(link.source)
         if link.name not in arg2:
             self.problems.append(_syntax(link.line, f"unknown relation {link.name!r} (known: "
                                          f"{', '.join(arg2)})", link.id))
@@ -235,7 +238,7 @@ class _LayerBuilder:
         out = Layers()
         for ann_id, (tb, _, _) in self.spans.items():
             if tb.type == QUOTE:
-                out.quotes.append(self._quote(ann_id))
+                self._quote(tb, out)
             elif tb.type == SPELLING:
                 self._correction(tb, out)
             elif tb.type == CUE:
@@ -248,12 +251,17 @@ class _LayerBuilder:
             layer.sort(key=text_order)
         return out
 
-    def _quote(self, ann_id: str) -> Quote:
-        cue = self.values.get((ann_id, CUE_RELATION))
-        speaker = self.values.get((ann_id, SPEAKER_RELATION))
-        return Quote(**self._span(ann_id), speaker=str(speaker) if speaker else None,
-                     cue=Cue(**self._span(str(cue))) if cue else None,
-                     closed=(ann_id, UNCLOSED) not in self.values, **self._provenance(ann_id))
+    def _quote(self, tb: TextBound, out: Layers) -> None:
+        """A quote; a gold one must name its speaker (guidelines §8)."""
+        cue = self.values.get((tb.id, CUE_RELATION))
+        speaker = self.values.get((tb.id, SPEAKER_RELATION))
+        provenance = self._provenance(tb.id)
+        if tb.id not in self.speaker_lines and provenance["origin"] == GOLD:
+            self.problems.append(_unresolved(tb, f"QUOTE {tb.id} has no Speaker relation"))
+            return
+        out.quotes.append(Quote(**self._span(tb.id), speaker=str(speaker) if speaker else None,
+                                cue=Cue(**self._span(str(cue))) if cue else None,
+                                closed=(tb.id, UNCLOSED) not in self.values, **provenance))
 
     def _correction(self, tb: TextBound, out: Layers) -> None:
         note, kind = self.values.get((tb.id, NOTE)), self.values.get((tb.id, KIND))

@@ -32,7 +32,8 @@ FINDING_IDS: dict[str, tuple[int, str]] = {
     "ann-outside-text": (2, "an annotation falls in raw text the record leaves out (section "
                             "line, byline, boilerplate, a block separator)"),
     "ann-reference-unresolved": (2, "a relation, attribute or note names a missing annotation or "
-                                    "one of the wrong type, or a CUE/SPELLING lacks its link"),
+                                    "one of the wrong type, or a gold QUOTE, a CUE or a SPELLING "
+                                    "lacks its speaker, quote or correction"),
     # Level 3: the corpus
     "record-id-duplicate": (3, "two records share an id"),
     "split-mismatch": (3, "a record sits in another split than its id assigns"),
