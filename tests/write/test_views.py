@@ -42,8 +42,8 @@ def _outermost(record: Record) -> set[tuple[int, int, str]]:
     def contains(o, e):
         return o is not e and o.start <= e.start and e.end <= o.end and (
             o.end - o.start > e.end - e.start)
-    return {iob.token_range(record.tokens, e) for e in record.entities
-            if not any(contains(o, e) for o in record.entities)}
+    outermost = [e for e in record.entities if not any(contains(o, e) for o in record.entities)]
+    return set(iob.token_ranges(record.tokens, outermost))
 
 
 def _decoded(rows, column: str, record: Record) -> set[tuple[int, int, str]]:
@@ -69,7 +69,7 @@ def test_ner_tags_decode_to_the_outermost_entities(config, records):
         assert _decoded(rows, "ner_tags", record) == _outermost(record)
         every_level = _decoded(rows, "ner_tags", record) | _decoded(rows, "ner_tags_nested",
                                                                    record)
-        assert every_level == {iob.token_range(record.tokens, e) for e in record.entities}
+        assert every_level == set(iob.token_ranges(record.tokens, record.entities))
 
 
 def test_the_seed_has_nested_entities_in_the_ner_view(config):

@@ -19,20 +19,25 @@ OUTSIDE = "O"
 TokenRange = tuple[int, int, str]
 
 
-def token_range(tokens: Sequence[Span], entity: Entity) -> TokenRange | None:
-    """The tokens `entity` overlaps, or None if it overlaps no token."""
-    first = bisect_right([t.end for t in tokens], entity.start)
-    end = bisect_left([t.start for t in tokens], entity.end)
-    return (first, end, entity.label) if first < end else None
+def token_ranges(tokens: Sequence[Span],
+                 entities: Sequence[Entity]) -> list[TokenRange | None]:
+    """For each entity, the tokens it overlaps, or None if it overlaps no token."""
+    ends, starts = [t.end for t in tokens], [t.start for t in tokens]
+    found: list[TokenRange | None] = []
+    for entity in entities:
+        first, end = bisect_right(ends, entity.start), bisect_left(starts, entity.end)
+        found.append((first, end, entity.label) if first < end else None)
+    return found
 
 
 def levels(tokens: Sequence[Span], entities: Sequence[Entity],
            order: Sequence[str]) -> list[list[TokenRange]]:
     """The entities' token ranges by nesting level; `order` (the label inventory) breaks ties
     between equal ranges."""
-    ranges = [r for r in (token_range(tokens, e) for e in entities) if r is not None]
+    ranges = [r for r in token_ranges(tokens, entities) if r is not None]
     placed: list[list[TokenRange]] = []
-    for first, end, label in sorted(ranges, key=lambda r: (r[0], -r[1], order.index(r[2]))):
+    rank = {label: i for i, label in enumerate(order)}
+    for first, end, label in sorted(ranges, key=lambda r: (r[0], -r[1], rank[r[2]])):
         level = next((i for i, lv in enumerate(placed) if lv[-1][1] <= first), len(placed))
         if level == len(placed):
             placed.append([])
