@@ -1,0 +1,80 @@
+"""Automatic pre-annotation: the annotators in order (each sees what the earlier ones found),
+their mentions reconciled (same span: one label by priority; a span inside another of the same
+label: dropped; crossing spans: the longer kept), ids given in text order. Every span records
+origin "auto" and its annotator as name@version."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sahifa.annotate import names, numex, offices, persons, quotes
+from sahifa.annotate.quotes import FoundQuote
+from sahifa.annotate.text import Mention
+from sahifa.record import Cue, Entity, Quote, Record
+
+ENTITY_ANNOTATORS = (numex, names, offices, persons)
+ANNOTATORS = (*ENTITY_ANNOTATORS, quotes)
+LABEL_PRIORITY = ("OCC", "ORG", "PERS", "LOC", "GPE", "NORP", "MONEY", "PERCENT", "QUANTITY",
+                  "DATE", "TIME", "CURR", "UNIT", "ORDINAL", "CARDINAL")
+
+
+@dataclass(slots=True)
+class Found:
+    mentions: list[Mention]
+    quotes: list[FoundQuote]
+
+
+def annotate_text(text: str, paragraphs: list[tuple[int, int]]) -> Found:
+    """Entities and quotations of `text`, found paragraph by paragraph."""
+    mentions: list[Mention] = []
+    for annotator in ENTITY_ANNOTATORS:
+        mentions += annotator.find(text, paragraphs, mentions)
+    kept = reconcile(mentions)
+    return Found(kept, quotes.find(text, paragraphs, kept))
+
+
+def reconcile(mentions: list[Mention]) -> list[Mention]:
+    """Mentions that can stand together, sorted by (start, -end)."""
+    best: dict[tuple[int, int], Mention] = {}
+    for m in mentions:
+        other = best.get((m.start, m.end))
+        if other is None or _rank(m) < _rank(other):
+            best[(m.start, m.end)] = m
+    kept: list[Mention] = []
+    for m in sorted(best.values(), key=lambda m: (m.start - m.end, _rank(m), m.start)):
+        if not any(_crosses(m, k) or (_inside(m, k) and m.label == k.label) for k in kept):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _rank(m: Mention) -> int:
+    return LABEL_PRIORITY.index(m.label)
+
+
+def _inside(a, b) -> bool:
+    return b.start <= a.start and a.end <= b.end
+
+
+def _crosses(a, b) -> bool:
+    return a.start < b.end and b.start < a.end and not _inside(a, b) and not _inside(b, a)
+
+
+def auto_annotate(record: Record) -> Record:
+    """The record with automatic entities and quotations (corrections are left as they are)."""
+    found = annotate_text(record.text, [(p.start, p.end) for p in record.paragraphs])
+    text = record.text
+    record.entities = [
+        Entity(f"E{i}", m.start, m.end, text[m.start:m.end], m.label, "auto", m.annotator)
+        for i, m in enumerate(found.mentions, 1)
+    ]
+    ids = {(m.start, m.end, m.label): e.id for m, e in zip(found.mentions, record.entities,
+                                                           strict=True)}
+    record.quotes = [_quote(text, i, q, ids) for i, q in enumerate(found.quotes, 1)]
+    return record
+
+
+def _quote(text: str, i: int, q: FoundQuote, ids: dict) -> Quote:
+    cue = Cue(f"C{i}", q.cue[0], q.cue[1], text[q.cue[0]:q.cue[1]]) if q.cue else None
+    speaker = ids.get((q.speaker.start, q.speaker.end, q.speaker.label)) if q.speaker else None
+    return Quote(f"Q{i}", q.start, q.end, text[q.start:q.end], speaker, cue, q.closed, "auto",
+                 q.annotator)

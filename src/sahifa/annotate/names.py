@@ -1,0 +1,133 @@
+"""GPE, NORP, LOC and ORG from gazetteers (CLDR and ISO 3166 names, nisba adjectives derived
+from them, hand lists with their provenance) and patterns: organisation heads (وزارة الدفاع
+الأميركية), a classifier before a name in guillemets (وكالة «انترفاكس»), a classifier before a
+place (مدينتي الرقة وتدمر), a direction before a country (شرق سورية). Classifier nouns stay out
+(guidelines §3.6); nested names are found on their own."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sahifa.annotate.text import Mention, Phrases, Word, key, load, readings, words_of
+
+NAME, VERSION = "names", "1"
+ANNOTATOR = f"{NAME}@{VERSION}"
+OPENERS = {"«": "»", "“": "”", '"': '"'}
+MAX_MARKED_WORDS = 4
+
+
+@cache
+def _lexicon() -> dict:
+    lex, gaz = load("lexicon"), load("gazetteer")
+    nationalities = set(gaz["nationalities"]) | set(lex["extra_nationalities"])
+    return {
+        "ORG": Phrases(lex["organisations"]),
+        "LOC": Phrases(lex["regions"]),
+        "GPE": Phrases(gaz["countries"] + gaz["cities"] + lex["extra_places"]),
+        "NORP": Phrases(nationalities - set(lex["nationality_blocklist"])),
+        "heads": Phrases(lex["organisation_heads"]),
+        "complements": Phrases(lex["organisation_complements"]),
+        "directions": Phrases(lex["directions"]),
+        "classifiers": Phrases(lex["classifiers"]),
+        "media": Phrases(lex["media_classifiers"]),
+        "stop": {key(w) for w in lex["stopwords"]},
+        "office_words": {key(w) for w in lex["office_heads"] + ["وزارة", "وزارتا"]},
+    }
+
+
+def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention]:
+    mentions: list[Mention] = []
+    for start, end in paragraphs:
+        words = words_of(text, start, end)
+        for i in range(len(words)):
+            mentions += _at(text, words, i)
+    return mentions
+
+
+def _at(text: str, words: list[Word], i: int) -> list[Mention]:
+    """Every name that starts at words[i]; the longest of each kind."""
+    out = []
+    for label in ("ORG", "LOC", "GPE", "NORP"):
+        hit = _lexicon()[label].match(words, i, text)
+        if hit:
+            out.append(Mention(hit[0], words[hit[1] - 1].end, label, ANNOTATOR))
+    for pattern in (_organisation, _marked_name, _classified_places, _region):
+        out += pattern(text, words, i)
+    return out
+
+
+def _is(name: str, text: str, words: list[Word], i: int) -> tuple[int, int] | None:
+    if i >= len(words) or (i and text[words[i - 1].end:words[i].start].strip()):
+        return None
+    return _lexicon()[name].match(words, i, text)
+
+
+def _organisation(text, words, i):
+    """A head (وزارة، مجلس، الجيش …) with its complements and nationality adjectives:
+    وزارة الدفاع الأميركية، مجلس الأمن الدولي، الجيش العربي السوري."""
+    head = _lexicon()["heads"].match(words, i, text)
+    if not head:
+        return []
+    j, nationality = head[1], False
+    while True:
+        hit = _is("NORP", text, words, j) or _is("complements", text, words, j)
+        if not hit:
+            break
+        nationality |= bool(_is("NORP", text, words, j))
+        j = hit[1]
+    bare = _lexicon()["complements"].match(words, i, text) is not None
+    if j == head[1] or (bare and (not nationality or _after_office(words, i))):
+        return []
+    return [Mention(head[0], words[j - 1].end, "ORG", ANNOTATOR)]
+
+
+def _after_office(words: list[Word], i: int) -> bool:
+    """A bare portfolio (الخارجية الروسية) right after وزير or وزارة is part of that phrase."""
+    return i > 0 and any(k in _lexicon()["office_words"] for _, k in readings(words[i - 1].text))
+
+
+def _marked_name(text, words, i):
+    """A classifier before a name in quote marks: وكالة «انترفاكس»، موقع «روسيا اليوم»."""
+    if not _lexicon()["media"].match(words, i, text):
+        return []
+    after = words[i].end
+    while after < len(text) and text[after] == " ":
+        after += 1
+    close = OPENERS.get(text[after:after + 1])
+    end = text.find(close, after + 1) if close else -1
+    inner = text[after + 1:end] if end > 0 else ""
+    if not inner.strip() or "\n" in inner or len(inner.split()) > MAX_MARKED_WORDS:
+        return []
+    return [Mention(after + 1, end, "ORG", ANNOTATOR)]
+
+
+def _classified_places(text, words, i):
+    """The place names after مدينة، محافظة، مدينتي …, two of them joined by و for a dual."""
+    hit = _lexicon()["classifiers"].match(words, i, text)
+    if not hit:
+        return []
+    out, j = [], hit[1]
+    for joined in (False, True):
+        if j >= len(words) or text[words[j - 1].end:words[j].start].strip():
+            break
+        word = words[j]
+        skip = 1 if joined and word.text.startswith("و") else 0
+        if joined and not skip:
+            break
+        if key(word.text[skip:]) in _lexicon()["stop"] or len(word.text) - skip < 3:
+            break
+        out.append(Mention(word.start + skip, word.end, "GPE", ANNOTATOR))
+        j += 1
+    return out
+
+
+def _region(text, words, i):
+    """A direction before a country or city: شرق سورية (LOC, the GPE nested)."""
+    hit = _lexicon()["directions"].match(words, i, text)
+    if not hit:
+        return []
+    place = _is("GPE", text, words, hit[1])
+    if not place or place[0] != words[hit[1]].start:
+        return []
+    return [Mention(hit[0], words[place[1] - 1].end, "LOC", ANNOTATOR)]
+

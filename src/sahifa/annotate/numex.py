@@ -1,0 +1,264 @@
+"""Time and number expressions: DATE, TIME, CARDINAL, ORDINAL, PERCENT, MONEY (with CURR) and
+QUANTITY (with UNIT), in words and in digits (Western and Arabic-Indic), Gregorian and Hijri
+months, relative dates. The preposition before an expression stays out; an approximator before a
+duration stays in (guidelines §4 DATE)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import regex
+
+from sahifa.annotate.text import Mention, Phrases, Word, key, load, readings, words_of
+
+NAME, VERSION = "numex", "1"
+ANNOTATOR = f"{NAME}@{VERSION}"
+
+_DIGITS = regex.compile(r"^\p{Nd}+(?:[.,٫٬]\p{Nd}+)*$")
+_YEAR = regex.compile(r"^(1[89]|20)\d\d$")
+_WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_YEAR_ERA = regex.compile(r"^\p{Nd}{3,4}(?:هـ|ه|م)$")
+_DEMONSTRATIVES = ("هذه", "هذا", "تلك", "ذلك")
+_PERCENT_SIGN = regex.compile(r"\s*[%٪]")
+
+
+@cache
+def _lexicon() -> dict:
+    lex, gaz = load("lexicon"), load("gazetteer")
+    months = set(gaz["months"]) | set(lex["hijri_months"])
+    phrases = {
+        name: Phrases(lex[name])
+        for name in ("relative_dates", "percent_words", "units", "time_units", "date_units",
+                     "ordinals", "approximators", "year_words", "period_words", "time_words")
+    }
+    phrases["months"] = Phrases(months)
+    phrases["sure_months"] = Phrases(months - set(lex["ambiguous_months"]))
+    phrases["currencies"] = Phrases(set(lex["currency_words"]) | set(gaz["currencies"]))
+    phrases["nationalities"] = Phrases(gaz["nationalities"] + lex["extra_nationalities"])
+    phrases["days"] = Phrases(gaz["days"] + ["يوم " + d for d in gaz["days"]])
+    return {
+        "phrases": phrases,
+        "numbers": {key(w) for w in lex["numbers"]},
+        "alone_blocked": {key(w) for w in lex["number_words_alone_blocklist"]},
+        "ordinal_blocked": {key(w) for w in lex["ordinal_blocklist"]},
+        "dual": {key(w) for w in lex["dual_date_units"]},
+        "plural": {key(w) for w in lex["plural_date_units"]},
+        "time_plural": {key(w) for w in lex["time_units"]},
+        "preps": {key(w) for w in lex["temporal_prepositions"]},
+        "identifiers": {key(w) for w in lex["identifier_heads"]},
+        "era": set(lex["era_suffixes"]),
+        "year_context": {key(w) for w in lex["year_words"] + lex["temporal_prepositions"]}
+        | {key("في"), key("حتى")},
+    }
+
+
+def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention]:
+    found: list[Mention] = []
+    for start, end in paragraphs:
+        found += _paragraph(text, words_of(text, start, end))
+    return found
+
+
+def _paragraph(text: str, words: list[Word]) -> list[Mention]:
+    found: list[Mention] = []
+    i = 0
+    while i < len(words):
+        for matcher in (_relative, _month, _expression, _duration_word, _ordinal):
+            hit = matcher(text, words, i)
+            if hit:
+                mentions, i = hit
+                found += mentions
+                break
+        else:
+            i += 1
+    return found
+
+
+def _m(start: int, end: int, label: str) -> Mention:
+    return Mention(start, end, label, ANNOTATOR)
+
+
+def _phrase(name: str, text: str, words: list[Word], i: int):
+    return _lexicon()["phrases"][name].match(words, i, text) if i < len(words) else None
+
+
+def _relative(text, words, i):
+    """أول من أمس، الأسبوع الماضي، يوم الأحد، مطلع الشهر الماضي."""
+    start = i
+    period = _phrase("period_words", text, words, i)
+    if period:
+        i = period[1]
+    hit = _phrase("relative_dates", text, words, i) or _phrase("days", text, words, i)
+    if not hit:
+        return None
+    begin = period[0] if period else hit[0]
+    if key(text[hit[0]:words[hit[1] - 1].end]) == key("عشية"):
+        return _eve(text, words, start, begin, hit[1])
+    return [_m(begin, words[hit[1] - 1].end, "DATE")], hit[1]
+
+
+def _eve(text, words, start, begin, i):
+    """عشية + the definite noun phrase after it (هذه المباحثات، الانتخابات; three words at
+    most): the eve of a recoverable day (guidelines §9)."""
+    j = i
+    while (j < len(words) and j - i < 3 and not text[words[j - 1].end:words[j].start].strip()
+           and (words[j].text.startswith("ال") or words[j].text in _DEMONSTRATIVES)):
+        j += 1
+    if j == i:
+        return None
+    return [_m(begin, words[j - 1].end, "DATE")], j
+
+
+def _month(text, words, i):
+    """A month with its year (آذار 2016), or a month whose name is no other word (أيلول);
+    شهر before it stays in."""
+    start = i
+    if key(words[i].text) == key("شهر"):
+        i += 1
+    hit = _phrase("months", text, words, i)
+    if not hit or (start < i and hit[0] != words[i].start):
+        return None
+    mentions, j = _date(text, words, words[start].start if start < i else hit[0], hit[1])
+    sure = _phrase("sure_months", text, words, i)
+    if j == hit[1] and start == i and not sure:
+        return None
+    return mentions, j
+
+
+def _number_run(text, words, i):
+    """(start offset, index after) of consecutive number words or digits at words[i]."""
+    lex = _lexicon()
+    j, begin = i, None
+    while j < len(words):
+        if j > i and text[words[j - 1].end:words[j].start].strip():
+            break
+        skip = _number_reading(words[j].text, lex["numbers"], first=j == i)
+        if skip is None:
+            break
+        begin = words[j].start + skip if begin is None else begin
+        j += 1
+    return (begin, j) if j > i else None
+
+
+def _number_reading(word: str, numbers: set[str], first: bool) -> int | None:
+    """Characters of proclitics before a number word or digits, or None: و joins number words
+    (خمسة وعشرون), and a first word may carry و ف ب ل (و20)."""
+    for skip, k in readings(word):
+        rest = word[skip:]
+        if (skip == 0 or first or word[0] == "و") and (k in numbers or _DIGITS.match(rest)):
+            return skip
+    if word[0] in "وفبل" and _DIGITS.match(word[1:]) and (first or word[0] == "و"):
+        return 1
+    return None
+
+
+def _expression(text, words, i):
+    """A number and what follows it: % or بالمئة, a currency, a unit, a time or date unit, a
+    month; otherwise a cardinal (or a year, or nothing after an identifier head)."""
+    approx = _phrase("approximators", text, words, i)
+    run = _number_run(text, words, approx[1] if approx else i)
+    if not run:
+        return None
+    begin, j = run
+    last = words[j - 1]
+    sign = _PERCENT_SIGN.match(text, last.end)
+    if sign:
+        return [_m(begin, sign.end(), "PERCENT")], j
+    for name, label in (("percent_words", "PERCENT"), ("currencies", "MONEY"),
+                        ("units", "QUANTITY"), ("time_units", "TIME"), ("date_units", "DATE")):
+        hit = _adjacent_phrase(name, text, words, j)
+        if hit:
+            return _unit_expression(text, words, begin, approx, hit, label)
+    month = _adjacent_phrase("months", text, words, j)
+    if month:
+        return _date(text, words, begin, month[1])
+    return _bare_number(text, words, i, begin, j)
+
+
+def _adjacent_phrase(name, text, words, j):
+    if j >= len(words) or text[words[j - 1].end:words[j].start].strip():
+        return None
+    hit = _phrase(name, text, words, j)
+    return hit if hit and hit[0] == words[j].start else None
+
+
+def _unit_expression(text, words, begin, approx, hit, label):
+    unit_start, j = hit
+    unit_end = words[j - 1].end
+    inner = []
+    if label == "MONEY":
+        nat = _adjacent_phrase("nationalities", text, words, j)
+        if nat:
+            j, unit_end = nat[1], words[nat[1] - 1].end
+        inner = [_m(unit_start, unit_end, "CURR")]
+    elif label == "QUANTITY":
+        inner = [_m(unit_start, unit_end, "UNIT")]
+    if approx and label in ("DATE", "TIME"):
+        begin = approx[0]
+    return [_m(begin, unit_end, label), *inner], j
+
+
+def _date(text, words, begin, j):
+    """A day and month, and the year after it if there is one."""
+    end = words[j - 1].end
+    year = _number_run(text, words, j) if j < len(words) else None
+    if year and _is_year(words[year[1] - 1].text) and not text[end:words[j].start].strip():
+        j = year[1]
+        end = words[j - 1].end
+        j, end = _era(text, words, j, end)
+    return [_m(begin, end, "DATE")], j
+
+
+def _era(text, words, j, end):
+    """A year's era letter (2016م، 1437هـ), written apart or not."""
+    if j < len(words) and words[j].text in _lexicon()["era"] and words[j].start - end <= 1:
+        tail = words[j].end + (1 if text[words[j].end:words[j].end + 1] == "ـ" else 0)
+        return j + 1, tail
+    return j, end
+
+
+def _is_year(word: str) -> bool:
+    return bool(_YEAR.match(word.translate(_WESTERN)))
+
+
+def _bare_number(text, words, i, begin, j):
+    lex = _lexicon()
+    previous = {k for _, k in readings(words[i - 1].text)} if i else set()
+    single = words[i:j]
+    if previous & lex["identifiers"]:
+        return [], j
+    if len(single) == 1 and _is_year(single[0].text) and previous & lex["year_context"]:
+        year_word = _phrase("year_words", text, words, i - 1) if i else None
+        start = year_word[0] if year_word and year_word[1] == i else begin
+        j2, end = _era(text, words, j, single[0].end)
+        return [_m(start, end, "DATE")], j2
+    if len(single) == 1 and key(single[0].text[begin - single[0].start:]) in lex["alone_blocked"]:
+        return [], j
+    return [_m(begin, words[j - 1].end, "CARDINAL")], j
+
+
+def _duration_word(text, words, i):
+    """A dual duration (يومين، نحو أسبوعين), or a bare plural after a temporal preposition
+    (قبل أيام → أيام)."""
+    lex = _lexicon()
+    if _YEAR_ERA.match(words[i].text):
+        return [_m(words[i].start, words[i].end, "DATE")], i + 1
+    approx = _phrase("approximators", text, words, i)
+    w = approx[1] if approx else i
+    if w >= len(words):
+        return None
+    k = key(words[w].text)
+    label = "TIME" if k in lex["time_plural"] else "DATE"
+    if k in lex["dual"] or (k in lex["time_plural"] and k.endswith("ين")):
+        return [_m(approx[0] if approx else words[w].start, words[w].end, label)], w + 1
+    previous = {k for _, k in readings(words[w - 1].text)} if w else set()
+    if k in lex["plural"] and previous & lex["preps"]:
+        return [_m(words[w].start, words[w].end, label)], w + 1
+    return None
+
+
+def _ordinal(text, words, i):
+    hit = _phrase("ordinals", text, words, i)
+    if not hit or key(text[hit[0]:words[hit[1] - 1].end]) in _lexicon()["ordinal_blocked"]:
+        return None
+    return [_m(hit[0], words[hit[1] - 1].end, "ORDINAL")], hit[1]

@@ -1,0 +1,87 @@
+"""Person names (PERS): the name-like words right after an office or an honorific (وزير
+الخارجية الروسي سيرغي لافروف، السيد …، نظيره الأميركي توماس شينون), then every later mention of
+a found name or of its last word (… سيرومولوتوف، كوك). A name word is not a function word, does
+not take ال, and is no word of the lexicons; a name has three words at most."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from sahifa.annotate.text import Mention, Phrases, Word, key, load, words_of
+
+NAME, VERSION = "persons", "1"
+ANNOTATOR = f"{NAME}@{VERSION}"
+MAX_NAME_WORDS = 3
+MIN_SURNAME_LETTERS = 3
+
+
+@cache
+def _lexicon() -> dict:
+    lex, gaz = load("lexicon"), load("gazetteer")
+    known = set(lex["stopwords"]) | set(lex["reporting_verbs"]) | set(lex["office_heads"])
+    known |= set(lex["office_modifiers"]) | set(lex["classifiers"]) | set(lex["media_classifiers"])
+    known |= set(lex["numbers"]) | set(gaz["months"]) | set(lex["organisation_heads"])
+    known |= set(gaz["countries"]) | set(gaz["cities"]) | set(lex["extra_places"])
+    known |= set(gaz["nationalities"]) | set(lex["extra_nationalities"])
+    return {
+        "honorifics": Phrases(lex["honorifics"]),
+        "known": {key(w) for w in known if " " not in w},
+        "nationalities": Phrases(gaz["nationalities"] + lex["extra_nationalities"]),
+    }
+
+
+def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention]:
+    offices = {m.end for m in found if m.label == "OCC"}
+    spans: list[tuple[int, int]] = []
+    all_words = [words_of(text, start, end) for start, end in paragraphs]
+    for words in all_words:
+        for i, word in enumerate(words):
+            if word.end in offices or _honorific_ends(text, words, i):
+                name = _name_after(text, words, i + 1)
+                if name:
+                    spans.append((words[i + 1].start, name))
+    return _propagate(text, all_words, spans)
+
+
+def _honorific_ends(text: str, words: list[Word], i: int) -> bool:
+    """words[i] ends an honorific, or a relational noun with its nationality (نظيره الأميركي)."""
+    for j in (i, i - 1):
+        hit = _lexicon()["honorifics"].match(words, j, text) if j >= 0 else None
+        if hit and hit[1] == i + 1:
+            return True
+        if hit and hit[1] == i and _lexicon()["nationalities"].match(words, i, text):
+            return True
+    return False
+
+
+def _is_name_word(word: str) -> bool:
+    return (not word.startswith("ال") and not word.endswith(("ً", "اً")) and word.isalpha()
+            and len(word) >= 2 and key(word) not in _lexicon()["known"])
+
+
+def _name_after(text: str, words: list[Word], i: int) -> int | None:
+    """End offset of the name at words[i:], or None."""
+    j = i
+    while (j < len(words) and j - i < MAX_NAME_WORDS and _is_name_word(words[j].text)
+           and not text[words[j - 1].end:words[j].start].strip()):
+        j += 1
+    return words[j - 1].end if j > i else None
+
+
+def _propagate(text, all_words, spans):
+    """The found names, and every other mention of a full name or of its last word."""
+    names = {tuple(key(w) for w in text[s:e].split()) for s, e in spans}
+    names |= {n[-1:] for n in names if len(n[-1]) >= MIN_SURNAME_LETTERS}
+    phrases = Phrases(" ".join(n) for n in names)
+    out = []
+    for words in all_words:
+        i = 0
+        while i < len(words):
+            hit = phrases.match(words, i, text)
+            if hit:
+                out.append(Mention(hit[0], words[hit[1] - 1].end, "PERS", ANNOTATOR))
+                i = hit[1]
+            else:
+                i += 1
+    return out
+
