@@ -1,0 +1,1 @@
+"""Scoring automatic annotation against gold: records (the seed's gold) and CoNLL files."""

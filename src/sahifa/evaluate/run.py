@@ -1,0 +1,153 @@
+"""The three evaluations: the automatic annotation of records that have gold (the seed) against
+that gold, and of CoNLL sentences (Wojood, AQMAR) against their tags.
+
+CoNLL sentences are joined with single spaces into one paragraph; a predicted span covers the
+tokens it overlaps, so a proclitic the guidelines leave out of our span (وموسكو → موسكو) is back
+inside it, as Wojood and AQMAR tag whole tokens.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow.parquet as pq
+
+from sahifa.annotate.auto import annotate_text, auto_annotate
+from sahifa.evaluate.conll import Sentence, read_conll
+from sahifa.evaluate.metrics import (
+    QuoteScores,
+    QuoteSpan,
+    Score,
+    Span,
+    iob_scores,
+    quote_scores,
+    span_scores,
+)
+from sahifa.record import Record
+from sahifa.schema import LabelCodec, labels
+
+ENTITY_LABELS = labels("entity_label")
+
+# AQMAR tags PER, LOC, ORG (and MIS, which is not scored). Its LOC covers both our GPE and LOC.
+AQMAR_GOLD = {"PER": "PERS", "LOC": "LOC", "ORG": "ORG"}
+AQMAR_PREDICTED = {"PERS": "PERS", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG"}
+
+
+@dataclass(slots=True)
+class Evaluation:
+    name: str
+    labels: list[str]
+    spans: dict[str, dict[str, Score]]
+    iob: dict[str, Score]
+    quotes: QuoteScores | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def read_records(path: Path) -> Iterator[Record]:
+    """Records of a dataset folder (its default config) or of one Parquet file."""
+    files = [path] if path.is_file() else sorted((path / "corpus" / "default").glob("*.parquet"))
+    codec = LabelCodec()
+    for file in files:
+        for batch in pq.ParquetFile(file).iter_batches():
+            for row in batch.to_pylist():
+                yield Record.from_dict(codec.decode(row))
+
+
+def has_gold(record: Record) -> bool:
+    return any(s.origin == "gold" for s in (*record.entities, *record.quotes))
+
+
+def evaluate_records(path: Path) -> Evaluation:
+    """Automatic annotation of every record with gold spans, scored against them."""
+    gold_docs, pred_docs, gold_tok, pred_tok, lengths = [], [], [], [], []
+    gold_quotes, pred_quotes = [], []
+    for record in filter(has_gold, read_records(path)):
+        predicted = auto_annotate(_bare(record))
+        gold_docs.append(_entity_spans(record))
+        pred_docs.append(_entity_spans(predicted))
+        gold_tok.append(to_tokens(gold_docs[-1], record))
+        pred_tok.append(to_tokens(pred_docs[-1], record))
+        lengths.append(len(record.tokens))
+        gold_quotes.append(_quote_spans(record))
+        pred_quotes.append(_quote_spans(predicted))
+    used = _used(gold_docs, pred_docs)
+    return Evaluation(
+        f"records in {path} with gold ({len(gold_docs)})", used,
+        span_scores(gold_docs, pred_docs, used), iob_scores(gold_tok, pred_tok, lengths, used),
+        quote_scores(gold_quotes, pred_quotes),
+    )
+
+
+def _bare(record: Record) -> Record:
+    bare = copy.deepcopy(record)
+    bare.entities, bare.quotes = [], []
+    return bare
+
+
+def _entity_spans(record: Record) -> list[Span]:
+    return [(e.label, e.start, e.end) for e in record.entities]
+
+
+def _quote_spans(record: Record) -> list[QuoteSpan]:
+    entities = {e.id: (e.start, e.end) for e in record.entities}
+    return [QuoteSpan(q.start, q.end, entities.get(q.speaker),
+                      (q.cue.start, q.cue.end) if q.cue else None) for q in record.quotes]
+
+
+def to_tokens(spans: list[Span], record: Record) -> list[Span]:
+    """Character spans as token-index spans: the tokens each span overlaps."""
+    return _overlapped(spans, [(t.start, t.end) for t in record.tokens])
+
+
+def _overlapped(spans: list[Span], tokens: list[tuple[int, int]]) -> list[Span]:
+    out = []
+    for label, start, end in spans:
+        covered = [i for i, (s, e) in enumerate(tokens) if s < end and start < e]
+        if covered:
+            out.append((label, covered[0], covered[-1] + 1))
+    return out
+
+
+def _used(*docs: list[list[Span]]) -> list[str]:
+    seen = {label for group in docs for doc in group for label, _, _ in doc}
+    return [label for label in ENTITY_LABELS if label in seen]
+
+
+def evaluate_conll(name: str, files: list[Path], gold_map: Callable[[str], str | None] = str,
+                   predicted_map: Callable[[str], str | None] = str,
+                   flat: bool = False) -> Evaluation:
+    """Automatic annotation of CoNLL sentences against their tags. `flat` keeps only the
+    outermost predicted spans, for a gold standard without nesting."""
+    sentences = [s for f in files for s in read_conll(f, gold_map)]
+    gold = [s.spans for s in sentences]
+    predicted = [_predict(s, predicted_map, flat) for s in sentences]
+    lengths = [len(s.tokens) for s in sentences]
+    used = _used(gold, predicted)
+    return Evaluation(f"{name} ({len(sentences)} sentences)", used,
+                      span_scores(gold, predicted, used),
+                      iob_scores(gold, predicted, lengths, used))
+
+
+def _predict(sentence: Sentence, predicted_map, flat: bool) -> list[Span]:
+    offsets, position = [], 0
+    for token in sentence.tokens:
+        offsets.append((position, position + len(token)))
+        position += len(token) + 1
+    text = " ".join(sentence.tokens)
+    found = annotate_text(text, [(0, len(text))]).mentions
+    spans = [(label, m.start, m.end) for m in found if (label := predicted_map(m.label))]
+    tokens = sorted(set(_overlapped(spans, offsets)), key=lambda s: (s[1], -s[2], s[0]))
+    return _outermost(tokens) if flat else tokens
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """Spans not inside another (the input sorted by start, longest first)."""
+    out, end = [], -1
+    for span in spans:
+        if span[1] >= end:
+            out.append(span)
+            end = span[2]
+    return out
