@@ -1,4 +1,4 @@
-"""The `sahifa` command: build, validate, export, agreement."""
+"""The `sahifa` command: build, validate, export, agreement, evaluate."""
 
 from __future__ import annotations
 
@@ -10,9 +10,16 @@ from pathlib import Path
 
 from sahifa import agreement
 from sahifa.build import BuildOptions, build, stale_files
+from sahifa.evaluate.report import markdown
+from sahifa.evaluate.run import AQMAR_GOLD, AQMAR_PREDICTED, evaluate_conll, evaluate_records
 from sahifa.export import FORMATS, export
 from sahifa.pipeline import READERS
 from sahifa.validate.runner import validate_path
+from sahifa.write.card import replace_block
+
+SHARED_NER = Path("../shared/data/ner")
+WOJOOD_TEST = SHARED_NER / "wojood-sample" / "test.txt"
+AQMAR = SHARED_NER / "aqmar"
 
 
 def _build_parser(sub) -> None:
@@ -98,6 +105,21 @@ def _run_agreement(args) -> int:
     return 0
 
 
+def _evaluate_parser(sub) -> None:
+    p = sub.add_parser("evaluate", help="score the automatic annotators against gold records "
+                       "and CoNLL files")
+    p.add_argument("--records", type=Path, default=Path("."),
+                   help="dataset folder or Parquet file whose gold records are scored "
+                        "(default: .)")
+    p.add_argument("--wojood", type=Path, nargs="*", default=[WOJOOD_TEST],
+                   help=f"nested CoNLL files in Wojood's labels (default: {WOJOOD_TEST})")
+    p.add_argument("--aqmar", type=Path, default=AQMAR,
+                   help=f"folder of AQMAR *.txt files (default: {AQMAR})")
+    p.add_argument("--write-docs", type=Path, metavar="DIR",
+                   help="also write the tables into DIR/README.md and DIR/DATASHEET.md")
+    p.set_defaults(run=_run_evaluate)
+
+
 def _options(args) -> BuildOptions:
     command = "sahifa build " + " ".join(
         shlex.quote(a) for a in ("--input", args.input.as_posix(), "--output",
@@ -144,6 +166,37 @@ def _run_validate(args) -> int:
     return 1 if report.findings else 0
 
 
+def _run_evaluate(args) -> int:
+    evaluations, missing = [], []
+    if args.records.exists():
+        evaluations.append(evaluate_records(args.records))
+    else:
+        missing.append(args.records)
+    wojood = [f for f in args.wojood if f.exists()]
+    missing += [f for f in args.wojood if not f.exists()]
+    if wojood:
+        evaluations.append(evaluate_conll("Wojood " + ", ".join(f.name for f in wojood), wojood))
+    if args.aqmar.is_dir():
+        evaluations.append(evaluate_conll(
+            "AQMAR", sorted(args.aqmar.glob("*.txt")), AQMAR_GOLD.get, AQMAR_PREDICTED.get,
+            flat=True))
+    else:
+        missing.append(args.aqmar)
+    for path in missing:
+        print(f"sahifa evaluate: {path} does not exist; skipped", file=sys.stderr)
+    command = "sahifa evaluate " + " ".join(
+        shlex.quote(a) for a in ("--records", args.records.as_posix(), "--wojood",
+                                 *(f.as_posix() for f in args.wojood),
+                                 "--aqmar", args.aqmar.as_posix()))
+    text = markdown(evaluations, command)
+    print(text)
+    if args.write_docs:
+        for name in ("README.md", "DATASHEET.md"):
+            path = args.write_docs / name
+            path.write_text(replace_block(path.read_text("utf-8"), "evaluation", text), "utf-8")
+    return 1 if missing else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sahifa", description=__doc__)
     sub = parser.add_subparsers(required=True, metavar="command")
@@ -151,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     _validate_parser(sub)
     _export_parser(sub)
     _agreement_parser(sub)
+    _evaluate_parser(sub)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -18,6 +18,9 @@ _DIGITS = regex.compile(r"^\p{Nd}+(?:[.,٫٬]\p{Nd}+)*$")
 _YEAR = regex.compile(r"^(1[89]|20)\d\d$")
 _WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _YEAR_ERA = regex.compile(r"^\p{Nd}{3,4}(?:هـ|ه|م)$")
+_NUMERIC_DATE = regex.compile(
+    r"(?<![\p{Nd}/])\p{Nd}{1,2} ?[/.-] ?\p{Nd}{1,2} ?[/.-] ?\p{Nd}{4}(?![\p{Nd}/])")
+_BRACKETED = regex.compile(r" ?\)")
 _DEMONSTRATIVES = ("هذه", "هذا", "تلك", "ذلك")
 _PERCENT_SIGN = regex.compile(r"\s*[%٪]")
 
@@ -60,9 +63,13 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention
 
 
 def _paragraph(text: str, words: list[Word]) -> list[Mention]:
-    found: list[Mention] = []
+    found = _numeric_dates(text, words)
+    taken = {i for i, w in enumerate(words) for m in found if m.start <= w.start < m.end}
     i = 0
     while i < len(words):
+        if i in taken:
+            i += 1
+            continue
         for matcher in (_relative, _month, _expression, _duration_word, _ordinal):
             hit = matcher(text, words, i)
             if hit:
@@ -71,6 +78,24 @@ def _paragraph(text: str, words: list[Word]) -> list[Mention]:
                 break
         else:
             i += 1
+    return found
+
+
+def _numeric_dates(text: str, words: list[Word]) -> list[Mention]:
+    """Dates in digits (28/2/1945, 28 / 2 / 1945), with a month name before them in brackets
+    (شباط ( 28 / 2 / 1945 ))."""
+    if not words:
+        return []
+    found = []
+    for match in _NUMERIC_DATE.finditer(text, words[0].start, words[-1].end):
+        start, end = match.span()
+        before = [w for w in words if w.end <= start]
+        bracket = _BRACKETED.match(text, match.end())
+        if before and bracket and text[before[-1].end:start].strip() == "(":
+            month = _lexicon()["phrases"]["months"].match(before, len(before) - 1, text)
+            if month:
+                start, end = month[0], bracket.end()
+        found.append(_m(start, end, "DATE"))
     return found
 
 
@@ -227,14 +252,25 @@ def _bare_number(text, words, i, begin, j):
     single = words[i:j]
     if previous & lex["identifiers"]:
         return [], j
-    if len(single) == 1 and _is_year(single[0].text) and previous & lex["year_context"]:
+    counted = _followed_by_word(text, words, j)
+    if len(single) == 1 and _is_year(single[0].text) and (
+            previous & lex["year_context"] or not counted):
         year_word = _phrase("year_words", text, words, i - 1) if i else None
         start = year_word[0] if year_word and year_word[1] == i else begin
         j2, end = _era(text, words, j, single[0].end)
         return [_m(start, end, "DATE")], j2
-    if len(single) == 1 and key(single[0].text[begin - single[0].start:]) in lex["alone_blocked"]:
+    if not counted or (
+            len(single) == 1 and key(single[0].text[begin - single[0].start:]) in
+            lex["alone_blocked"]):
         return [], j
     return [_m(begin, words[j - 1].end, "CARDINAL")], j
+
+
+def _followed_by_word(text: str, words: list[Word], j: int) -> bool:
+    """A counted noun follows (50 دولة): a number standing alone is a list number, a page, a
+    score, and is left out (precision first)."""
+    return j < len(words) and not text[words[j - 1].end:words[j].start].strip() \
+        and words[j].text[0].isalpha()
 
 
 def _duration_word(text, words, i):

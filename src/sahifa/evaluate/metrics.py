@@ -32,7 +32,10 @@ class Score:
 
 def span_scores(gold: list[list[Span]], predicted: list[list[Span]],
                 labels: list[str]) -> dict[str, dict[str, Score]]:
-    """{label or ALL: {strategy: Score}} in nervaluate's definitions."""
+    """{label or ALL: {strategy: Score}} in nervaluate's definitions; empty without
+    documents."""
+    if not gold:
+        return {}
     results = Evaluator(_dicts(gold), _dicts(predicted), tags=labels, loader="dict").evaluate()
     table = {ALL: {s: _score(results["overall"][s]) for s in STRATEGIES}}
     for label in labels:
@@ -52,7 +55,10 @@ def _score(result) -> Score:
 
 def iob_scores(gold: list[list[Span]], predicted: list[list[Span]], lengths: list[int],
                labels: list[str]) -> dict[str, Score]:
-    """{label or ALL: Score} from seqeval on IOB2 token tags (spans in token indices)."""
+    """{label or ALL: Score} from seqeval on IOB2 token tags (spans in token indices); empty
+    without documents."""
+    if not gold:
+        return {}
     y_true, y_pred = [], []
     for label in labels:
         for g, p, n in zip(gold, predicted, lengths, strict=True):
