@@ -15,7 +15,7 @@ NAME, VERSION = "numex", "1"
 ANNOTATOR = f"{NAME}@{VERSION}"
 
 _DIGITS = regex.compile(r"^\p{Nd}+(?:[.,٫٬]\p{Nd}+)*$")
-_YEAR = regex.compile(r"^(1[89]|20)\d\d$")
+_YEAR = regex.compile(r"^(1[3-9]|20)\d\d$")
 _WESTERN = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _YEAR_ERA = regex.compile(r"^\p{Nd}{3,4}(?:هـ|ه|م)$")
 _NUMERIC_DATE = regex.compile(

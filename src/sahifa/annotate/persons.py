@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sahifa.annotate.text import Mention, Phrases, Word, key, load, words_of
+from sahifa.annotate.text import Mention, Phrases, Word, key, load, readings, words_of
 
 NAME, VERSION = "persons", "1"
 ANNOTATOR = f"{NAME}@{VERSION}"
@@ -22,11 +22,13 @@ def _lexicon() -> dict:
     known |= set(lex["office_modifiers"]) | set(lex["classifiers"]) | set(lex["media_classifiers"])
     known |= set(lex["numbers"]) | set(gaz["months"]) | set(lex["organisation_heads"])
     known |= set(gaz["countries"]) | set(gaz["cities"]) | set(lex["extra_places"])
-    known |= set(gaz["nationalities"]) | set(lex["extra_nationalities"])
+    known |= set(gaz["nationalities"]) | set(lex["extra_nationalities"]) | set(lex["honorifics"])
     return {
         "honorifics": Phrases(lex["honorifics"]),
         "known": {key(w) for w in known if " " not in w},
         "nationalities": Phrases(gaz["nationalities"] + lex["extra_nationalities"]),
+        "connectors": {key(w) for w in lex["name_connectors"]},
+        "ordinals": {key(w) for w in lex["ordinals"]},
     }
 
 
@@ -54,17 +56,33 @@ def _honorific_ends(text: str, words: list[Word], i: int) -> bool:
     return False
 
 
-def _is_name_word(word: str) -> bool:
-    return (not word.startswith("ال") and not word.endswith(("ً", "اً")) and word.isalpha()
-            and len(word) >= 2 and key(word) not in _lexicon()["known"])
+def _is_name_word(word: str, previous: str | None) -> bool:
+    """A word of a name, given the name's word before it (None for the first word): no
+    function or lexicon word; ال only after أبو، عبد … or as a nisba surname (الحسيني); و only
+    at the start."""
+    lex = _lexicon()
+    k = key(word)
+    if (not word[0].isalpha() or len(word) < 2 or word.endswith(("ً", "اً"))
+            or any(r in lex["known"] for _, r in readings(word))):
+        return False
+    if previous is not None and word.startswith("و"):
+        return False
+    if not word.startswith("ال"):
+        return True
+    if previous is None or k in lex["ordinals"]:
+        return False
+    return key(previous) in lex["connectors"] or k.endswith("ي")
 
 
 def _name_after(text: str, words: list[Word], i: int) -> int | None:
-    """End offset of the name at words[i:], or None."""
+    """End offset of the name at words[i:], or None; a name does not end on أبو، عبد …"""
     j = i
-    while (j < len(words) and j - i < MAX_NAME_WORDS and _is_name_word(words[j].text)
+    while (j < len(words) and j - i < MAX_NAME_WORDS
+           and _is_name_word(words[j].text, words[j - 1].text if j > i else None)
            and not text[words[j - 1].end:words[j].start].strip()):
         j += 1
+    while j > i and key(words[j - 1].text) in _lexicon()["connectors"]:
+        j -= 1
     return words[j - 1].end if j > i else None
 
 

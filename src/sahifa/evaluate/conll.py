@@ -67,7 +67,7 @@ def _parse(tag: str, path: Path, number: int, map_label) -> tuple[str, str] | No
 
 def _close(sentence: Sentence, tags: list[list[tuple[str, str]]]) -> Sentence:
     open_spans: dict[str, list[int]] = {}
-    for position, token_tags in enumerate(tags + [[]]):
+    for position, token_tags in enumerate([*tags, []]):
         for label in set(open_spans) | {label for _, label in token_tags}:
             stack = open_spans.get(label, [])
             inside = sum(1 for bio, lab in token_tags if lab == label and bio == "I")

@@ -1,0 +1,46 @@
+import copy
+
+from sahifa.annotate.auto import auto_annotate, reconcile
+from sahifa.annotate.text import Mention
+from sahifa.ingest.readers import plaintext
+from sahifa.pipeline import convert
+from sahifa.validate.runner import record_findings
+from tests.conftest import SEEDS
+
+
+def seed_record():
+    return convert(next(plaintext.iter_inputs(SEEDS)))
+
+
+def bare(record):
+    record = copy.deepcopy(record)
+    record.entities, record.quotes = [], []
+    return record
+
+
+def test_automatic_annotation_is_valid_and_marks_its_origin():
+    record = auto_annotate(bare(seed_record()))
+    assert record.entities and record.quotes
+    assert record_findings(record) == []
+    spans = [*record.entities, *record.quotes]
+    assert {s.origin for s in spans} == {"auto"}
+    assert all("@" in s.annotator for s in spans)
+    ids = [s.id for s in spans] + [q.cue.id for q in record.quotes if q.cue]
+    assert len(ids) == len(set(ids))
+    entity_ids = {e.id for e in record.entities}
+    assert all(q.speaker in entity_ids for q in record.quotes)
+
+
+def test_automatic_annotation_is_deterministic():
+    first = auto_annotate(bare(seed_record())).to_dict()
+    second = auto_annotate(bare(seed_record())).to_dict()
+    assert first == second
+
+
+def test_reconcile_keeps_nesting_and_drops_crossing_and_same_label_nesting():
+    a = Mention(0, 10, "ORG", "x@1")
+    inner = Mention(6, 10, "NORP", "x@1")
+    crossing = Mention(8, 14, "GPE", "x@1")
+    same = Mention(2, 10, "ORG", "x@1")
+    twin = Mention(6, 10, "GPE", "x@1")
+    assert reconcile([inner, crossing, a, same, twin]) == [a, twin]

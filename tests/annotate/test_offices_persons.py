@@ -1,0 +1,47 @@
+from sahifa.annotate import names, offices, persons
+from tests.annotate.helpers import entities, found
+
+
+def test_office_with_portfolio_nationality_deputy_and_lil_phrase():
+    text = "حل شينون في منصب نائب وزير الخارجية الأميركي للشؤون السياسية محل ويندي"
+    assert ("نائب وزير الخارجية الأميركي للشؤون السياسية", "OCC") in entities(text)
+    text = "رئيس الدبلوماسية الروسية"
+    norp = names.find(text, [(0, len(text))])
+    assert found(offices, text, norp) == [("رئيس الدبلوماسية الروسية", "OCC")]
+
+
+def test_office_of_a_country_contains_the_country():
+    text = "قال سفير روسيا في دمشق"
+    got = entities(text)
+    assert {("سفير روسيا", "OCC"), ("روسيا", "GPE")} <= got
+
+
+def test_spokesman_of_a_pronoun_or_of_an_organisation():
+    assert ("المتحدث باسمه", "OCC") in entities("وشدد المتحدث باسمه بيتر كوك على")
+    got = entities("قال المتحدث باسم وزارة الخارجية الروسية إن")
+    assert {("المتحدث باسم وزارة الخارجية الروسية", "OCC"),
+            ("وزارة الخارجية الروسية", "ORG")} <= got
+
+
+def test_relational_nouns_and_plural_classes_are_not_offices():
+    assert not [e for e in entities("ونظيره الأميركي توماس شينون") if e[1] == "OCC"]
+    assert not [e for e in entities("اتهم العسكريين الأميركيين") if e[1] == "OCC"]
+
+
+def test_names_after_a_title_stop_at_function_words_and_punctuation():
+    got = entities("أعرب وزير الخارجية الروسي سيرغي لافروف عن استعداد")
+    assert {("وزير الخارجية الروسي", "OCC"), ("سيرغي لافروف", "PERS")} <= got
+    assert ("فلاديمير بوتين", "PERS") in entities("أوامر الرئيس فلاديمير بوتين في القضاء")
+    assert ("زهية أبو الهيجا", "PERS") in entities("مع السيدة زهية أبو الهيجا من القرية")
+    assert ("توماس شينون", "PERS") in entities("ونظيره الأميركي توماس شينون حول")
+
+
+def test_a_surname_found_once_is_found_again():
+    text = "وقال المتحدث باسمه بيتر كوك إن الاتفاق صامد. وأقر كوك بأن"
+    found_names = [t for t, label in entities(text) if label == "PERS"]
+    assert sorted(found_names) == ["بيتر كوك", "كوك"]
+
+
+def test_no_name_after_a_title_followed_by_a_verb_in_tanween_or_a_function_word():
+    assert not [e for e in entities("وقال الرئيس إن الوضع صعب") if e[1] == "PERS"]
+    assert found(persons, "الرئيس مجدداً", []) == []
