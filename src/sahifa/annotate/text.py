@@ -47,6 +47,7 @@ def words_of(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
 
 
+@cache
 def key(word: str) -> str:
     """A lookup key: no diacritics or tatweel, one alef, ى as ي, ة as ه."""
     return _MARKS.sub("", word).translate(_KEY_TABLE)
@@ -80,22 +81,30 @@ class Phrases:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases: set[tuple[str, ...]] = set()
-        self.longest = 0
+        self.lengths: dict[str, set[int]] = {}
         for phrase in phrases:
             keys = tuple(key(w) for w in phrase.split())
             self.phrases.add(keys)
-            self.longest = max(self.longest, len(keys))
+            self.lengths.setdefault(keys[0], set()).add(len(keys))
 
     def match(self, words: list[Word], i: int, text: str) -> tuple[int, int] | None:
         """(start offset, index after the last word) of the longest phrase at words[i]."""
-        for n in range(min(self.longest, len(words) - i), 0, -1):
-            if not _adjacent(words[i:i + n], text):
-                continue
-            rest = tuple(key(w.text) for w in words[i + 1:i + n])
-            for skip, first in readings(words[i].text):
-                if (first, *rest) in self.phrases:
-                    return words[i].start + skip, i + n
-        return None
+        best = None
+        for skip, first in _readings(words[i].text):
+            for n in sorted(self.lengths.get(first, ()), reverse=True):
+                if best and n <= best[1] - i:
+                    break
+                if i + n > len(words) or not _adjacent(words[i:i + n], text):
+                    continue
+                if (first, *(key(w.text) for w in words[i + 1:i + n])) in self.phrases:
+                    best = (words[i].start + skip, i + n)
+                    break
+        return best
+
+
+@cache
+def _readings(word: str) -> tuple[tuple[int, str], ...]:
+    return tuple(readings(word))
 
 
 def _adjacent(words: list[Word], text: str) -> bool:

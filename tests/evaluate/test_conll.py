@@ -1,0 +1,58 @@
+import pytest
+
+from sahifa.evaluate.conll import ConllError, read_conll
+from sahifa.evaluate.run import AQMAR_GOLD, evaluate_conll
+
+NESTED = """حكومة B-ORG
+مدينة I-ORG B-GPE
+البيرة I-ORG I-GPE
+فلسطين I-ORG B-GPE
+. O
+
+الأسد B-PERS
+الأسد B-PERS
+"""
+
+
+def test_nested_tags_close_and_open_spans_per_label(tmp_path):
+    path = tmp_path / "nested.txt"
+    path.write_text(NESTED, "utf-8")
+    first, second = read_conll(path)
+    assert first.tokens == ["حكومة", "مدينة", "البيرة", "فلسطين", "."]
+    assert first.spans == [("ORG", 0, 4), ("GPE", 1, 3), ("GPE", 3, 4)]
+    assert second.spans == [("PERS", 0, 1), ("PERS", 1, 2)]
+
+
+def test_noisy_iob_is_read_and_unmapped_labels_dropped(tmp_path):
+    path = tmp_path / "aqmar.txt"
+    path.write_text("دمشق I-LOC\nعاصمة OO\nسوريا B-LOC\nو O\nالشام I--ORG\nلينكس B-MIS1`\n",
+                    "utf-8")
+    (sentence,) = read_conll(path, AQMAR_GOLD.get)
+    assert sentence.spans == [("LOC", 0, 1), ("LOC", 2, 3), ("ORG", 4, 5)]
+
+
+def test_a_tag_that_is_no_tag_names_the_file_and_line(tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_text("كلمة O\nأخرى PERSON\n", "utf-8")
+    with pytest.raises(ConllError, match=r"bad.txt:2: 'PERSON'"):
+        read_conll(path)
+
+
+def test_conll_evaluation_maps_predictions_onto_whole_tokens(tmp_path):
+    path = tmp_path / "tiny.txt"
+    path.write_text("وموسكو B-GPE\nترفض O\n. O\n", "utf-8")
+    evaluation = evaluate_conll("tiny", [path])
+    assert evaluation.spans["GPE"]["strict"].f1 == pytest.approx(1.0)
+    assert evaluation.iob["GPE"].f1 == pytest.approx(1.0)
+
+
+@pytest.mark.shared_data
+def test_wojood_test_and_aqmar_are_scored_with_precision_first(shared_data):
+    wojood = evaluate_conll("wojood", [shared_data / "ner/wojood-sample/test.txt"])
+    aqmar = evaluate_conll("aqmar", sorted((shared_data / "ner/aqmar").glob("*.txt")),
+                           AQMAR_GOLD.get, {"PERS": "PERS", "GPE": "LOC", "LOC": "LOC",
+                                            "ORG": "ORG"}.get, flat=True)
+    for evaluation in (wojood, aqmar):
+        overall = evaluation.spans["ALL"]["strict"]
+        assert overall.predicted < overall.gold
+        assert overall.precision > overall.recall
