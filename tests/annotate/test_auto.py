@@ -44,3 +44,14 @@ def test_reconcile_keeps_nesting_and_drops_crossing_and_same_label_nesting():
     same = Mention(2, 10, "ORG", "x@1")
     twin = Mention(6, 10, "GPE", "x@1")
     assert reconcile([inner, crossing, a, same, twin]) == [a, twin]
+
+
+def test_gold_wins_and_articles_without_gold_get_automatic_spans(tmp_path):
+    (tmp_path / "plain.txt").write_bytes((SEEDS / "000_19ff7663056b0340.txt").read_bytes())
+    automatic = convert(next(plaintext.iter_inputs(tmp_path)))
+    gold = seed_record()
+    assert {e.origin for e in gold.entities} == {"gold"}
+    assert {q.origin for q in gold.quotes} == {"gold"}
+    assert {e.origin for e in automatic.entities} == {"auto"}
+    assert len(automatic.quotes) == len(gold.quotes)
+    assert record_findings(automatic) == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sahifa.annotate import brat
+from sahifa.annotate import auto, brat
 from sahifa.ingest.article import IngestError, RawArticle
 from sahifa.ingest.inputs import RawInput
 from sahifa.offsets import OffsetMap
@@ -23,13 +23,11 @@ class AnnotationError(IngestError):
 
 
 def annotate(record: Record, article: RawArticle, item: RawInput) -> Record:
-    """The record with its annotation layers.
-
-    Automatic annotators apply to articles without gold."""
+    """The record with its annotation layers: gold where the input has it (gold always wins),
+    else the automatic annotators'."""
     if item.annotations is not None:
         return import_gold(record, article.raw, item)
-    else:
-        return record
+    return auto.auto_annotate(record)
 
 
 def import_gold(record: Record, raw: str, item: RawInput) -> Record:

@@ -1,5 +1,6 @@
-"""CoNLL files with nested IOB columns (`token TAG [TAG …]`, blank line between sentences) as
-token lists and token-index spans.
+"""Outside CoNLL files with nested IOB tags (Wojood's `token TAG [TAG …]`, space-separated, as
+many tags as a token has; AQMAR's `token TAG`; blank line between sentences) as token lists and
+token-index spans. (sahifa.annotate.conll reads the fixed-column files `sahifa export` writes.)
 
 Each token lists its tags outermost first; for a label, the I- tags continue that many of the
 spans already open (outermost first), and every B- tag opens a new one. An I- tag with no span

@@ -16,6 +16,8 @@ from nervaluate import Evaluator
 from seqeval.metrics import classification_report
 from seqeval.scheme import IOB2
 
+from sahifa.annotate import iob
+
 Span = tuple[str, int, int]
 STRATEGIES = ("strict", "exact", "partial", "ent_type")
 ALL = "ALL"
@@ -84,14 +86,12 @@ def _predicted(sequences: list[list[str]], label: str) -> int:
 
 def iob2(spans: list[Span], length: int, label: str) -> list[str]:
     """IOB2 tags of the outermost spans of one label over `length` tokens."""
-    tags = ["O"] * length
-    end = -1
+    outermost, end = [], -1
     for lab, start, stop in sorted(spans, key=lambda s: (s[1], -s[2])):
-        if lab != label or start < end or stop <= start:
-            continue
-        tags[start:stop] = ["B-" + label] + ["I-" + label] * (stop - start - 1)
-        end = stop
-    return tags
+        if lab == label and start >= end and stop > start:
+            outermost.append((start, stop, label))
+            end = stop
+    return iob.encode(outermost, length)
 
 
 @dataclass(slots=True, frozen=True)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from sahifa.annotate import iob
 from sahifa.annotate.auto import annotate_text, auto_annotate
 from sahifa.evaluate.conll import Sentence, read_conll
 from sahifa.evaluate.metrics import (
@@ -27,6 +28,7 @@ from sahifa.evaluate.metrics import (
     span_scores,
 )
 from sahifa.record import Record
+from sahifa.record import Span as RecordSpan
 from sahifa.schema import LabelCodec, labels
 
 ENTITY_LABELS = labels("entity_label")
@@ -99,16 +101,21 @@ def _quote_spans(record: Record) -> list[QuoteSpan]:
 
 def to_tokens(spans: list[Span], record: Record) -> list[Span]:
     """Character spans as token-index spans: the tokens each span overlaps."""
-    return _overlapped(spans, [(t.start, t.end) for t in record.tokens])
+    return _overlapped(spans, record.tokens)
 
 
-def _overlapped(spans: list[Span], tokens: list[tuple[int, int]]) -> list[Span]:
-    out = []
-    for label, start, end in spans:
-        covered = [i for i, (s, e) in enumerate(tokens) if s < end and start < e]
-        if covered:
-            out.append((label, covered[0], covered[-1] + 1))
-    return out
+def _overlapped(spans: list[Span], tokens) -> list[Span]:
+    entities = [_Ranged(start, end, label) for label, start, end in spans]
+    return [(r[2], r[0], r[1]) for r in iob.token_ranges(tokens, entities) if r is not None]
+
+
+@dataclass(slots=True, frozen=True)
+class _Ranged:
+    """What iob.token_ranges reads of an entity."""
+
+    start: int
+    end: int
+    label: str
 
 
 def _used(*docs: list[list[Span]]) -> list[str]:
@@ -134,7 +141,7 @@ def evaluate_conll(name: str, files: list[Path], gold_map: Callable[[str], str |
 def _predict(sentence: Sentence, predicted_map, flat: bool) -> list[Span]:
     offsets, position = [], 0
     for token in sentence.tokens:
-        offsets.append((position, position + len(token)))
+        offsets.append(RecordSpan(position, position + len(token), token))
         position += len(token) + 1
     text = " ".join(sentence.tokens)
     found = annotate_text(text, [(0, len(text))]).mentions
