@@ -115,8 +115,11 @@ def _evaluate_parser(sub) -> None:
                    help=f"nested CoNLL files in Wojood's labels (default: {WOJOOD_TEST})")
     p.add_argument("--aqmar", type=Path, default=AQMAR,
                    help=f"folder of AQMAR *.txt files (default: {AQMAR})")
-    p.add_argument("--write-docs", type=Path, metavar="DIR",
-                   help="also write the tables into DIR/README.md and DIR/DATASHEET.md")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--write-docs", type=Path, metavar="DIR",
+                       help="also write the tables into DIR/README.md and DIR/DATASHEET.md")
+    group.add_argument("--check-docs", type=Path, metavar="DIR",
+                       help="fail if the tables in DIR/README.md or DIR/DATASHEET.md differ")
     p.set_defaults(run=_run_evaluate)
 
 
@@ -190,11 +193,25 @@ def _run_evaluate(args) -> int:
                                  "--aqmar", args.aqmar.as_posix()))
     text = markdown(evaluations, command)
     print(text)
-    if args.write_docs:
-        for name in ("README.md", "DATASHEET.md"):
-            path = args.write_docs / name
-            path.write_text(replace_block(path.read_text("utf-8"), "evaluation", text), "utf-8")
-    return 1 if missing else 0
+    stale = _evaluation_docs(args.write_docs or args.check_docs, text, write=bool(args.write_docs))
+    for path in stale:
+        print(f"stale: the evaluation figures in {path} differ; run `{command} --write-docs "
+              f"{path.parent}`", file=sys.stderr)
+    return 1 if missing or stale else 0
+
+
+def _evaluation_docs(folder: Path | None, text: str, write: bool) -> list[Path]:
+    """Write the evaluation block of the folder's README.md and DATASHEET.md, or list those
+    whose block differs."""
+    stale = []
+    for path in (folder / name for name in ("README.md", "DATASHEET.md")) if folder else ():
+        current = path.read_text("utf-8")
+        fresh = replace_block(current, "evaluation", text)
+        if write:
+            path.write_text(fresh, "utf-8")
+        elif fresh != current:
+            stale.append(path)
+    return stale
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,7 +1,9 @@
 import pytest
 
+from sahifa.cli import main
 from sahifa.evaluate.conll import ConllError, read_conll
 from sahifa.evaluate.run import AQMAR_GOLD, evaluate_conll
+from tests.conftest import ROOT
 
 NESTED = """حكومة B-ORG
 مدينة I-ORG B-GPE
@@ -56,3 +58,11 @@ def test_wojood_test_and_aqmar_are_scored_with_precision_first(shared_data):
         overall = evaluation.spans["ALL"]["strict"]
         assert overall.predicted < overall.gold
         assert overall.precision > overall.recall
+
+
+@pytest.mark.shared_data
+def test_the_evaluation_figures_in_the_docs_are_fresh(shared_data, capsys, monkeypatch):
+    """The command the docs name, from the repository root with its default paths."""
+    monkeypatch.chdir(ROOT)
+    code = main(["evaluate", "--check-docs", "."])
+    assert code == 0, capsys.readouterr().err
