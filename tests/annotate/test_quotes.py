@@ -67,3 +67,21 @@ def test_pronoun_subject_resolves_to_the_nearest_person_before():
 def test_cue_after_the_quote():
     text = "«الوضع صعب جداً في المدينة»، قال الوزير أحمد سالم."
     assert quotes_of(text) == [("الوضع صعب جداً في المدينة", True, "قال", "أحمد سالم")]
+
+
+def test_titles_after_a_classifier_and_short_uncued_quotes_are_not_quotations():
+    assert quotes_of("شارك في مهرجان «الفيلم العربي في الخليج» هذا العام") == []
+    assert quotes_of("انتشر وسم «لا يوجد شقة للإيجار» على الشبكات") == []
+    long_uncued = "«هذه الجريمة البشعة ما كانت لتحدث لولا إصرار الحكومة على الاستيطان»"
+    assert quotes_of(long_uncued) == [(long_uncued[1:-1], True, None, None)]
+
+
+def test_a_subject_that_names_nobody_gives_no_speaker():
+    text = "وأقر الوزير أحمد سالم بذلك. وقال المصدر إن «القوات تتقدم نحو المدينة منذ الصباح»"
+    assert quotes_of(text) == [("القوات تتقدم نحو المدينة منذ الصباح", True, "قال", None)]
+
+
+def test_a_pronoun_before_the_cue_keeps_the_speaker_of_the_paragraph():
+    text = ("وقال الوزير أحمد سالم إن «الوضع صعب في المدينة اليوم»، لكنه ربط تحقيق الهدف "
+            "بحدوث «تغيرات من النظام السوري»")
+    assert [q[3] for q in quotes_of(text)] == ["أحمد سالم", "أحمد سالم"]

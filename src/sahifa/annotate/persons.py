@@ -20,6 +20,7 @@ def _lexicon() -> dict:
     lex, gaz = load("lexicon"), load("gazetteer")
     known = set(lex["stopwords"]) | set(lex["reporting_verbs"]) | set(lex["office_heads"])
     known |= set(lex["office_modifiers"]) | set(lex["classifiers"]) | set(lex["media_classifiers"])
+    known |= set(lex["title_classifiers"])
     known |= set(lex["numbers"]) | set(gaz["months"]) | set(lex["organisation_heads"])
     known |= set(gaz["countries"]) | set(gaz["cities"]) | set(lex["extra_places"])
     known |= set(gaz["nationalities"]) | set(lex["extra_nationalities"]) | set(lex["honorifics"])
@@ -62,10 +63,11 @@ def _is_name_word(word: str, previous: str | None) -> bool:
     at the start."""
     lex = _lexicon()
     k = key(word)
-    if (not word[0].isalpha() or len(word) < 2 or word.endswith(("ً", "اً"))
+    if (not word.isalpha() or "ـ" in word or len(word) < 2 or word.endswith(("ً", "اً"))
             or any(r in lex["known"] for _, r in readings(word))):
         return False
-    if previous is not None and word.startswith("و"):
+    if (previous is not None and word.startswith("و")) or any(
+            skip and r.startswith("ال") for skip, r in readings(word)):
         return False
     if not word.startswith("ال"):
         return True

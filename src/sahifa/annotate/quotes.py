@@ -1,10 +1,12 @@
 """Quotations with attribution. Quote marks «» “” and "" are paired inside a paragraph (nested
 pairs stay inside the outer quote; an opener left unclosed runs to the paragraph's end). Marks
-around one or two words, or around up to three after a classifier (وكالة «انترفاكس»), only mark
-a name. The cue is the nearest reporting word before the quote in its sentence (else after it);
-the speaker is the cue's explicit subject, else the previous quote's speaker in the paragraph,
-else the sentence's subject, else the nearest preceding person (then organisation) outside
-quotes (guidelines §6)."""
+around one or two words, or up to five after a classifier (وكالة «انترفاكس»، فيلم «…»), only
+mark a name; so does a short closed quote with no reporting word in its sentence (a title).
+The cue is the nearest reporting word before the quote in its sentence (else after it); the
+speaker is the cue's named subject (none if the subject is a noun that names nobody); for a
+pronoun or an elided subject, the previous quote's speaker in the paragraph, else the
+sentence's subject, else the nearest person before it in this paragraph or the one before
+(guidelines §6). A quotation without a cue takes only the previous quote's speaker."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from sahifa.annotate.text import Mention, Phrases, Word, load, words_of
+from sahifa.annotate.text import Mention, Phrases, Word, key, load, readings, words_of
 from sahifa.segment import sentences_of
 
 NAME, VERSION = "quotes", "1"
@@ -20,7 +22,8 @@ ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
 STRAIGHT = '"'
 NAME_MARK_WORDS = 2
-CLASSIFIED_NAME_WORDS = 3
+CLASSIFIED_NAME_WORDS = 5
+UNCUED_TITLE_WORDS = 6
 SPEAKER_LABELS = ("PERS", "ORG", "GPE")
 
 
@@ -38,7 +41,9 @@ class FoundQuote:
 def _lexicon() -> dict:
     lex = load("lexicon")
     return {"cues": Phrases(lex["reporting_verbs"]),
-            "classifiers": Phrases(lex["media_classifiers"])}
+            "classifiers": Phrases(lex["media_classifiers"] + lex["title_classifiers"]),
+            "stop": {key(w) for w in lex["stopwords"]},
+            "pronouns": {key(w) for w in lex["pronoun_subjects"]}}
 
 
 def marked_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
@@ -61,7 +66,8 @@ def marked_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]
 
 
 def is_name_mark(text: str, start: int, end: int, words: list[Word]) -> bool:
-    """Marks around a name or a term, not a quotation: «البنتاغون»، موقع «روسيا اليوم»."""
+    """Marks around a name or a term, not a quotation: «البنتاغون»، موقع «روسيا اليوم»،
+    فيلم «…» (up to five words after a classifier)."""
     n = len(text[start:end].split())
     if n <= NAME_MARK_WORDS:
         return True
@@ -85,8 +91,10 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
     for (qs, qe, closed), paragraph, words in spans:
         sentence = _sentence(text, paragraph, qs, qe)
         cue = _cue(text, words, sentence, qs, qe, inside)
+        if cue is None and closed and len(text[qs:qe].split()) <= UNCUED_TITLE_WORDS:
+            continue
         previous = out[-1].speaker if out and out[-1].start >= paragraph[0] else None
-        speaker = _speaker(text, words, named, cue, sentence, previous, qs)
+        speaker = _speaker(text, words, named, cue, sentence, previous, qs) if cue else previous
         out.append(FoundQuote(qs, qe, closed, cue, speaker))
     return out
 
@@ -117,10 +125,35 @@ def _cue(text, words, sentence, qs, qe, inside):
 
 
 def _speaker(text, words, named, cue, sentence, previous, qs):
-    anchor = cue[0] if cue else qs
-    return (_subject_after(text, named, cue[1]) if cue else None) or previous or \
-        _subject_after(text, named, _first_word_end(words, sentence)) or \
-        _nearest_before(named, anchor, "PERS") or _nearest_before(named, anchor, "ORG")
+    """The cue's named subject; none when its subject is a noun that names nobody (وقال
+    المصدر); else, for a pronoun or elided subject, the previous speaker in the paragraph, the
+    sentence's subject, or the nearest person before in this paragraph or the one before."""
+    subject = _subject_after(text, named, cue[1])
+    if subject or _unnamed_subject(text, words, cue):
+        return subject
+    return previous or _subject_after(text, named, _first_word_end(words, sentence)) or \
+        _nearest_person(named, cue[0], _paragraph_before(text, sentence[0]))
+
+
+def _unnamed_subject(text, words, cue) -> bool:
+    """A word right after the cue that is not a function word, a preposition's object or the
+    verb's pronoun: the cue has a subject, and it is not a name."""
+    after = next((i for i, w in enumerate(words) if w.start >= cue[1]), None)
+    if after is None or text[cue[1]:words[after].start].strip():
+        return False
+    lex = _lexicon()
+    word = words[after].text
+    before = next((w for w in reversed(words) if w.end <= cue[0]), None)
+    pronoun = before is not None and not text[before.end:cue[0]].strip() and \
+        any(k in lex["pronouns"] for _, k in readings(before.text))
+    preposition = any(skip and word[skip - 1] in "بلك" for skip, _ in readings(word))
+    return not (pronoun or preposition or key(word) in lex["stop"])
+
+
+def _paragraph_before(text: str, position: int) -> int:
+    """Start of the paragraph before the one holding `position` (the text's start at most)."""
+    start = text.rfind("\n", 0, position)
+    return 0 if start < 0 else text.rfind("\n", 0, start) + 1
 
 
 def _first_word_end(words, sentence) -> int | None:
@@ -148,5 +181,6 @@ def _starting_at(text, named, position) -> Mention | None:
     return named[i] if i < len(named) and named[i].start == position + gap else None
 
 
-def _nearest_before(named, position, label) -> Mention | None:
-    return next((m for m in reversed(named) if m.label == label and m.end <= position), None)
+def _nearest_person(named, position, earliest) -> Mention | None:
+    return next((m for m in reversed(named)
+                 if m.label == "PERS" and earliest <= m.start and m.end <= position), None)
