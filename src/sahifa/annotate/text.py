@@ -81,17 +81,18 @@ class Phrases:
 
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases: set[tuple[str, ...]] = set()
-        self.lengths: dict[str, set[int]] = {}
+        lengths: dict[str, set[int]] = {}
         for phrase in phrases:
             keys = tuple(key(w) for w in phrase.split())
             self.phrases.add(keys)
-            self.lengths.setdefault(keys[0], set()).add(len(keys))
+            lengths.setdefault(keys[0], set()).add(len(keys))
+        self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
 
     def match(self, words: list[Word], i: int, text: str) -> tuple[int, int] | None:
         """(start offset, index after the last word) of the longest phrase at words[i]."""
         best = None
         for skip, first in _readings(words[i].text):
-            for n in sorted(self.lengths.get(first, ()), reverse=True):
+            for n in self.lengths.get(first, ()):
                 if best and n <= best[1] - i:
                     break
                 if i + n > len(words) or not _adjacent(words[i:i + n], text):

@@ -77,7 +77,7 @@ def evaluate_records(path: Path) -> Evaluation:
         pred_quotes.append(_quote_spans(predicted))
     used = _used(gold_docs, pred_docs)
     return Evaluation(
-        f"records in {path} with gold ({len(gold_docs)})", used,
+        f"Gold records in {path} ({len(gold_docs)}): automatic annotation vs gold", used,
         span_scores(gold_docs, pred_docs, used), iob_scores(gold_tok, pred_tok, lengths, used),
         quote_scores(gold_quotes, pred_quotes),
     )
