@@ -38,3 +38,8 @@ def test_classifier_nouns_stay_out():
 
 def test_a_direction_before_a_country_is_a_region_with_the_country_nested():
     assert {("شرق سورية", "LOC"), ("سورية", "GPE")} <= entities("لطرد داعش من شرق سورية")
+
+
+def test_a_word_that_only_looks_like_a_country():
+    assert ("مصر", "GPE") not in entities("«البنتاغون» مصر على رفضه")
+    assert ("مصر", "GPE") in entities("زار الوزير مصر أمس")

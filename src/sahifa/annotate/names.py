@@ -31,6 +31,8 @@ def _lexicon() -> dict:
         "classifiers": Phrases(lex["classifiers"]),
         "media": Phrases(lex["media_classifiers"]),
         "stop": {key(w) for w in lex["stopwords"]},
+        "not_a_name_before": {key(k): {key(w) for w in v}
+                              for k, v in lex["not_a_name_before"].items()},
         "office_words": {key(w) for w in lex["office_heads"] + ["وزارة", "وزارتا"]},
     }
 
@@ -49,11 +51,19 @@ def _at(text: str, words: list[Word], i: int) -> list[Mention]:
     out = []
     for label in ("ORG", "LOC", "GPE", "NORP"):
         hit = _lexicon()[label].match(words, i, text)
-        if hit:
+        if hit and not _false_friend(text, words, hit):
             out.append(Mention(hit[0], words[hit[1] - 1].end, label, ANNOTATOR))
     for pattern in (_organisation, _marked_name, _classified_places, _region):
         out += pattern(text, words, i)
     return out
+
+
+def _false_friend(text: str, words: list[Word], hit: tuple[int, int]) -> bool:
+    """A name that the next word shows to be another word: مصر على is مُصِرّ على (insisting on),
+    as in the seed's headline (guidelines §7)."""
+    j = hit[1]
+    after = _lexicon()["not_a_name_before"].get(key(text[hit[0]:words[j - 1].end]), ())
+    return j < len(words) and key(words[j].text) in after
 
 
 def _is(name: str, text: str, words: list[Word], i: int) -> tuple[int, int] | None:
