@@ -43,3 +43,8 @@ def test_a_direction_before_a_country_is_a_region_with_the_country_nested():
 def test_a_word_that_only_looks_like_a_country():
     assert ("مصر", "GPE") not in entities("«البنتاغون» مصر على رفضه")
     assert ("مصر", "GPE") in entities("زار الوزير مصر أمس")
+
+
+def test_a_language_after_the_word_for_language():
+    got = entities("ألقى كلمته باللغة العربية")
+    assert ("العربية", "LANGUAGE") in got and ("العربية", "NORP") not in got

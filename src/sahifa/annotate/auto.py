@@ -13,9 +13,8 @@ from sahifa.annotate.text import Mention
 from sahifa.record import Cue, Entity, Quote, Record
 
 ENTITY_ANNOTATORS = (numex, names, offices, persons)
-ANNOTATORS = (*ENTITY_ANNOTATORS, quotes)
-LABEL_PRIORITY = ("OCC", "ORG", "PERS", "LOC", "GPE", "NORP", "MONEY", "PERCENT", "QUANTITY",
-                  "DATE", "TIME", "CURR", "UNIT", "ORDINAL", "CARDINAL")
+LABEL_PRIORITY = ("OCC", "ORG", "PERS", "LOC", "GPE", "LANGUAGE", "NORP", "MONEY", "PERCENT",
+                  "QUANTITY", "DATE", "TIME", "CURR", "UNIT", "ORDINAL", "CARDINAL")
 
 
 @dataclass(slots=True)

@@ -1,8 +1,8 @@
-"""GPE, NORP, LOC and ORG from gazetteers (CLDR and ISO 3166 names, nisba adjectives derived
-from them, hand lists with their provenance) and patterns: organisation heads (وزارة الدفاع
-الأميركية), a classifier before a name in guillemets (وكالة «انترفاكس»), a classifier before a
-place (مدينتي الرقة وتدمر), a direction before a country (شرق سورية). Classifier nouns stay out
-(guidelines §3.6); nested names are found on their own."""
+"""GPE, NORP, LOC, ORG and LANGUAGE from gazetteers (CLDR and ISO 3166 names, nisba adjectives
+derived from them, hand lists with their provenance) and patterns: organisation heads (وزارة
+الدفاع الأميركية), a classifier before a name in guillemets (وكالة «انترفاكس»), a classifier
+before a place (مدينتي الرقة وتدمر), a direction before a country (شرق سورية), a language after
+اللغة. Classifier nouns stay out (guidelines §3.6); nested names are found on their own."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def _lexicon() -> dict:
         "heads": Phrases(lex["organisation_heads"]),
         "complements": Phrases(lex["organisation_complements"]),
         "directions": Phrases(lex["directions"]),
+        "languages": Phrases(gaz["languages"]),
         "classifiers": Phrases(lex["classifiers"]),
         "media": Phrases(lex["media_classifiers"]),
         "stop": {key(w) for w in lex["stopwords"]},
@@ -53,7 +54,7 @@ def _at(text: str, words: list[Word], i: int) -> list[Mention]:
         hit = _lexicon()[label].match(words, i, text)
         if hit and not _false_friend(text, words, hit):
             out.append(Mention(hit[0], words[hit[1] - 1].end, label, ANNOTATOR))
-    for pattern in (_organisation, _marked_name, _classified_places, _region):
+    for pattern in (_organisation, _marked_name, _classified_places, _region, _language):
         out += pattern(text, words, i)
     return out
 
@@ -94,6 +95,14 @@ def _organisation(text, words, i):
 def _after_office(words: list[Word], i: int) -> bool:
     """A bare portfolio (الخارجية الروسية) right after وزير or وزارة is part of that phrase."""
     return i > 0 and any(k in _lexicon()["office_words"] for _, k in readings(words[i - 1].text))
+
+
+def _language(text, words, i):
+    """A language after اللغة (باللغة العربية → العربية; the classifier stays out)."""
+    if i == 0 or not any(k == key("اللغة") for _, k in readings(words[i - 1].text)):
+        return []
+    hit = _is("languages", text, words, i)
+    return [Mention(hit[0], words[hit[1] - 1].end, "LANGUAGE", ANNOTATOR)] if hit else []
 
 
 def _marked_name(text, words, i):

@@ -32,7 +32,7 @@ def _lexicon() -> dict:
     phrases = {
         name: Phrases(lex[name])
         for name in ("relative_dates", "percent_words", "units", "time_units", "date_units",
-                     "ordinals", "approximators", "year_words", "period_words", "time_words")
+                     "ordinals", "approximators", "year_words", "period_words")
     }
     phrases["months"] = Phrases(months)
     phrases["sure_months"] = Phrases(months - set(lex["ambiguous_months"]))
