@@ -45,3 +45,8 @@ def test_a_surname_found_once_is_found_again():
 def test_no_name_after_a_title_followed_by_a_verb_in_tanween_or_a_function_word():
     assert not [e for e in entities("وقال الرئيس إن الوضع صعب") if e[1] == "PERS"]
     assert found(persons, "الرئيس مجدداً", []) == []
+
+
+def test_an_office_before_a_marked_name_ending_in_punctuation():
+    got = entities("قال مدير موقع «روسيا اليوم.» إن")
+    assert ("روسيا اليوم", "ORG") in got

@@ -106,7 +106,8 @@ def _language(text, words, i):
 
 
 def _marked_name(text, words, i):
-    """A classifier before a name in quote marks: وكالة «انترفاكس»، موقع «روسيا اليوم»."""
+    """A classifier before a name in quote marks: وكالة «انترفاكس»، موقع «روسيا اليوم»
+    (punctuation at the name's end stays out)."""
     if not _lexicon()["media"].match(words, i, text):
         return []
     after = words[i].end
@@ -117,7 +118,10 @@ def _marked_name(text, words, i):
     inner = text[after + 1:end] if end > 0 else ""
     if not inner.strip() or "\n" in inner or len(inner.split()) > MAX_MARKED_WORDS:
         return []
-    return [Mention(after + 1, end, "ORG", ANNOTATOR)]
+    inside = words_of(text, after + 1, end)
+    if not inside or inside[0].start != after + 1:
+        return []
+    return [Mention(after + 1, inside[-1].end, "ORG", ANNOTATOR)]
 
 
 def _classified_places(text, words, i):

@@ -109,7 +109,6 @@ def _phrase(name: str, text: str, words: list[Word], i: int):
 
 def _relative(text, words, i):
     """أول من أمس، الأسبوع الماضي، يوم الأحد، مطلع الشهر الماضي."""
-    start = i
     period = _phrase("period_words", text, words, i)
     if period:
         i = period[1]
@@ -118,11 +117,11 @@ def _relative(text, words, i):
         return None
     begin = period[0] if period else hit[0]
     if key(text[hit[0]:words[hit[1] - 1].end]) == key("عشية"):
-        return _eve(text, words, start, begin, hit[1])
+        return _eve(text, words, begin, hit[1])
     return [_m(begin, words[hit[1] - 1].end, "DATE")], hit[1]
 
 
-def _eve(text, words, start, begin, i):
+def _eve(text, words, begin, i):
     """عشية + the definite noun phrase after it (هذه المباحثات، الانتخابات; three words at
     most): the eve of a recoverable day (guidelines §9)."""
     j = i

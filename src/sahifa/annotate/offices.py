@@ -49,8 +49,9 @@ def _name_at(text, words, j, names, labels) -> int | None:
         return None
     for label in labels:
         end = names.get((words[j].start, label))
-        if end is not None:
-            return next(k for k in range(j, len(words)) if words[k].end == end) + 1
+        after = next((k + 1 for k in range(j, len(words)) if words[k].end == end), None)
+        if after is not None:
+            return after
     return None
 
 
