@@ -6,28 +6,13 @@ brat or INCEpTION. `conll`: `<id>.conll`, token-per-line IOB2 with nested levels
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 from sahifa.annotate import brat, conll
 from sahifa.record import Record
-from sahifa.write.card import CORPUS_DIR
-from sahifa.write.parquet import read_documents
+from sahifa.write.parquet import iter_records
 
 FORMATS = ("brat", "conll")
-
-
-def document_files(path: Path) -> list[Path]:
-    """One Parquet file, or the `default` config's files of a dataset folder."""
-    if path.is_file():
-        return [path]
-    return sorted((path / CORPUS_DIR / "default").glob("*.parquet"))
-
-
-def iter_records(path: Path) -> Iterator[Record]:
-    for file in document_files(path):
-        for data in read_documents(file):
-            yield Record.from_dict(data)
 
 
 def annotation_file(record_id: str) -> str:

@@ -9,11 +9,9 @@ inside it, as Wojood and AQMAR tag whole tokens.
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import pyarrow.parquet as pq
 
 from sahifa.annotate import iob
 from sahifa.annotate.auto import annotate_text, auto_annotate
@@ -29,7 +27,8 @@ from sahifa.evaluate.metrics import (
 )
 from sahifa.record import Record
 from sahifa.record import Span as RecordSpan
-from sahifa.schema import LabelCodec, labels
+from sahifa.schema import labels
+from sahifa.write.parquet import iter_records
 
 ENTITY_LABELS = labels("entity_label")
 
@@ -48,16 +47,6 @@ class Evaluation:
     notes: list[str] = field(default_factory=list)
 
 
-def read_records(path: Path) -> Iterator[Record]:
-    """Records of a dataset folder (its default config) or of one Parquet file."""
-    files = [path] if path.is_file() else sorted((path / "corpus" / "default").glob("*.parquet"))
-    codec = LabelCodec()
-    for file in files:
-        for batch in pq.ParquetFile(file).iter_batches():
-            for row in batch.to_pylist():
-                yield Record.from_dict(codec.decode(row))
-
-
 def has_gold(record: Record) -> bool:
     return any(s.origin == "gold" for s in (*record.entities, *record.quotes))
 
@@ -66,7 +55,7 @@ def evaluate_records(path: Path) -> Evaluation:
     """Automatic annotation of every record with gold spans, scored against them."""
     gold_docs, pred_docs, gold_tok, pred_tok, lengths = [], [], [], [], []
     gold_quotes, pred_quotes = [], []
-    for record in filter(has_gold, read_records(path)):
+    for record in filter(has_gold, iter_records(path)):
         predicted = auto_annotate(_bare(record))
         gold_docs.append(_entity_spans(record))
         pred_docs.append(_entity_spans(predicted))

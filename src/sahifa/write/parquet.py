@@ -16,7 +16,9 @@ import datasets
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from sahifa.record import Record
 from sahifa.schema import LabelCodec
+from sahifa.write.card import CORPUS_DIR
 
 BATCH_ROWS = 512
 ROW_GROUP_ROWS = 4096
@@ -97,3 +99,16 @@ def read_documents(file: Path, batch_size: int = 256) -> Iterator[dict[str, Any]
     for batch in pq.ParquetFile(file).iter_batches(batch_size=batch_size):
         for row in batch.to_pylist():
             yield codec.decode(row)
+
+
+def document_files(path: Path) -> list[Path]:
+    """One Parquet file, or the `default` config's files of a dataset folder."""
+    if path.is_file():
+        return [path]
+    return sorted((path / CORPUS_DIR / "default").glob("*.parquet"))
+
+
+def iter_records(path: Path) -> Iterator[Record]:
+    for file in document_files(path):
+        for data in read_documents(file):
+            yield Record.from_dict(data)
