@@ -13,19 +13,20 @@ import json
 import os
 import shutil
 import tempfile
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import islice
 from multiprocessing import Pool
 from pathlib import Path
 
 from tqdm import tqdm
 
+from sahifa.dedup import DuplicateIndex, Signature, signature
 from sahifa.ingest.inputs import RawInput
-from sahifa.pipeline import READERS, Reject, convert_or_reject
-from sahifa.record import Record
+from sahifa.pipeline import READERS, Reject, convert_or_reject, detect_format, iter_inputs
 from sahifa.write.card import CORPUS_DIR, ConfigOutput, SplitOutput, render_card
 from sahifa.write.datasheet import Stats, render_datasheet
 from sahifa.write.parquet import DEFAULT_SHARD_BYTES, ShardWriter
@@ -35,47 +36,115 @@ from sahifa.write.views import VIEWS
 CARD = "README.md"
 DATASHEET = "DATASHEET.md"
 REJECTS = "rejects.jsonl"
+DUPLICATES = "duplicates.jsonl"
+CHUNK = 16
+IN_FLIGHT_PER_WORKER = 3
 
 
 @dataclass
 class BuildOptions:
     input: Path
     output: Path
-    format: str = "plaintext"
+    format: str = "auto"
+    mapping: str | None = None
     workers: int = 1
     max_shard_bytes: int = DEFAULT_SHARD_BYTES
     progress: bool = False
+    drop_duplicates: bool = False
     command: str = ""
+
+    def reader_options(self) -> dict[str, str]:
+        return {} if self.mapping is None else {"mapping": self.mapping}
 
 
 @dataclass
 class BuildResult:
     read: int = 0
     written: int = 0
-    rejects: list[Reject] = field(default_factory=list)
+    rejected_by_reason: Counter = field(default_factory=Counter)
+    duplicates: Counter = field(default_factory=Counter)
+    duplicates_dropped: bool = False
     outputs: list[ConfigOutput] = field(default_factory=list)
     stats: Stats = field(default_factory=Stats)
 
     @property
-    def rejected_by_reason(self) -> Counter:
-        return Counter(r.reason for r in self.rejects)
+    def rejected(self) -> int:
+        return sum(self.rejected_by_reason.values())
 
     def summary(self) -> str:
-        lines = [f"read {self.read} = written {self.written} + rejected {len(self.rejects)}"]
+        lines = [f"read {self.read} = written {self.written} + rejected {self.rejected}"]
         lines += [f"  rejected [{reason}]: {n}"
                   for reason, n in sorted(self.rejected_by_reason.items())]
+        action = "dropped" if self.duplicates_dropped else "kept"
+        lines += [f"  duplicates ({kind}, {action}): {n}"
+                  for kind, n in sorted(self.duplicates.items())]
         for out in self.outputs:
             sizes = ", ".join(f"{s} {o.num_rows}" for s, o in out.splits.items() if o.num_rows)
             lines.append(f"  config {out.name}: {sizes or 'no rows'}")
         return "\n".join(lines)
 
 
-def _records(items: Iterable[RawInput], workers: int) -> Iterator[Record | Reject]:
+@dataclass(slots=True)
+class Converted:
+    """What the build's process needs of a converted article: cheap to send from a worker
+    (rows of plain data rather than the record's many span objects)."""
+
+    id: str
+    file: str
+    line: int | None
+    signature: Signature
+    rows: dict[str, list[dict]]
+    stats: Stats
+
+
+def convert_for_build(item: RawInput) -> Converted | Reject:
+    """The conversion, then everything the build derives from the record alone: its rows per
+    config, its statistics and the signature its duplicates are found by."""
+    record = convert_or_reject(item)
+    if isinstance(record, Reject):
+        return record
+    stats = Stats()
+    stats.add(record)
+    rows = {view.name: list(view.rows(record)) for view in VIEWS.values()}
+    return Converted(record.id, record.source.file, record.source.line,
+                     signature(record.text), rows, stats)
+
+
+def _convert_chunk(items: list[RawInput]) -> list[Converted | Reject]:
+    return [convert_for_build(item) for item in items]
+
+
+def _records(items: Iterable[RawInput], workers: int) -> Iterator[Converted | Reject]:
+    """Converted inputs in input order; with workers, at most a few chunks are in flight, so
+    a long input is never read ahead into memory."""
     if workers <= 1:
-        yield from map(convert_or_reject, items)
+        yield from map(convert_for_build, items)
         return
+    in_flight: deque = deque()
     with Pool(workers) as pool:
-        yield from pool.imap(convert_or_reject, items, chunksize=32)
+        for chunk in batched(items, CHUNK):
+            in_flight.append(pool.apply_async(_convert_chunk, (chunk,)))
+            if len(in_flight) >= IN_FLIGHT_PER_WORKER * workers:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
+
+
+class RejectLog:
+    """Rejects written to the report as they come, counted by reason."""
+
+    def __init__(self, path: Path, result: BuildResult) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.file = path.open("w", encoding="utf-8")
+        self.result = result
+
+    def add(self, r: Reject) -> None:
+        row = {"file": r.file, "line": r.line, "reason": r.reason, "message": r.message}
+        self.file.write(json.dumps(row, ensure_ascii=False) + "\n")
+        self.result.rejected_by_reason[r.reason] += 1
+
+    def close(self) -> None:
+        self.file.close()
 
 
 class CorpusWriter:
@@ -88,11 +157,11 @@ class CorpusWriter:
             for view in VIEWS.values() for split in SPLIT_NAMES
         }
 
-    def add(self, record: Record) -> None:
-        split = split_of(record.id)
-        for view in VIEWS.values():
-            writer = self.writers[view.name, split]
-            for row in view.rows(record):
+    def add(self, item: Converted) -> None:
+        split = split_of(item.id)
+        for name, rows in item.rows.items():
+            writer = self.writers[name, split]
+            for row in rows:
                 writer.add(row)
 
     def close(self) -> list[ConfigOutput]:
@@ -110,31 +179,62 @@ class CorpusWriter:
         return outputs
 
 
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
 def run_build(options: BuildOptions, staging: Path) -> BuildResult:
     """Convert every input and write corpus, card, datasheet and rejects under `staging`."""
-    reader = READERS[options.format]
-    result = BuildResult()
+    fmt = detect_format(options.input) if options.format == "auto" else options.format
+    result = BuildResult(duplicates_dropped=options.drop_duplicates)
     writer = CorpusWriter(staging / CORPUS_DIR, options.max_shard_bytes)
-    seen_ids: set[str] = set()
-    items = reader.iter_inputs(options.input)
+    rejects = RejectLog(staging / CORPUS_DIR / REJECTS, result)
+    index = DuplicateIndex(staging)
+    dup_log = (staging / CORPUS_DIR / DUPLICATES).open("w", encoding="utf-8")
+    items = iter_inputs(options.input, fmt, **options.reader_options())
     converted = _records(items, options.workers)
     for item in tqdm(converted, desc="build", unit="article", disable=not options.progress):
         result.read += 1
-        if isinstance(item, Record) and item.id in seen_ids:
-            item = Reject(item.source.file, item.source.line, "duplicate-id",
-                          f"record id {item.id} was already written")
+        if isinstance(item, Converted):
+            item = _check_repeats(item, index, dup_log, result)
         if isinstance(item, Reject):
-            result.rejects.append(item)
+            rejects.add(item)
             continue
-        seen_ids.add(item.id)
         writer.add(item)
-        result.stats.add(item)
+        result.stats.merge(item.stats)
         result.written += 1
+    index.close()
+    dup_log.close()
+    rejects.close()
     result.outputs = writer.close()
-    result.stats.inputs = input_hashes(reader.input_files(options.input), options.input)
-    _write_rejects(staging / CORPUS_DIR / REJECTS, result.rejects)
+    files = READERS[fmt].input_files(options.input)
+    result.stats.inputs = input_hashes(files, options.input)
     _write_docs(options, result, staging)
     return result
+
+
+def _check_repeats(record: Converted, index: DuplicateIndex, log,
+                   result: BuildResult) -> Converted | Reject:
+    """A record whose id was written already is a reject; a duplicate text is reported, and a
+    reject when duplicates are dropped."""
+    where = record
+    if not index.new_id(record.id):
+        return Reject(where.file, where.line, "duplicate-id",
+                      f"record id {record.id} was already written")
+    dup = index.duplicate(record.id, record.signature)
+    if dup is None:
+        return record
+    result.duplicates[dup.kind] += 1
+    row = {"id": record.id, "file": where.file, "line": where.line, "kind": dup.kind,
+           "of": dup.of, "similarity": round(dup.similarity, 4),
+           "dropped": result.duplicates_dropped}
+    log.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if not result.duplicates_dropped:
+        return record
+    return Reject(where.file, where.line, f"duplicate-{dup.kind}",
+                  f"{dup.kind} duplicate of record {dup.of} (similarity {dup.similarity:.2f})")
 
 
 def input_hashes(files: Iterable[Path], root: Path) -> list[tuple[str, str]]:
@@ -146,14 +246,6 @@ def input_hashes(files: Iterable[Path], root: Path) -> list[tuple[str, str]]:
         name = path.name if path == root else path.relative_to(root).as_posix()
         hashes.append((name, digest))
     return hashes
-
-
-def _write_rejects(path: Path, rejects: list[Reject]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("w", encoding="utf-8") as f:
-        for r in rejects:
-            row = {"file": r.file, "line": r.line, "reason": r.reason, "message": r.message}
-            f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def _template(name: str) -> str:

@@ -13,7 +13,8 @@ from sahifa.build import BuildOptions, build, stale_files
 from sahifa.evaluate.report import markdown
 from sahifa.evaluate.run import AQMAR_GOLD, AQMAR_PREDICTED, evaluate_conll, evaluate_records
 from sahifa.export import FORMATS, export
-from sahifa.pipeline import READERS
+from sahifa.ingest.readers.jsonl import load_mapping
+from sahifa.pipeline import READERS, detect_format
 from sahifa.validate.runner import validate_path
 from sahifa.write.card import replace_block
 
@@ -29,8 +30,15 @@ def _build_parser(sub) -> None:
                    help="input folder or file (default: seeds)")
     p.add_argument("--output", type=Path, default=Path("."),
                    help="dataset folder that gets corpus/, README.md, DATASHEET.md (default: .)")
-    p.add_argument("--format", choices=sorted(READERS), default="plaintext",
-                   help="input format (default: plaintext)")
+    p.add_argument("--format", choices=["auto", *sorted(READERS)], default="auto",
+                   help="input format; auto: .jsonl/.jsonl.gz files → jsonl, files starting "
+                   "with <DOC> → trec, other .txt files → plaintext (default: auto)")
+    p.add_argument("--mapping", default=None,
+                   help="jsonl only: field mapping, a preset name (saudinewsnet, sahifa), a JSON "
+                   "file {our field: input key}, or auto (default: auto, per line)")
+    p.add_argument("--drop-duplicates", action="store_true",
+                   help="leave exact and near duplicates out (as rejects); by default they are "
+                   "kept and listed in corpus/duplicates.jsonl")
     p.add_argument("--workers", type=int, default=1,
                    help="processes converting articles; 0 = all cores (default: 1)")
     p.add_argument("--max-shard-mb", type=float, default=256,
@@ -124,12 +132,17 @@ def _evaluate_parser(sub) -> None:
 
 
 def _options(args) -> BuildOptions:
-    command = "sahifa build " + " ".join(
-        shlex.quote(a) for a in ("--input", args.input.as_posix(), "--output",
-                                 args.output.as_posix(), "--format", args.format)
-    )
+    words = ["--input", args.input.as_posix(), "--output", args.output.as_posix()]
+    if args.format != "auto":
+        words += ["--format", args.format]
+    if args.mapping is not None:
+        words += ["--mapping", args.mapping]
+    if args.drop_duplicates:
+        words.append("--drop-duplicates")
+    command = "sahifa build " + " ".join(map(shlex.quote, words))
     return BuildOptions(
-        input=args.input, output=args.output, format=args.format,
+        input=args.input, output=args.output, format=args.format, mapping=args.mapping,
+        drop_duplicates=args.drop_duplicates,
         workers=args.workers or os.cpu_count() or 1,
         max_shard_bytes=int(args.max_shard_mb * 1024 * 1024),
         progress=args.progress, command=command,
@@ -141,6 +154,10 @@ def _run_build(args) -> int:
         print(f"sahifa build: input {args.input} does not exist", file=sys.stderr)
         return 2
     options = _options(args)
+    problem = _option_problem(options)
+    if problem:
+        print(f"sahifa build: {problem}", file=sys.stderr)
+        return 2
     if args.check:
         stale = stale_files(options)
         for name in stale:
@@ -152,10 +169,23 @@ def _run_build(args) -> int:
         return 0
     result = build(options)
     print(result.summary())
-    if result.rejects:
+    if result.rejected:
         print(f"rejects listed in {args.output / 'corpus' / 'rejects.jsonl'}", file=sys.stderr)
         return 1
     return 0
+
+
+def _option_problem(options: BuildOptions) -> str | None:
+    fmt = detect_format(options.input) if options.format == "auto" else options.format
+    if options.mapping is None:
+        return None
+    if fmt != "jsonl":
+        return f"--mapping applies to jsonl input, and {options.input} is {fmt}"
+    try:
+        load_mapping(options.mapping)
+    except ValueError as err:
+        return str(err)
+    return None
 
 
 def _run_validate(args) -> int:

@@ -6,7 +6,10 @@ view (labels as strings) and `Record.from_dict()` reads it back.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
+from functools import cache
+from operator import attrgetter
 from typing import Any
 
 
@@ -119,8 +122,9 @@ class Record:
     corrections: list[Correction] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        """The record as plain data, keys in schema column order, labels as strings."""
-        return asdict(self)
+        """The record as plain data, keys in schema column order, labels as strings (what
+        `dataclasses.asdict` gives, without its deep copies of immutable leaves: a hot path)."""
+        return _plain(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -155,3 +159,25 @@ class Record:
 
 
 SPAN_LAYERS = ("paragraphs", "sentences", "tokens", "entities", "quotes", "corrections")
+
+
+FLAT_TYPES = frozenset({"int", "str", "bool", "int | None", "str | None", "bool | None"})
+
+
+@cache
+def _converter(kind: type) -> Callable[[Any], dict[str, Any]]:
+    """A function from an instance of the dataclass `kind` to its plain dict; fields that are
+    declared scalars are copied as they are, the others converted in turn."""
+    names = tuple(f.name for f in fields(kind))
+    get = attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),))
+    if all(f.type in FLAT_TYPES for f in fields(kind)):
+        return lambda obj: dict(zip(names, get(obj), strict=True))
+    return lambda obj: {n: _plain(v) for n, v in zip(names, get(obj), strict=True)}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return _converter(type(value))(value)
+    return value

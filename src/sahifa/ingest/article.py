@@ -16,6 +16,8 @@ from sahifa.ingest.normalize import INVISIBLE, normalize, normalize_into
 from sahifa.offsets import SegmentBuilder
 from sahifa.record import EditCount, Paragraph, Record, Source
 
+TATWEEL = "\u0640"  # a letter to `isalnum`, removed by the normaliser
+
 
 class IngestError(ValueError):
     """An input that cannot become a record: `reason` is a stable code, the message says why."""
@@ -55,16 +57,18 @@ def clean(value: str | None) -> str | None:
 
 
 def assemble(article: RawArticle) -> Record:
-    """Normalise and join the blocks into a record with its offset map and paragraphs."""
-    if not article.blocks:
-        raise IngestError("empty", "no headline and no body text")
+    """Normalise and join the blocks into a record with its offset map and paragraphs. A block
+    with nothing left after normalisation (only tatweel, marks or `&nbsp;`) is no paragraph."""
     raw = article.raw
+    blocks = [b for b in article.blocks if _has_text(raw, b)]
+    if not blocks:
+        raise IngestError("empty", "no headline and no body text")
     out: list[str] = []
     builder = SegmentBuilder()
     counts: Counter = Counter()
     ranges: list[tuple[int, int]] = []
     previous_end = None
-    for block in article.blocks:
+    for block in blocks:
         if previous_end is not None:
             _join(raw, previous_end, block.start, out, builder, counts)
         start = builder.length
@@ -74,7 +78,7 @@ def assemble(article: RawArticle) -> Record:
     text = "".join(out)
     paragraphs = [
         Paragraph(f"p{i}", start, end, text[start:end], block.label)
-        for i, ((start, end), block) in enumerate(zip(ranges, article.blocks, strict=True), 1)
+        for i, ((start, end), block) in enumerate(zip(ranges, blocks, strict=True), 1)
     ]
     headline = _block_text(paragraphs, "headline")
     return Record(
@@ -93,6 +97,11 @@ def assemble(article: RawArticle) -> Record:
         normalization=[EditCount(kind, n) for kind, n in sorted(counts.items())],
         paragraphs=paragraphs,
     )
+
+
+def _has_text(raw: str, block: Block) -> bool:
+    piece = raw[block.start:block.end]
+    return any(c.isalnum() and c != TATWEEL for c in piece) or bool(normalize(piece).text.strip())
 
 
 def _join(raw: str, end: int, start: int, out: list[str], builder: SegmentBuilder,

@@ -1,11 +1,23 @@
-"""One unit of raw input (a file, or a line of a file) and its decoding."""
+"""One unit of raw input (a file, or a line of a file) and its decoding.
+
+A reader that cannot even produce the bytes of an input (a file too large to read, a gzip stream
+cut short) still yields a `RawInput`, with the `problem` set: the conversion turns it into a
+reject, so the build accounts for it like any other input.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
 
 from sahifa.ingest.article import IngestError
+
+MAX_INPUT_BYTES = 4 * 1024 * 1024
+"""An article larger than this (raw bytes) is rejected as too large; real ones are < 100 kB."""
 
 
 @dataclass(slots=True, frozen=True)
@@ -16,6 +28,8 @@ class RawInput:
     data: bytes
     annotations: bytes | None = None
     annotations_file: str | None = None
+    problem: tuple[str, str] | None = None
+    options: tuple[tuple[str, str], ...] = ()
 
     @property
     def sha256(self) -> str:
@@ -25,9 +39,15 @@ class RawInput:
     def where(self) -> str:
         return self.file if self.line is None else f"{self.file}:{self.line}"
 
+    def check(self) -> None:
+        """Raise the reader's problem with this input, if it had one."""
+        if self.problem is not None:
+            raise IngestError(*self.problem)
+
 
 def decode(item: RawInput) -> str:
     """The input's bytes as UTF-8 text (a leading BOM is kept: the normaliser removes it)."""
+    item.check()
     if b"\x00" in item.data:
         raise IngestError("binary", f"binary data: NUL byte at byte {item.data.index(0)}")
     try:
@@ -40,3 +60,54 @@ def decode(item: RawInput) -> str:
     if not text.strip():
         raise IngestError("empty", "empty or white space only")
     return text
+
+
+def too_large(size: int) -> tuple[str, str]:
+    return ("too-large", f"{size} bytes, more than the {MAX_INPUT_BYTES} an article may have")
+
+
+def _name(path: Path, root: Path) -> str:
+    return path.name if path == root else path.relative_to(root).as_posix()
+
+
+def file_input(fmt: str, path: Path, root: Path, annotations: Path | None = None) -> RawInput:
+    """A whole file as one input, with its annotation file if it has one (not read when it is
+    too large)."""
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        return RawInput(fmt, _name(path, root), None, b"", problem=too_large(size))
+    return RawInput(
+        fmt, _name(path, root), None, path.read_bytes(),
+        annotations.read_bytes() if annotations else None,
+        _name(annotations, root) if annotations else None,
+    )
+
+
+def read_lines(stream: IO[bytes]) -> Iterator[tuple[bytes, tuple[str, str] | None]]:
+    """The lines of a binary stream without their newline, each with a problem or None.
+
+    A line longer than MAX_INPUT_BYTES is skipped through, not held in memory; a stream that
+    cannot be read to its end (a gzip file cut short or corrupt) ends with a problem line.
+    """
+    while True:
+        try:
+            line = stream.readline(MAX_INPUT_BYTES + 1)
+            if not line:
+                return
+            if len(line) > MAX_INPUT_BYTES and not line.endswith(b"\n"):
+                size = len(line) + _skip_line(stream)
+                yield b"", too_large(size)
+                continue
+        except (EOFError, OSError, zlib.error) as err:
+            yield b"", ("truncated-file", f"the file cannot be read past here: {err}")
+            return
+        yield line.rstrip(b"\r\n"), None
+
+
+def _skip_line(stream: IO[bytes]) -> int:
+    skipped = 0
+    while True:
+        chunk = stream.readline(1 << 20)
+        skipped += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return skipped

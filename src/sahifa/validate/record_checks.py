@@ -3,11 +3,13 @@ is: the runner adds that."""
 
 from __future__ import annotations
 
+import copy
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from sahifa.record import Record
@@ -22,8 +24,24 @@ def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(record_schema())
 
 
+@cache
+def _fast_validator():
+    """The same schema compiled to Python code by fastjsonschema, about a thousand times faster
+    than walking it. Its keywords (type, $ref, properties, required, additionalProperties,
+    items, enum, pattern, minLength, minimum) mean the same in draft-07, which fastjsonschema
+    implements, as in 2020-12; tests/validate/test_fast_schema.py holds the two to agreeing."""
+    return fastjsonschema.compile({**copy.deepcopy(record_schema()),
+                                   "$schema": "http://json-schema.org/draft-07/schema#"})
+
+
 def check_schema(data: dict[str, Any]) -> Iterator[Problem]:
-    """Level 1: the record's plain data against the JSON Schema."""
+    """Level 1: the record's plain data against the JSON Schema. The compiled validator answers
+    for valid records; an invalid one gets every error, with jsonschema's messages."""
+    try:
+        _fast_validator()(data)
+        return
+    except fastjsonschema.JsonSchemaValueException:
+        pass
     for error in sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path)):
         path = "/".join(map(str, error.absolute_path)) or "(record)"
         yield Problem("schema-invalid", f"{path}: {error.message}")

@@ -17,7 +17,8 @@ from sahifa.write.card import replace_block
 if TYPE_CHECKING:
     from sahifa.build import BuildOptions, BuildResult
 
-TOOLS = ("sahifa", "datasets", "pyarrow", "jsonschema", "regex")
+TOOLS = ("sahifa", "datasets", "pyarrow", "jsonschema", "regex", "datasketch", "hijridate",
+         "fastjsonschema")
 LISTED_INPUTS = 20
 
 
@@ -48,6 +49,13 @@ class Stats:
             self.origins.update(span.origin for span in layer)
         self.normalization.update({e.kind: e.count for e in record.normalization})
 
+    def merge(self, other: Stats) -> None:
+        """Add the counts of `other` (the statistics of another record or part)."""
+        for name in ("articles", "characters", "paragraphs", "sentences", "tokens"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("entities", "quotes", "corrections", "origins", "normalization"):
+            getattr(self, name).update(getattr(other, name))
+
 
 def _counter_rows(title: str, counter: Counter) -> list[str]:
     if not counter:
@@ -64,9 +72,11 @@ def stats_markdown(result: BuildResult, options: BuildOptions) -> str:
         "| what | count |", "| --- | --- |",
         f"| inputs read | {result.read} |",
         f"| records written | {result.written} |",
-        f"| inputs rejected | {len(result.rejects)} |",
+        f"| inputs rejected | {result.rejected} |",
         *[f"| rejected: {reason} | {n} |"
           for reason, n in sorted(result.rejected_by_reason.items())],
+        *[f"| duplicates ({kind}, {'dropped' if result.duplicates_dropped else 'kept'}) "
+          f"| {result.duplicates.get(kind, 0)} |" for kind in ("exact", "near")],
         f"| articles | {s.articles} |",
         f"| characters of text | {s.characters} |",
         f"| paragraphs (headline, deck, body) | {s.paragraphs} |",

@@ -1,7 +1,8 @@
 """Sharded, deterministic Parquet output.
 
-Rows are buffered into record batches; a shard is closed when its batches reach the maximum
-size (uncompressed Arrow bytes), so the file on disk is smaller than that. Shards get their
+Rows are buffered into record batches and written a row group at a time; a shard is closed when
+its row groups reach the maximum size (uncompressed Arrow bytes), so the file on disk is smaller
+than that. Shards get their
 final `<split>-NNNNN-of-NNNNN.parquet` names once the count is known. The same rows in the same
 order give byte-identical files with the same pyarrow.
 """
@@ -20,10 +21,12 @@ from sahifa.record import Record
 from sahifa.schema import LabelCodec
 from sahifa.write.card import CORPUS_DIR
 
-BATCH_ROWS = 512
+BATCH_ROWS = 64
 ROW_GROUP_ROWS = 4096
 DEFAULT_SHARD_BYTES = 256 * 1024 * 1024
+ROW_GROUP_BYTES = 32 * 1024 * 1024
 COMPRESSION = "zstd"
+WRITER_OPTIONS = {"compression": COMPRESSION, "write_statistics": True, "use_dictionary": True}
 
 
 def shard_name(split: str, index: int, total: int) -> str:
@@ -32,14 +35,14 @@ def shard_name(split: str, index: int, total: int) -> str:
 
 def write_table(table: pa.Table, path: Path) -> None:
     """One Parquet file with the settings every shard uses."""
-    pq.write_table(
-        table, path, compression=COMPRESSION, row_group_size=ROW_GROUP_ROWS,
-        write_statistics=True, use_dictionary=True,
-    )
+    pq.write_table(table, path, row_group_size=ROW_GROUP_ROWS, **WRITER_OPTIONS)
 
 
 class ShardWriter:
-    """Writes the rows of one (config, split) into numbered shards under `folder`."""
+    """Writes the rows of one (config, split) into numbered shards under `folder`, streaming:
+    rows become record batches, batches become a row group once they reach ROW_GROUP_ROWS rows
+    or ROW_GROUP_BYTES (the shard size when smaller), and a shard is closed once its row groups
+    reach the maximum size. So memory holds at most one row group, whatever the corpus size."""
 
     def __init__(self, folder: Path, split: str, features: datasets.Features,
                  max_shard_bytes: int = DEFAULT_SHARD_BYTES) -> None:
@@ -49,7 +52,10 @@ class ShardWriter:
         self.max_shard_bytes = max_shard_bytes
         self.rows: list[dict[str, Any]] = []
         self.batches: list[pa.RecordBatch] = []
+        self.batch_rows = 0
         self.batch_bytes = 0
+        self.shard: pq.ParquetWriter | None = None
+        self.shard_bytes = 0
         self.parts: list[Path] = []
         self.num_rows = 0
         self.num_bytes = 0
@@ -65,26 +71,39 @@ class ShardWriter:
         batch = pa.RecordBatch.from_pylist(self.rows, schema=self.schema)
         self.rows = []
         self.batches.append(batch)
+        self.batch_rows += batch.num_rows
         self.batch_bytes += batch.nbytes
-        if self.batch_bytes >= self.max_shard_bytes:
-            self._write_shard()
+        if self.batch_rows >= ROW_GROUP_ROWS or self.batch_bytes >= min(ROW_GROUP_BYTES,
+                                                                         self.max_shard_bytes):
+            self._write_row_group()
 
-    def _write_shard(self) -> None:
+    def _write_row_group(self) -> None:
         if not self.batches:
             return
         table = pa.Table.from_batches(self.batches, schema=self.schema)
-        part = self.folder / f".{self.split}-{len(self.parts):05d}.part"
-        self.folder.mkdir(parents=True, exist_ok=True)
-        write_table(table, part)
-        self.parts.append(part)
+        self.batches, self.batch_rows, self.batch_bytes = [], 0, 0
+        if self.shard is None:
+            part = self.folder / f".{self.split}-{len(self.parts):05d}.part"
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self.shard = pq.ParquetWriter(part, self.schema, **WRITER_OPTIONS)
+            self.parts.append(part)
+        self.shard.write_table(table, row_group_size=table.num_rows)
+        self.shard_bytes += table.nbytes
         self.num_rows += table.num_rows
         self.num_bytes += table.nbytes
-        self.batches, self.batch_bytes = [], 0
+        if self.shard_bytes >= self.max_shard_bytes:
+            self._close_shard()
+
+    def _close_shard(self) -> None:
+        if self.shard is not None:
+            self.shard.close()
+            self.shard, self.shard_bytes = None, 0
 
     def close(self) -> list[Path]:
         """Write what is left and give every shard its final name."""
         self._flush_rows()
-        self._write_shard()
+        self._write_row_group()
+        self._close_shard()
         final = []
         for i, part in enumerate(self.parts):
             path = self.folder / shard_name(self.split, i, len(self.parts))

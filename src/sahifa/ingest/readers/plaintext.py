@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sahifa.ingest.article import Block, IngestError, RawArticle, lines
-from sahifa.ingest.inputs import RawInput, decode
+from sahifa.ingest.inputs import RawInput, decode, file_input
 from sahifa.ingest.layout import layouts, parse_byline, split_deck
 from sahifa.record import Source
 
@@ -25,27 +25,30 @@ ANNOTATIONS = ".ann"
 SECTION_MAX_WORDS = 4
 
 
-def _articles(folder: Path, pattern: str) -> list[Path]:
+def articles(folder: Path, pattern: str = "*.txt") -> list[Path]:
+    """The article files: `folder` itself when it is a file, else the matching files below it."""
+    if folder.is_file():
+        return [folder]
     return [p for p in sorted(folder.rglob(pattern)) if p.is_file()]
+
+
+def _annotations(path: Path) -> Path | None:
+    ann = path.with_suffix(ANNOTATIONS)
+    return ann if ann.is_file() else None
 
 
 def iter_inputs(folder: Path, pattern: str = "*.txt") -> Iterator[RawInput]:
     """Every matching file below `folder`, in name order, with its `.ann` file if there is one."""
-    for path in _articles(folder, pattern):
-        ann = path.with_suffix(ANNOTATIONS)
-        yield RawInput(
-            FORMAT, path.relative_to(folder).as_posix(), None, path.read_bytes(),
-            ann.read_bytes() if ann.is_file() else None,
-            ann.relative_to(folder).as_posix() if ann.is_file() else None,
-        )
+    for path in articles(folder, pattern):
+        yield file_input(FORMAT, path, folder, _annotations(path))
 
 
 def input_files(folder: Path, pattern: str = "*.txt") -> list[Path]:
     """The files the build reads: the articles and any annotation files beside them."""
     found = []
-    for path in _articles(folder, pattern):
-        ann = path.with_suffix(ANNOTATIONS)
-        found += [path, ann] if ann.is_file() else [path]
+    for path in articles(folder, pattern):
+        ann = _annotations(path)
+        found += [path, ann] if ann else [path]
     return sorted(found)
 
 

@@ -1,0 +1,120 @@
+"""JSON Lines: one article a line, in a `.jsonl` or `.jsonl.gz` file (or a folder of them).
+
+A field mapping names the input's key for each of our fields (title, author, body, url, date,
+publication, section, id): a preset from mappings.json (`saudinewsnet`, `sahifa`), a JSON file
+with an object of the same form, or `auto`, where each line takes the first preset whose title
+and body keys it has.
+
+The raw string the offsets of a record refer to is `title + "\\n\\n" + body`, both the decoded
+JSON strings (escapes resolved, nothing else changed); `source.line` is the 1-based line number
+and `source.sha256` the hash of the line's bytes. The id is the input's id field when the mapping
+has one, else the first 16 hex digits of that hash (so the same line always gets the same id).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from sahifa.ingest.article import IngestError, RawArticle
+from sahifa.ingest.fields import Fields, record_id, structured_article
+from sahifa.ingest.inputs import RawInput, decode, read_lines
+from sahifa.record import Source
+
+FORMAT = "jsonl"
+SUFFIXES = (".jsonl", ".jsonl.gz")
+FIELDS = ("title", "author", "body", "url", "date", "publication", "section", "id")
+HEADLINE_SEPARATOR = "\n\n"
+
+
+@cache
+def presets() -> dict[str, dict[str, str]]:
+    table = resources.files("sahifa.ingest.readers").joinpath("mappings.json")
+    return json.loads(table.read_text("utf-8"))["presets"]
+
+
+def load_mapping(spec: str) -> dict[str, str] | None:
+    """A preset by name, a mapping from a JSON file, or None for `auto`."""
+    if spec == "auto":
+        return None
+    if spec in presets():
+        return presets()[spec]
+    path = Path(spec)
+    if not path.is_file():
+        raise ValueError(f"mapping {spec!r} is neither a preset ({', '.join(presets())}, auto) "
+                         "nor a JSON file")
+    mapping = json.loads(path.read_text("utf-8"))
+    unknown = sorted(set(mapping) - set(FIELDS))
+    if unknown or "body" not in mapping:
+        raise ValueError(f"mapping {spec}: needs a body key; fields are {', '.join(FIELDS)}"
+                         + (f" (not {', '.join(unknown)})" if unknown else ""))
+    return mapping
+
+
+def input_files(path: Path) -> list[Path]:
+    if path.is_file():
+        return [path]
+    return [p for p in sorted(path.rglob("*")) if p.is_file() and p.name.endswith(SUFFIXES)]
+
+
+def iter_inputs(path: Path, mapping: str = "auto") -> Iterator[RawInput]:
+    """Every line of every input file, streamed, with its 1-based number."""
+    options = tuple(sorted((load_mapping(mapping) or {}).items()))
+    for file in input_files(path):
+        name = file.name if file == path else file.relative_to(path).as_posix()
+        opener = gzip.open if file.name.endswith(".gz") else open
+        with opener(file, "rb") as stream:
+            for number, (data, problem) in enumerate(read_lines(stream), 1):
+                yield RawInput(FORMAT, name, number, data, problem=problem, options=options)
+
+
+def parse(item: RawInput) -> RawArticle:
+    obj = _json_object(decode(item))
+    mapping = dict(item.options) or _auto_mapping(obj)
+    values = {field: _string(obj, key, field) for field, key in mapping.items()}
+    title, body = values.get("title") or "", values.get("body") or ""
+    raw = title + HEADLINE_SEPARATOR + body
+    body_at = len(title) + len(HEADLINE_SEPARATOR)
+    fields = Fields(
+        raw, title=(0, len(title)), body=(body_at, len(raw)),
+        publication=values.get("publication"), author=values.get("author"),
+        url=values.get("url"), date=values.get("date"), section=values.get("section"),
+    )
+    source = Source(item.file, item.sha256, FORMAT, item.line)
+    return structured_article(record_id(values.get("id"), item.sha256[:16]), source, fields)
+
+
+def _json_object(text: str) -> dict:
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as err:
+        if err.pos >= len(text.rstrip()) or err.msg.startswith("Unterminated string"):
+            raise IngestError("truncated-json", f"JSON ends early: {err.msg}") from None
+        raise IngestError("invalid-json", f"invalid JSON: {err.msg} at column {err.colno}") \
+            from None
+    if not isinstance(obj, dict):
+        raise IngestError("invalid-json", f"a line must be a JSON object, not {type(obj).__name__}")
+    return obj
+
+
+def _auto_mapping(obj: dict) -> dict[str, str]:
+    for mapping in presets().values():
+        if mapping["title"] in obj and mapping["body"] in obj:
+            return mapping
+    raise IngestError("unmapped", "no preset mapping fits the keys "
+                      f"{', '.join(sorted(obj))}; give --mapping")
+
+
+def _string(obj: dict, key: str, field: str) -> str | None:
+    value = obj.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and field == "id":
+        return str(value)
+    raise IngestError("invalid-field", f"field {key!r} ({field}) must be a string, not "
+                      f"{type(value).__name__}")
+
