@@ -52,7 +52,7 @@ def test_every_input_is_accounted_for(tmp_path):
     (inputs / "b.txt").write_bytes(b"\xff\xfe not utf-8")
     (inputs / "c.txt").write_text("  \n", encoding="utf-8")
     result = build(_options(tmp_path, inputs))
-    assert (result.read, result.written, len(result.rejects)) == (3, 1, 2)
+    assert (result.read, result.written, result.rejected) == (3, 1, 2)
     assert result.rejected_by_reason == {"not-utf8": 1, "empty": 1}
     report = (tmp_path / "out" / "corpus" / "rejects.jsonl").read_text("utf-8").splitlines()
     assert [json.loads(line)["file"] for line in report] == ["b.txt", "c.txt"]
