@@ -119,6 +119,10 @@ def time_floor_read(folder: Path) -> tuple[float, int]:
     return time.perf_counter() - start, rows
 
 
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def row(name: str, value: float, floor_value: float | None, unit: str, better: str) -> str:
     ratio = "" if not floor_value else f"{value / floor_value:8.3f}x"
     floor_text = "" if floor_value is None else f"{floor_value:12.2f}"
@@ -151,7 +155,7 @@ def _benchmark(args, work: Path) -> int:
     raw_bytes = sum(len(line) for line in raw_lines(args.input))
     print(f"input {args.input}: {total} articles, {raw_bytes / 1e6:.1f} MB of JSON Lines "
           f"(uncompressed), {args.input.stat().st_size / 1e6:.1f} MB on disk; "
-          f"{workers} workers on {os.cpu_count()} cores")
+          f"{workers} workers on {os.cpu_count()} cores; load average {_load()}")
 
     build_cmd = [*SAHIFA, "build", "--input", str(args.input), "--output", str(work / "full"),
                  "--workers", str(workers)]
@@ -200,6 +204,8 @@ def _benchmark(args, work: Path) -> int:
     for copies, articles, seconds, rss in memory:
         print(f"| {copies}x | {articles} | {seconds:.1f} | {articles / seconds:.1f} | {rss:.0f} | "
               f"{rss / memory[0][3]:.2f} |")
+    print(f"\nLoad average at the end {_load()} (other processes on the machine slow every "
+          "figure, the floor's too).")
     print(f"\nParquet: {out_bytes / 1e6:.1f} MB (sahifa, every layer) vs "
           f"{floor_out_bytes / 1e6:.1f} MB (floor, id + text).")
     return 0

@@ -139,3 +139,13 @@ def test_a_sample_of_saudinewsnet_converts_or_is_rejected_with_a_reason(shared_d
     assert {r.publication for r in records} >= {"الشرق الأوسط"}
     assert all(r.date and r.date.startswith("2015-") for r in records)
     assert [r.source.line for r in records[:3]] == [1, 2, 3]
+
+
+def test_mapping_is_refused_for_other_formats_and_unknown_names(tmp_path, capsys):
+    out = str(tmp_path / "out")
+    assert main(["build", "--input", str(SEEDS), "--output", out, "--mapping", "sahifa"]) == 2
+    assert "--mapping applies to jsonl input" in capsys.readouterr().err
+    src = tmp_path / "a.jsonl"
+    _write(src, [_article(1)])
+    assert main(["build", "--input", str(src), "--output", out, "--mapping", "nosuch"]) == 2
+    assert "neither a preset" in capsys.readouterr().err

@@ -99,7 +99,8 @@ def body_start(raw: str, start: int, end: int, publication: str | None,
             m = pattern.match(raw[start:end])
             if m:
                 if getattr(found, kind) is None:
-                    setattr(found, kind, m.group().strip())
+                    setattr(found, kind, m.group("text" if "text" in pattern.groupindex
+                                                 else 0).strip())
                 start = _skip_separators(raw, start + m.end(), end)
                 break
     found.start = start
