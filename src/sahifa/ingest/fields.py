@@ -41,21 +41,20 @@ def structured_article(article_id: str, source: Source, fields: Fields) -> RawAr
     publication = publication_name(clean(fields.publication))
     headline = _trimmed(raw, fields.title)
     blocks = [Block(*part) for part in split_deck(raw, *headline)] if headline else []
-    author = fields.author
     declared = site(publication)
-    byline = author if declared.author_field == "byline" else None
+    byline = fields.author if declared.author_field == "byline" else None
     start = body_start(raw, *(fields.body or (0, 0)), publication, byline)
     body = lines(raw, start.start, fields.body[1]) if fields.body else []
     if not body:
         raise IngestError("empty-body" if blocks else "empty",
                           "a headline but no body text" if blocks else "no headline and no body")
     abstract = _trimmed(raw, fields.abstract)
-    if abstract and not _repeats_start(raw[slice(*abstract)], raw[slice(*body[0])] + "".join(
-            raw[a:b] for a, b in body[1:3])):
+    body_start_text = "".join(raw[a:b] for a, b in body[:3])
+    if abstract and not _repeats_start(raw[slice(*abstract)], body_start_text):
         blocks.append(Block("deck", *abstract))
     blocks += [Block("body", a, b) for a, b in body]
     authors, credits = parse_byline(byline or start.byline or "")
-    field_date = author if declared.author_field == "date" else fields.date
+    field_date = fields.author if declared.author_field == "date" else fields.date
     return RawArticle(
         id=article_id, source=source, raw=raw, blocks=blocks, publication=publication,
         section=fields.section, authors=authors, credits=credits, url=clean(fields.url),

@@ -24,7 +24,7 @@ from sahifa.write.card import CORPUS_DIR
 BATCH_ROWS = 64
 ROW_GROUP_ROWS = 4096
 DEFAULT_SHARD_BYTES = 256 * 1024 * 1024
-ROW_GROUP_BYTES = 32 * 1024 * 1024
+ROW_GROUP_BYTES = 8 * 1024 * 1024
 COMPRESSION = "zstd"
 WRITER_OPTIONS = {"compression": COMPRESSION, "write_statistics": True, "use_dictionary": True}
 
