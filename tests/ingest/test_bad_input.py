@@ -34,6 +34,7 @@ def _jsonl_rejects(tmp_path, *lines: bytes, gz: bool = False):
     (b'[1, 2]', "invalid-json"),
     (_line({"title": "", "body": "  "}), "empty"),
     (_line({"title": "عنوان", "body": ""}), "empty-body"),
+    (_line({"title": "عنوان", "body": "&nbsp;ـــ\u200f"}), "empty-body"),
     (_line({"title": 5, "body": "نص."}), "invalid-field"),
     (_line({"headline": "x", "text": "y"}), "unmapped"),
     (_line({**GOOD, "id": "a b"}), "invalid-id"),

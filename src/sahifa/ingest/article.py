@@ -58,10 +58,13 @@ def clean(value: str | None) -> str | None:
 
 def assemble(article: RawArticle) -> Record:
     """Normalise and join the blocks into a record with its offset map and paragraphs. A block
-    with nothing left after normalisation (only tatweel, marks or `&nbsp;`) is no paragraph."""
+    with nothing left after normalisation (only tatweel, marks or `&nbsp;`) is no paragraph,
+    and a headline alone is no article."""
     raw = article.raw
     blocks = [b for b in article.blocks if _has_text(raw, b)]
-    if not blocks:
+    if not any(b.label == "body" for b in blocks):
+        if blocks:
+            raise IngestError("empty-body", "a headline but no body text")
         raise IngestError("empty", "no headline and no body text")
     out: list[str] = []
     builder = SegmentBuilder()
@@ -100,8 +103,12 @@ def assemble(article: RawArticle) -> Record:
 
 
 def _has_text(raw: str, block: Block) -> bool:
+    """Whether the block keeps any text after normalisation (the cheap test first: a letter or
+    digit, outside any HTML entity, survives it)."""
     piece = raw[block.start:block.end]
-    return any(c.isalnum() and c != TATWEEL for c in piece) or bool(normalize(piece).text.strip())
+    if "&" not in piece and any(c.isalnum() and c != TATWEEL for c in piece):
+        return True
+    return bool(normalize(piece).text.strip())
 
 
 def _join(raw: str, end: int, start: int, out: list[str], builder: SegmentBuilder,

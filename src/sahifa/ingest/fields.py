@@ -45,9 +45,6 @@ def structured_article(article_id: str, source: Source, fields: Fields) -> RawAr
     byline = fields.author if declared.author_field == "byline" else None
     start = body_start(raw, *(fields.body or (0, 0)), publication, byline)
     body = lines(raw, start.start, fields.body[1]) if fields.body else []
-    if not body:
-        raise IngestError("empty-body" if blocks else "empty",
-                          "a headline but no body text" if blocks else "no headline and no body")
     abstract = _trimmed(raw, fields.abstract)
     body_start_text = "".join(raw[a:b] for a, b in body[:3])
     if abstract and not _repeats_start(raw[slice(*abstract)], body_start_text):

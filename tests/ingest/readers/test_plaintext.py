@@ -70,3 +70,9 @@ def test_bad_input_is_an_ingest_error_with_a_reason(data, reason, says):
         plaintext.parse(RawInput("plaintext", "bad.txt", None, data))
     assert err.value.reason == reason
     assert says in str(err.value)
+
+
+def test_a_headline_alone_is_no_article():
+    with pytest.raises(IngestError) as err:
+        assemble(_article("رياضة\n\nفوز الفريق\n\n| أنس وهيب الكردي\n"))
+    assert err.value.reason == "empty-body"
