@@ -158,7 +158,8 @@ class Record:
         )
 
 
-SPAN_LAYERS = ("paragraphs", "sentences", "tokens", "entities", "quotes", "corrections")
+SEGMENTATION_LAYERS = ("paragraphs", "sentences", "tokens")
+ANNOTATION_LAYERS = ("entities", "quotes", "corrections")
 
 
 FLAT_TYPES = frozenset({"int", "str", "bool", "int | None", "str | None", "bool | None"})

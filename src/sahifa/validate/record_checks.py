@@ -12,7 +12,7 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
-from sahifa.record import Record
+from sahifa.record import ANNOTATION_LAYERS, SEGMENTATION_LAYERS, Record
 from sahifa.schema import record_schema
 from sahifa.validate.findings import Problem
 
@@ -69,14 +69,16 @@ def check_offset_map(record: Record) -> Iterator[Problem]:
                       f"the map covers text [0, {position}) of {len(record.text)} characters")
 
 
-def _spans(record: Record) -> Iterator[tuple[str, str | None, Any]]:
-    """(layer, id, span) for every span of the record, cues included."""
-    for layer in ("paragraphs", "sentences", "tokens", "entities", "quotes", "corrections"):
+def _spans(record: Record, layers: tuple[str, ...] = SEGMENTATION_LAYERS + ANNOTATION_LAYERS
+           ) -> Iterator[tuple[str, str | None, Any]]:
+    """(layer, id, span) for every span of the given layers; cues come with the quotes."""
+    for layer in layers:
         for i, span in enumerate(getattr(record, layer)):
             yield layer, getattr(span, "id", None) or f"{layer}[{i}]", span
-    for quote in record.quotes:
-        if quote.cue is not None:
-            yield "cues", quote.cue.id, quote.cue
+    if "quotes" in layers:
+        for quote in record.quotes:
+            if quote.cue is not None:
+                yield "cues", quote.cue.id, quote.cue
 
 
 def check_spans(record: Record) -> Iterator[Problem]:
@@ -98,9 +100,7 @@ def check_spans(record: Record) -> Iterator[Problem]:
 def check_ids(record: Record) -> Iterator[Problem]:
     """Annotation ids (entities, quotes, cues, corrections) share one namespace, as in brat."""
     seen: set[str] = set()
-    for layer, span_id, span in _spans(record):
-        if layer in ("paragraphs", "sentences", "tokens"):
-            continue
+    for _, span_id, span in _spans(record, ANNOTATION_LAYERS):
         if span_id in seen:
             yield Problem("span-id-duplicate", f"id {span_id} is used twice", span_id, span.start)
         seen.add(span_id)
@@ -146,8 +146,8 @@ def _key(span) -> tuple[int, int]:
 def check_annotation_placement(record: Record) -> Iterator[Problem]:
     """Entities, quotes, cues and corrections each inside one paragraph (spans whose offsets
     are already wrong are left to check_spans)."""
-    for layer, span_id, span in _spans(record):
-        if layer in ("paragraphs", "sentences", "tokens") or not _holds(record.text, span):
+    for layer, span_id, span in _spans(record, ANNOTATION_LAYERS):
+        if not _holds(record.text, span):
             continue
         if not any(_inside(span, p) for p in record.paragraphs):
             yield Problem("span-crosses-paragraph", f"{layer} {span_id} [{span.start}, "
