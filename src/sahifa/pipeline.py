@@ -6,12 +6,13 @@ ingest (read, parse the layout, normalise, assemble) → segment → annotate �
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sahifa.annotate import annotate
 from sahifa.ingest.article import IngestError, assemble
-from sahifa.ingest.inputs import RawInput
+from sahifa.ingest.inputs import RawInput, Rights
 from sahifa.ingest.readers import jsonl, plaintext, trec
 from sahifa.record import Record
 from sahifa.segment import segment
@@ -37,39 +38,58 @@ class Reject:
         return f"{self.where} [{self.reason}] {self.message}"
 
 
-def detect_format(path: Path) -> str:
-    """The reader for `path` by file type. A file: `.jsonl`/`.jsonl.gz` → jsonl, one that starts
-    with `<DOC>` → trec, else plaintext. A folder: by the kind most of its files are, JSON Lines
-    files or `.txt` files (a manifest.jsonl beside the articles does not decide); `.txt` files
-    are trec when the first of them starts with `<DOC>`, else plaintext.
+def detect_formats(path: Path) -> list[str]:
+    """The readers for `path` by file type. A file: `.jsonl`/`.jsonl.gz` → jsonl, one that starts
+    with `<DOC>` → trec, else plaintext. A folder: its `.txt` files are trec when the first of
+    them starts with `<DOC>`, else plaintext; its JSON Lines files are jsonl (except a manifest
+    beside `.txt` articles); a folder with both is read by both readers, `.txt` files first.
     """
     if path.is_file():
         if path.name.endswith(jsonl.SUFFIXES):
-            return "jsonl"
-        return "trec" if trec.is_trec(path) else "plaintext"
-    texts = plaintext.articles(path)
-    if len(jsonl.input_files(path)) >= len(texts):
-        return "jsonl"
-    return "trec" if trec.is_trec(texts[0]) else "plaintext"
+            return ["jsonl"]
+        return ["trec" if trec.is_trec(path) else "plaintext"]
+    found = []
+    if texts := plaintext.articles(path):
+        found.append("trec" if trec.is_trec(texts[0]) else "plaintext")
+    if jsonl.data_files(path):
+        found.append("jsonl")
+    return found or ["plaintext"]
 
 
-def iter_inputs(path: Path, fmt: str = "auto", **options):
-    """The inputs under `path` in the reader's order; `options` go to the reader (jsonl:
-    `mapping`)."""
-    fmt = detect_format(path) if fmt == "auto" else fmt
+def formats_of(path: Path, fmt: str = "auto") -> list[str]:
+    """The readers a build of `path` uses: the detected ones, or the one asked for."""
+    if fmt == "auto":
+        return detect_formats(path)
     if fmt not in READERS:
         raise ValueError(f"unknown input format {fmt!r}; known: {', '.join(sorted(READERS))}")
-    return READERS[fmt].iter_inputs(path, **options)
+    return [fmt]
+
+
+def iter_inputs(path: Path, fmt: str = "auto", **options) -> Iterator[RawInput]:
+    """The inputs under `path` in the readers' order; `options` go to the reader (jsonl:
+    `mapping`)."""
+    for name in formats_of(path, fmt):
+        yield from READERS[name].iter_inputs(path, **(options if name == "jsonl" else {}))
+
+
+def input_files(path: Path, fmt: str = "auto") -> list[Path]:
+    """Every file the readers of `path` read (articles and annotation files)."""
+    return sorted({f for name in formats_of(path, fmt) for f in READERS[name].input_files(path)})
 
 
 def convert(item: RawInput) -> Record:
     """Raw input to a validated record; raises IngestError with the reason."""
     article = READERS[item.format].parse(item)
-    record = annotate(segment(assemble(article)), article, item)
+    record = annotate(segment(with_rights(assemble(article), item.rights)), article, item)
     findings = record_findings(record, file=item.where)
     if findings:
         raise IngestError("invalid-record", "; ".join(map(str, findings)))
     return record
+
+
+def with_rights(record: Record, rights: Rights) -> Record:
+    return replace(record, license=rights.license,
+                   attribution=rights.attribution_for(record.publication))
 
 
 def convert_or_reject(item: RawInput) -> Record | Reject:

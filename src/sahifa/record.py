@@ -111,6 +111,8 @@ class Record:
     credits: list[str] = field(default_factory=list)
     url: str | None = None
     date: str | None = None
+    license: str | None = None
+    attribution: str | None = None
     text: str
     offset_map: list[Segment] = field(default_factory=list)
     normalization: list[EditCount] = field(default_factory=list)
@@ -147,6 +149,8 @@ class Record:
             credits=list(data.get("credits") or []),
             url=data.get("url"),
             date=data.get("date"),
+            license=data.get("license"),
+            attribution=data.get("attribution"),
             offset_map=many(Segment, "offset_map"),
             normalization=many(EditCount, "normalization"),
             paragraphs=many(Paragraph, "paragraphs"),

@@ -8,9 +8,11 @@ reject, so the build accounts for it like any other input.
 from __future__ import annotations
 
 import hashlib
+import json
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import IO
 
@@ -18,6 +20,24 @@ from sahifa.ingest.article import IngestError
 
 MAX_INPUT_BYTES = 4 * 1024 * 1024
 """An article larger than this (raw bytes) is rejected as too large; real ones are < 100 kB."""
+
+RIGHTS = "rights.json"
+"""The file that declares the terms of the inputs in its folder and the folders below it."""
+RIGHTS_KEYS = ("license", "attribution")
+
+
+@dataclass(slots=True, frozen=True)
+class Rights:
+    """Terms of an input: `license` and `attribution`, where `{publication}` in the attribution
+    stands for the record's publication."""
+
+    license: str | None = None
+    attribution: str | None = None
+
+    def attribution_for(self, publication: str | None) -> str | None:
+        if self.attribution is None:
+            return None
+        return self.attribution.replace("{publication}", publication or "its publisher")
 
 
 @dataclass(slots=True, frozen=True)
@@ -30,6 +50,7 @@ class RawInput:
     annotations_file: str | None = None
     problem: tuple[str, str] | None = None
     options: tuple[tuple[str, str], ...] = ()
+    rights: Rights = Rights()
 
     @property
     def sha256(self) -> str:
@@ -72,15 +93,45 @@ def _name(path: Path, root: Path) -> str:
 
 def file_input(fmt: str, path: Path, root: Path, annotations: Path | None = None) -> RawInput:
     """A whole file as one input, with its annotation file if it has one (not read when it is
-    too large)."""
+    too large) and the terms declared for it."""
     size = path.stat().st_size
+    rights, problem = rights_of(path, root)
     if size > MAX_INPUT_BYTES:
-        return RawInput(fmt, _name(path, root), None, b"", problem=too_large(size))
+        problem = too_large(size)
+    if problem is not None:
+        return RawInput(fmt, _name(path, root), None, b"", problem=problem)
     return RawInput(
         fmt, _name(path, root), None, path.read_bytes(),
         annotations.read_bytes() if annotations else None,
         _name(annotations, root) if annotations else None,
+        rights=rights,
     )
+
+
+def rights_of(path: Path, root: Path) -> tuple[Rights, tuple[str, str] | None]:
+    """The terms of the input file `path`: the `rights.json` in its folder or the nearest folder
+    above it, up to the input root (none: no declared terms), or the problem with that file."""
+    top = root if root.is_dir() else root.parent
+    folder = path.parent
+    while True:
+        if (folder / RIGHTS).is_file():
+            return _read_rights(folder / RIGHTS)
+        if folder == top or folder == folder.parent:
+            return Rights(), None
+        folder = folder.parent
+
+
+@cache
+def _read_rights(path: Path) -> tuple[Rights, tuple[str, str] | None]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        return Rights(), ("invalid-rights", f"{path}: not a JSON object ({err})")
+    if not isinstance(data, dict) or set(data) - set(RIGHTS_KEYS) or not all(
+            isinstance(v, str) and v.strip() for v in data.values()):
+        return Rights(), ("invalid-rights", f"{path}: needs an object with string values for "
+                          f"{' and/or '.join(RIGHTS_KEYS)}, nothing else")
+    return Rights(**data), None
 
 
 def read_lines(stream: IO[bytes]) -> Iterator[tuple[bytes, tuple[str, str] | None]]:
