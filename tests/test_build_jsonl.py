@@ -2,12 +2,13 @@
 
 import itertools
 import json
+import shutil
 
 import pyarrow.parquet as pq
 import pytest
 
 from sahifa.cli import main
-from sahifa.pipeline import Reject, convert_or_reject, detect_format, iter_inputs
+from sahifa.pipeline import Reject, convert_or_reject, detect_formats, iter_inputs
 from sahifa.validate.runner import validate_path
 from tests.conftest import SEEDS
 
@@ -121,11 +122,13 @@ def test_the_output_loads_with_load_dataset(tmp_path):
 def test_format_is_chosen_by_file_type(tmp_path, shared_data):
     src = tmp_path / "a.jsonl"
     _write(src, [_article(1)])
-    assert detect_format(src) == "jsonl"
-    assert detect_format(SEEDS) == "plaintext"
-    assert detect_format(shared_data / "news" / "ant-jawharafm") == "trec"
-    assert detect_format(shared_data / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz") \
-        == "jsonl"
+    assert detect_formats(src) == ["jsonl"]
+    assert detect_formats(SEEDS) == ["plaintext", "jsonl"]
+    assert detect_formats(SEEDS / "saudinewsnet") == ["jsonl"]
+    assert detect_formats(shared_data / "news" / "ant-jawharafm") == ["trec"]
+    assert detect_formats(shared_data / "news" / "ant-multisource") == ["trec"]
+    assert detect_formats(shared_data / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz") \
+        == ["jsonl"]
 
 
 def test_a_sample_of_saudinewsnet_converts_or_is_rejected_with_a_reason(shared_data):
@@ -143,7 +146,10 @@ def test_a_sample_of_saudinewsnet_converts_or_is_rejected_with_a_reason(shared_d
 
 def test_mapping_is_refused_for_other_formats_and_unknown_names(tmp_path, capsys):
     out = str(tmp_path / "out")
-    assert main(["build", "--input", str(SEEDS), "--output", out, "--mapping", "sahifa"]) == 2
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    shutil.copy(SEEDS / "000_19ff7663056b0340.txt", texts)
+    assert main(["build", "--input", str(texts), "--output", out, "--mapping", "sahifa"]) == 2
     assert "--mapping applies to jsonl input" in capsys.readouterr().err
     src = tmp_path / "a.jsonl"
     _write(src, [_article(1)])

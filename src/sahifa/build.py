@@ -26,11 +26,11 @@ from tqdm import tqdm
 
 from sahifa.dedup import DuplicateIndex, Signature, signature
 from sahifa.ingest.inputs import RawInput
-from sahifa.pipeline import READERS, Reject, convert_or_reject, detect_format, iter_inputs
+from sahifa.pipeline import Reject, convert_or_reject, input_files, iter_inputs
 from sahifa.write.card import CORPUS_DIR, ConfigOutput, SplitOutput, render_card
 from sahifa.write.datasheet import Stats, render_datasheet
 from sahifa.write.parquet import DEFAULT_SHARD_BYTES, ShardWriter
-from sahifa.write.splits import SPLIT_NAMES, split_of
+from sahifa.write.splits import SPLIT_NAMES, record_split
 from sahifa.write.views import VIEWS
 
 CARD = "README.md"
@@ -90,6 +90,7 @@ class Converted:
     (rows of plain data rather than the record's many span objects)."""
 
     id: str
+    split: str
     file: str
     line: int | None
     signature: Signature
@@ -106,7 +107,7 @@ def convert_for_build(item: RawInput) -> Converted | Reject:
     stats = Stats()
     stats.add(record)
     rows = {view.name: list(view.rows(record)) for view in VIEWS.values()}
-    return Converted(record.id, record.source.file, record.source.line,
+    return Converted(record.id, record_split(record), record.source.file, record.source.line,
                      signature(record.text), rows, stats)
 
 
@@ -158,7 +159,7 @@ class CorpusWriter:
         }
 
     def add(self, item: Converted) -> None:
-        split = split_of(item.id)
+        split = item.split
         for name, rows in item.rows.items():
             writer = self.writers[name, split]
             for row in rows:
@@ -187,13 +188,12 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
 
 def run_build(options: BuildOptions, staging: Path) -> BuildResult:
     """Convert every input and write corpus, card, datasheet and rejects under `staging`."""
-    fmt = detect_format(options.input) if options.format == "auto" else options.format
     result = BuildResult(duplicates_dropped=options.drop_duplicates)
     writer = CorpusWriter(staging / CORPUS_DIR, options.max_shard_bytes)
     rejects = RejectLog(staging / CORPUS_DIR / REJECTS, result)
     index = DuplicateIndex(staging)
     dup_log = (staging / CORPUS_DIR / DUPLICATES).open("w", encoding="utf-8")
-    items = iter_inputs(options.input, fmt, **options.reader_options())
+    items = iter_inputs(options.input, options.format, **options.reader_options())
     converted = _records(items, options.workers)
     for item in tqdm(converted, desc="build", unit="article", disable=not options.progress):
         result.read += 1
@@ -209,7 +209,7 @@ def run_build(options: BuildOptions, staging: Path) -> BuildResult:
     dup_log.close()
     rejects.close()
     result.outputs = writer.close()
-    files = READERS[fmt].input_files(options.input)
+    files = input_files(options.input, options.format)
     result.stats.inputs = input_hashes(files, options.input)
     _write_docs(options, result, staging)
     return result

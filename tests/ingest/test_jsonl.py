@@ -99,3 +99,21 @@ def test_normaliser_edits_are_counted_and_map_back_to_the_raw_input():
     a, b = offsets.span_to_raw(start, start + len("الاقتصاد"))
     assert raw[a:b] == "الاقتصـــاد"
     assert_traceable(record, raw)
+
+
+def test_gold_annotations_are_found_by_id_below_the_jsonl_folder(tmp_path):
+    line = json.dumps(SNN, ensure_ascii=False).encode()
+    (tmp_path / "news.jsonl").write_bytes(line + b"\n")
+    (tmp_path / "nested" / "train").mkdir(parents=True)
+    ann = tmp_path / "nested" / "train" / f"{jsonl_input(SNN).sha256[:16]}.ann"
+    ann.write_text("T1\tORG 0 4\tلجنة\n", "utf-8")
+    (item,) = jsonl.iter_inputs(tmp_path)
+    assert item.annotations == ann.read_bytes()
+    assert item.annotations_file == f"nested/train/{ann.name}"
+    assert ann in jsonl.input_files(tmp_path)
+
+
+def test_a_jsonl_file_beside_txt_articles_is_their_manifest(tmp_path):
+    (tmp_path / "manifest.jsonl").write_text(json.dumps(SNN, ensure_ascii=False) + "\n", "utf-8")
+    (tmp_path / "a.txt").write_text("عنوان\n\nنص.\n", "utf-8")
+    assert jsonl.data_files(tmp_path) == []

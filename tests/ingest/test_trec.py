@@ -54,11 +54,11 @@ def test_abstract_of_its_own_is_the_deck_and_offsets_lead_into_the_file():
 
 def test_the_300_ant_articles_convert(shared_data):
     from sahifa.ingest.readers import trec
-    from sahifa.pipeline import convert_or_reject, detect_format
+    from sahifa.pipeline import convert_or_reject, detect_formats
 
     for name in ("ant-multisource", "ant-jawharafm"):
         folder = shared_data / "news" / name
-        assert detect_format(folder) == "trec"
+        assert detect_formats(folder) == ["trec"]
         results = [convert_or_reject(item) for item in trec.iter_inputs(folder)]
         assert len(results) == 150
         assert [str(r) for r in results if not hasattr(r, "text")] == []

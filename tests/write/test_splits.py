@@ -17,3 +17,18 @@ def test_split_shares_are_near_80_10_10():
     assert set(counts) == set(SPLIT_NAMES)
     assert 0.78 < counts["train"] / 20000 < 0.82
     assert 0.08 < counts["test"] / 20000 < 0.12
+
+
+def test_a_gold_file_in_a_split_folder_fixes_the_split(minimal_record):
+    from dataclasses import replace
+
+    from sahifa.write.splits import declared_split, record_split
+
+    entity = minimal_record.entities[0]
+    assert declared_split(minimal_record) is None
+    assert record_split(minimal_record) == split_of(minimal_record.id)
+    for folder, expected in (("news/test", "test"), ("news/train", "train"), ("news", None)):
+        gold = replace(entity, origin="gold", annotator=f"{folder}/{minimal_record.id}.ann")
+        record = replace(minimal_record, entities=[gold])
+        assert declared_split(record) == expected
+        assert record_split(record) == expected or split_of(record.id)

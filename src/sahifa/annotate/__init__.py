@@ -4,8 +4,6 @@ input) are imported and projected onto the text through the offset map."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sahifa.annotate import auto, brat
 from sahifa.ingest.article import IngestError, RawArticle
 from sahifa.ingest.inputs import RawInput
@@ -40,7 +38,8 @@ def import_gold(record: Record, raw: str, item: RawInput) -> Record:
         problem = Problem("ann-syntax", f"not UTF-8: byte {err.start} ({err.reason})")
         raise AnnotationError([locate(problem, file=file, record=record.id)]) from None
     layers, problems = brat.read(text, raw, OffsetMap(record.offset_map).raw_span_to_text,
-                                 record.text, annotator=Path(file).name)
+                                 record.text, annotator=file)
+    problems = brat.unreviewed(text) or problems
     if problems:
         raise AnnotationError([locate(p, file=file, record=record.id) for p in problems])
     record.entities, record.quotes = layers.entities, layers.quotes

@@ -20,7 +20,7 @@ from sahifa.validate.findings import Finding, Problem, ValidationError, locate
 from sahifa.validate.record_checks import check_record, check_schema
 from sahifa.write.card import CORPUS_DIR, card_configs
 from sahifa.write.parquet import read_documents
-from sahifa.write.splits import split_of
+from sahifa.write.splits import record_split
 from sahifa.write.views import VIEWS
 
 
@@ -113,14 +113,15 @@ def _validate_records(file: Path, name: str, report: Report, seen: dict[str, str
         record = Record.from_dict(data)
         report.findings += record_findings(record, file=name, data=data)
         report.findings += [locate(p, file=name, record=record.id)
-                            for p in _corpus_problems(record.id, split, name, seen)]
+                            for p in _corpus_problems(record, split, name, seen)]
 
 
-def _corpus_problems(record_id: str, split: str, name: str,
+def _corpus_problems(record: Record, split: str, name: str,
                      seen: dict[str, str]) -> Iterator[Problem]:
+    record_id = record.id
     if record_id in seen:
         yield Problem("record-id-duplicate", f"id {record_id} is also in {seen[record_id]}")
     seen.setdefault(record_id, name)
-    if split_of(record_id) != split:
+    if record_split(record) != split:
         yield Problem("split-mismatch",
-                      f"id {record_id} belongs to split {split_of(record_id)}, not {split}")
+                      f"id {record_id} belongs to split {record_split(record)}, not {split}")

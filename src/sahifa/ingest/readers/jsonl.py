@@ -9,6 +9,10 @@ The raw string the offsets of a record refer to is `title + "\\n\\n" + body`, bo
 JSON strings (escapes resolved, nothing else changed); `source.line` is the 1-based line number
 and `source.sha256` the hash of the line's bytes. The id is the input's id field when the mapping
 has one, else the first 16 hex digits of that hash (so the same line always gets the same id).
+
+Gold annotations of a line are in `<id>.ann` (brat standoff, offsets into that raw string)
+anywhere in the folder of its JSON Lines file or below it; the folder they sit in may name the
+record's split (`train/`, `validation/`, `test/`).
 """
 
 from __future__ import annotations
@@ -16,16 +20,18 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from sahifa.ingest.article import IngestError, RawArticle
 from sahifa.ingest.fields import Fields, record_id, structured_article
-from sahifa.ingest.inputs import RawInput, decode, read_lines
+from sahifa.ingest.inputs import RawInput, decode, read_lines, rights_of
 from sahifa.record import Source
 
 FORMAT = "jsonl"
+ANNOTATIONS = ".ann"
 SUFFIXES = (".jsonl", ".jsonl.gz")
 FIELDS = ("title", "author", "body", "url", "date", "publication", "section", "id")
 HEADLINE_SEPARATOR = "\n\n"
@@ -55,21 +61,64 @@ def load_mapping(spec: str) -> dict[str, str] | None:
     return mapping
 
 
-def input_files(path: Path) -> list[Path]:
+def data_files(path: Path) -> list[Path]:
+    """The JSON Lines files: `path` itself when it is a file, else those below it, except in a
+    folder that holds `.txt` articles, where a JSON Lines file is their manifest."""
     if path.is_file():
         return [path]
-    return [p for p in sorted(path.rglob("*")) if p.is_file() and p.name.endswith(SUFFIXES)]
+    found = [p for p in sorted(path.rglob("*")) if p.is_file() and p.name.endswith(SUFFIXES)]
+    return [p for p in found if not any(p.parent.glob("*.txt"))]
+
+
+def annotation_files(file: Path) -> dict[str, Path]:
+    """The `.ann` files in the folder of a JSON Lines file and below it, by id (file stem)."""
+    return {ann.stem: ann for ann in sorted(file.parent.rglob("*" + ANNOTATIONS))
+            if ann.is_file()}
+
+
+def input_files(path: Path) -> list[Path]:
+    """The files the build reads: the JSON Lines files and the annotation files beside them."""
+    files = data_files(path)
+    return sorted({*files, *(a for f in files for a in annotation_files(f).values())})
 
 
 def iter_inputs(path: Path, mapping: str = "auto") -> Iterator[RawInput]:
-    """Every line of every input file, streamed, with its 1-based number."""
+    """Every line of every input file, streamed, with its 1-based number and its annotations."""
     options = tuple(sorted((load_mapping(mapping) or {}).items()))
-    for file in input_files(path):
+    for file in data_files(path):
         name = file.name if file == path else file.relative_to(path).as_posix()
+        rights, bad_rights = rights_of(file, path)
+        gold = annotation_files(file)
         opener = gzip.open if file.name.endswith(".gz") else open
         with opener(file, "rb") as stream:
             for number, (data, problem) in enumerate(read_lines(stream), 1):
-                yield RawInput(FORMAT, name, number, data, problem=problem, options=options)
+                item = RawInput(FORMAT, name, number, data, problem=problem or bad_rights,
+                                options=options, rights=rights)
+                yield _with_annotations(item, gold, path)
+
+
+def _with_annotations(item: RawInput, gold: dict[str, Path], root: Path) -> RawInput:
+    if not gold or item.problem is not None:
+        return item
+    ann = gold.get(_line_id(item))
+    if ann is None:
+        return item
+    top = root if root.is_dir() else root.parent
+    return replace(item, annotations=ann.read_bytes(),
+                   annotations_file=ann.relative_to(top).as_posix())
+
+
+def _line_id(item: RawInput) -> str:
+    """The id `parse` gives the line, without the rest of the parse (a line that `parse` rejects
+    gets the hash id here, and its problem from `parse`)."""
+    fallback = item.sha256[:16]
+    try:
+        obj = json.loads(item.data)
+        key = (dict(item.options) or _auto_mapping(obj)).get("id")
+        value = obj.get(key) if key is not None else None
+        return record_id(None if value is None else str(value), fallback)
+    except (ValueError, AttributeError, IngestError):
+        return fallback
 
 
 def parse(item: RawInput) -> RawArticle:
