@@ -12,9 +12,10 @@ from sahifa import agreement
 from sahifa.build import BuildOptions, build, stale_files
 from sahifa.evaluate.report import markdown
 from sahifa.evaluate.run import AQMAR_GOLD, AQMAR_PREDICTED, evaluate_conll, evaluate_records
-from sahifa.export import FORMATS, export
+from sahifa.export import FORMATS, export, pre_annotate
+from sahifa.ingest.article import IngestError
 from sahifa.ingest.readers.jsonl import load_mapping
-from sahifa.pipeline import READERS, detect_format
+from sahifa.pipeline import READERS, formats_of
 from sahifa.validate.runner import validate_path
 from sahifa.write.card import replace_block
 
@@ -77,12 +78,39 @@ def _run_export(args) -> int:
     return 0 if count else 1
 
 
+def _pre_annotate_parser(sub) -> None:
+    p = sub.add_parser("pre-annotate", help="automatic spans as brat files to correct, for the "
+                       "inputs that have no gold annotations yet")
+    p.add_argument("--input", type=Path, default=Path("seeds"),
+                   help="input folder or file, read as the build reads it (default: seeds)")
+    p.add_argument("--output", type=Path, required=True,
+                   help="work folder for <id>.txt (raw text) and <id>.ann (automatic spans)")
+    p.add_argument("--format", choices=["auto", *sorted(READERS)], default="auto",
+                   help="input format (default: auto, as for build)")
+    p.add_argument("--mapping", default=None, help="jsonl only: field mapping, as for build")
+    p.set_defaults(run=_run_pre_annotate)
+
+
+def _run_pre_annotate(args) -> int:
+    if not args.input.exists():
+        print(f"sahifa pre-annotate: input {args.input} does not exist", file=sys.stderr)
+        return 2
+    result = pre_annotate(args.input, args.output, args.format, args.mapping)
+    for reject in result.rejects:
+        print(reject, file=sys.stderr)
+    print(result.summary())
+    print(f"correct the .ann files in {args.output}, delete their Origin and Annotator lines, "
+          "and put each beside its input (guidelines §11)")
+    return 1 if result.rejects else 0
+
+
 def _agreement_parser(sub) -> None:
     p = sub.add_parser("agreement", help="agreement of two independent annotation passes")
-    p.add_argument("pass_a", type=Path, help="folder of the first pass's .ann files")
-    p.add_argument("pass_b", type=Path, help="folder of the second pass's .ann files")
+    p.add_argument("pass_a", type=Path, help="folder of the first pass's <id>.ann files")
+    p.add_argument("pass_b", type=Path, help="folder of the second pass's <id>.ann files; "
+                   "the articles with a file in both folders are compared")
     p.add_argument("--texts", type=Path, default=Path("seeds"),
-                   help="folder of the articles (<stem>.txt) the passes annotate "
+                   help="the input the passes annotate, read as the build reads it "
                    "(default: seeds)")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--write", type=Path, metavar="DOC",
@@ -97,7 +125,11 @@ def _run_agreement(args) -> int:
     command = "sahifa agreement " + " ".join(shlex.quote(a.as_posix()) for a in (
         args.pass_a, args.pass_b, Path("--texts"), args.texts, Path("--write"),
         doc or Path("DATASHEET.md")))
-    result = agreement.compare(args.pass_a, args.pass_b, args.texts)
+    try:
+        result = agreement.compare(args.pass_a, args.pass_b, args.texts)
+    except (IngestError, ValueError) as err:
+        print(f"sahifa agreement: {err}", file=sys.stderr)
+        return 1
     if doc is None:
         print(agreement.markdown(result, command))
         return 0
@@ -176,11 +208,11 @@ def _run_build(args) -> int:
 
 
 def _option_problem(options: BuildOptions) -> str | None:
-    fmt = detect_format(options.input) if options.format == "auto" else options.format
+    formats = formats_of(options.input, options.format)
     if options.mapping is None:
         return None
-    if fmt != "jsonl":
-        return f"--mapping applies to jsonl input, and {options.input} is {fmt}"
+    if "jsonl" not in formats:
+        return f"--mapping applies to jsonl input, and {options.input} is {formats[0]}"
     try:
         load_mapping(options.mapping)
     except ValueError as err:
@@ -202,7 +234,7 @@ def _run_validate(args) -> int:
 def _run_evaluate(args) -> int:
     evaluations, missing = [], []
     if args.records.exists():
-        evaluations.append(evaluate_records(args.records))
+        evaluations += evaluate_records(args.records)
     else:
         missing.append(args.records)
     wojood = [f for f in args.wojood if f.exists()]
@@ -250,6 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     _build_parser(sub)
     _validate_parser(sub)
     _export_parser(sub)
+    _pre_annotate_parser(sub)
     _agreement_parser(sub)
     _evaluate_parser(sub)
     args = parser.parse_args(argv)

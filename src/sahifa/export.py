@@ -1,14 +1,20 @@
-"""Export: the records of a built dataset as files in the annotation formats.
+"""Export: the records of a built dataset as files in the annotation formats, and raw inputs
+pre-annotated for correction.
 
 `brat`: `<id>.txt` (the record text) and `<id>.ann` (standoff over that text) per record, for
 brat or INCEpTION. `conll`: `<id>.conll`, token-per-line IOB2 with nested levels as columns.
+`pre_annotate`: `<id>.txt` (the raw text) and `<id>.ann` (automatic spans over it, marked as such)
+per input that has no gold yet: the start of the annotation workflow (guidelines §11).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sahifa.annotate import brat, conll
+from sahifa.offsets import OffsetMap
+from sahifa.pipeline import READERS, Reject, convert_or_reject, iter_inputs
 from sahifa.record import Record
 from sahifa.write.parquet import iter_records
 
@@ -39,3 +45,62 @@ def export(path: Path, fmt: str, output: Path) -> int:
         write(record, output)
         count += 1
     return count
+
+
+@dataclass
+class PreAnnotation:
+    """What `pre_annotate` did with each input: read = written + gold + rejected."""
+
+    read: int = 0
+    written: int = 0
+    gold: int = 0
+    rejects: list[Reject] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"read {self.read} = pre-annotated {self.written} + already gold {self.gold} "
+                f"+ rejected {len(self.rejects)}")
+
+
+def raw_offsets(record: Record, raw: str) -> Record:
+    """The record's annotation layers moved onto the raw input (offsets and texts), which is
+    what a gold `.ann` file refers to, with brat ids T1… in text order (guidelines §2)."""
+    to_raw = OffsetMap(record.offset_map).span_to_raw
+    cues = [q.cue for q in record.quotes if q.cue is not None]
+    ordered = sorted([*record.entities, *record.quotes, *cues, *record.corrections],
+                     key=brat.text_order)
+    new_id = {span.id: f"T{n}" for n, span in enumerate(ordered, 1)}
+
+    def moved(span):
+        start, end = to_raw(span.start, span.end)
+        return replace(span, id=new_id[span.id], start=start, end=end, text=raw[start:end])
+
+    quotes = [replace(moved(q), cue=moved(q.cue) if q.cue else None,
+                      speaker=new_id.get(q.speaker or "")) for q in record.quotes]
+    return replace(record, entities=[moved(e) for e in record.entities], quotes=quotes,
+                   corrections=[moved(c) for c in record.corrections])
+
+
+def pre_annotate(path: Path, output: Path, fmt: str = "auto",
+                 mapping: str | None = None) -> PreAnnotation:
+    """For every input of `path` without gold annotations: `<id>.txt` (the raw text its offsets
+    refer to) and `<id>.ann` with the automatic spans, each marked `Origin auto`, under
+    `output`. An annotator corrects the file, removes the marks, and puts it beside the input:
+    from then on the build imports it as gold."""
+    output.mkdir(parents=True, exist_ok=True)
+    result = PreAnnotation()
+    options = {} if mapping is None else {"mapping": mapping}
+    for item in iter_inputs(path, fmt, **options):
+        result.read += 1
+        if item.annotations is not None:
+            result.gold += 1
+            continue
+        record = convert_or_reject(item)
+        if isinstance(record, Reject):
+            result.rejects.append(record)
+            continue
+        raw = READERS[item.format].parse(item).raw
+        (output / f"{record.id}.txt").write_text(raw, encoding="utf-8", newline="")
+        (output / annotation_file(record.id)).write_text(
+            brat.write(raw_offsets(record, raw), ""), encoding="utf-8", newline="")
+        result.written += 1
+    return result

@@ -16,6 +16,7 @@ from sahifa.ingest.normalize import normalize
 from sahifa.ingest.readers.plaintext import input_files, iter_inputs
 from sahifa.offsets import OffsetMap
 from sahifa.pipeline import convert
+from sahifa.record import Record, Source
 from tests.conftest import SEEDS
 
 SEED = "000_19ff7663056b0340"
@@ -129,3 +130,22 @@ def test_attribute_values_come_from_the_schema_inventories():
                         "A2\tOrigin T1 guessed\n")
     assert [(p.id, p.span, p.line) for p in problems] == [
         ("ann-reference-unresolved", "T1", 1), ("ann-syntax", "A1", 2), ("ann-syntax", "A2", 4)]
+
+
+def test_a_gold_quote_whose_source_names_no_entity_says_so():
+    layers, problems = _read("T3\tQUOTE 10 13\tنعم\nA1\tNoSpeaker T3\n")
+    assert problems == [] and layers.quotes[0].speaker is None
+    _, problems = _read("T1\tPERS 4 7\tزيد\nT3\tQUOTE 10 13\tنعم\n"
+                        "R1\tSpeaker Arg1:T3 Arg2:T1\nA1\tNoSpeaker T3\n")
+    assert [(p.id, p.span) for p in problems] == [("ann-reference-unresolved", "T3")]
+    _, problems = _read("T3\tQUOTE 10 13\tنعم\nA1\tNoSpeaker T3 yes\n")
+    assert [(p.id, p.line) for p in problems] == [("ann-reference-unresolved", 1),
+                                                  ("ann-syntax", 2)]
+
+
+def test_no_speaker_survives_the_brat_round_trip():
+    ann = "T3\tQUOTE 10 13\tنعم\nA1\tNoSpeaker T3\n"
+    layers, _ = _read(ann)
+    record = Record(id="x", source=Source("x.txt", "0" * 64, "plaintext"), text="",
+                    quotes=layers.quotes)
+    assert brat.write(record, "x.ann") == ann

@@ -38,3 +38,16 @@ def test_fail_fast_raises_with_every_finding_of_the_record():
         ensure_valid(Record.from_dict(data), file="x.json")
     assert [f.id for f in err.value.findings] == ["span-text-mismatch"]
     assert "x.json minimal:T2@11" in str(err.value)
+
+
+def test_names_that_begin_like_a_proclitic_are_listed_as_data(minimal_record):
+    from dataclasses import replace
+
+    from sahifa.validate.record_checks import check_clitics, clitic_names
+
+    entity = minimal_record.entities[0]
+    for text, flagged in (("فالنسيا", False), ("فالنسيا سيتي", False), ("والرقة", True),
+                          ("للتنظيمات", True)):
+        record = replace(minimal_record, entities=[replace(entity, text=text)])
+        assert bool(list(check_clitics(record))) is flagged, text
+    assert "فالكاو" in clitic_names()

@@ -2,10 +2,11 @@
 
 Text-bound `T` lines carry entities (Wojood's 21 types), QUOTE, CUE and SPELLING spans;
 relations `Speaker` and `Cue` (Arg1 = the quote) give a quote its speaker entity and its cue;
-attributes `Unclosed T<q>` and `Kind T<s> <kind>` and the note `AnnotatorNotes T<s>` (the
-corrected form) complete quotes and corrections. Provenance other than the file's default
-(origin gold, annotator = the `.ann` file name) travels as `Origin`/`Annotator` attributes, so
-that any record's layers survive the round trip. Annotation ids are the record's span ids.
+attributes `Unclosed T<q>`, `NoSpeaker T<q>` and `Kind T<s> <kind>` and the note
+`AnnotatorNotes T<s>` (the corrected form) complete quotes and corrections. Provenance other
+than the file's default (origin gold, annotator = the `.ann` file's path) travels as
+`Origin`/`Annotator` attributes, so that any record's layers survive the round trip.
+Annotation ids are the record's span ids.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from sahifa.validate.findings import Problem
 QUOTE, CUE, SPELLING = "QUOTE", "CUE", "SPELLING"
 SPEAKER_RELATION, CUE_RELATION = "Speaker", "Cue"
 UNCLOSED, KIND, ORIGIN, ANNOTATOR = "Unclosed", "Kind", "Origin", "Annotator"
+NO_SPEAKER = "NoSpeaker"  # a gold quote whose source names no entity (guidelines §10)
+FLAGS = (UNCLOSED, NO_SPEAKER)  # attributes without a value
 NOTE = "AnnotatorNotes"
 VALUES = {KIND: "correction_kind", ORIGIN: "origin"}  # attribute → its label inventory
 GOLD = "gold"
@@ -118,6 +121,16 @@ def _parse_line(ann_id: str, line: str, number: int, standoff: Standoff) -> Prob
     return None
 
 
+def unreviewed(text: str) -> list[Problem]:
+    """The spans a gold file still marks as automatic: a file is gold only once its reviewer
+    has removed every `Origin auto` line (and so every span is the reviewer's)."""
+    standoff, _ = parse(text)
+    return [Problem("ann-unreviewed", f"{a.source} is still marked {ORIGIN} {a.target}: "
+                    "review the pre-annotation, then delete its Origin and Annotator lines",
+                    a.source, line=a.line)
+            for a in standoff.attributes if a.name == ORIGIN and a.target != GOLD]
+
+
 def read(text: str, source: str, project: Projection, record_text: str,
          annotator: str) -> tuple[Layers, list[Problem]]:
     """The record layers a `.ann` file gives, its offsets into `source` projected onto
@@ -192,13 +205,14 @@ class _LayerBuilder:
         self.values[key] = value
 
     def attribute(self, link: Link) -> None:
-        types = {UNCLOSED: {QUOTE}, KIND: {SPELLING}, ORIGIN: None, ANNOTATOR: None}
+        types = {UNCLOSED: {QUOTE}, NO_SPEAKER: {QUOTE}, KIND: {SPELLING}, ORIGIN: None,
+                 ANNOTATOR: None}
         if link.name not in types:
             self.problems.append(_syntax(link.line, f"unknown attribute {link.name!r} (known: "
                                          f"{', '.join(types)})", link.id))
-        elif (link.target is None) != (link.name == UNCLOSED):
+        elif (link.target is None) != (link.name in FLAGS):
             self.problems.append(_syntax(link.line, f"attribute {link.name} "
-                                         f"{'takes no' if link.name == UNCLOSED else 'needs a'} "
+                                         f"{'takes no' if link.name in FLAGS else 'needs a'} "
                                          "value", link.id))
         elif link.name in VALUES and link.target not in labels(VALUES[link.name]):
             self.problems.append(_syntax(link.line, f"{link.name} {link.target!r} is not one of "
@@ -252,12 +266,19 @@ class _LayerBuilder:
         return out
 
     def _quote(self, tb: TextBound, out: Layers) -> None:
-        """A quote; a gold one must name its speaker (guidelines §8)."""
+        """A quote; a gold one must name its speaker (guidelines §8) or say that its source
+        names none (`NoSpeaker`, §10), not both."""
         cue = self.values.get((tb.id, CUE_RELATION))
         speaker = self.values.get((tb.id, SPEAKER_RELATION))
         provenance = self._provenance(tb.id)
-        if tb.id not in self.speaker_lines and provenance["origin"] == GOLD:
-            self.problems.append(_unresolved(tb, f"QUOTE {tb.id} has no Speaker relation"))
+        no_speaker = (tb.id, NO_SPEAKER) in self.values
+        if tb.id in self.speaker_lines and no_speaker:
+            self.problems.append(_unresolved(tb, f"QUOTE {tb.id} has a Speaker relation and "
+                                             f"{NO_SPEAKER}"))
+            return
+        if tb.id not in self.speaker_lines and not no_speaker and provenance["origin"] == GOLD:
+            self.problems.append(_unresolved(tb, f"QUOTE {tb.id} has no Speaker relation (nor "
+                                             f"{NO_SPEAKER})"))
             return
         out.quotes.append(Quote(**self._span(tb.id), speaker=str(speaker) if speaker else None,
                                 cue=Cue(**self._span(str(cue))) if cue else None,
@@ -296,6 +317,8 @@ def write(record: Record, annotator: str) -> str:
             relations.append(f"{CUE_RELATION} Arg1:{q.id} Arg2:{q.cue.id}")
         if not q.closed:
             attributes.append(f"{UNCLOSED} {q.id}")
+        if q.speaker is None and q.origin == GOLD:
+            attributes.append(f"{NO_SPEAKER} {q.id}")
     for c in record.corrections:
         attributes.append(f"{KIND} {c.id} {c.kind}")
         notes.append(f"{NOTE} {c.id}\t{c.correction}")

@@ -34,6 +34,8 @@ FINDING_IDS: dict[str, tuple[int, str]] = {
     "ann-reference-unresolved": (2, "a relation, attribute or note names a missing annotation or "
                                     "one of the wrong type, or a gold QUOTE, a CUE or a SPELLING "
                                     "lacks its speaker, quote or correction"),
+    "ann-unreviewed": (2, "a gold file still marks a span Origin auto: a pre-annotation nobody "
+                          "has reviewed yet (guidelines §11)"),
     # Level 3: the corpus
     "record-id-duplicate": (3, "two records share an id"),
     "split-mismatch": (3, "a record sits in another split than its id assigns"),
