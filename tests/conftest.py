@@ -24,6 +24,21 @@ def minimal_record() -> Record:
     return Record.from_dict(load_fixture("valid/minimal.json"))
 
 
+@pytest.fixture(scope="session")
+def built_seeds(tmp_path_factory) -> Path:
+    """seeds/ built into a scratch dataset folder once per test session (the committed corpus/
+    is compared with a fresh build by the freshness check, not read by these tests)."""
+    import shutil
+
+    from sahifa.build import BuildOptions, build
+
+    output = tmp_path_factory.mktemp("built-seeds")
+    for doc in ("README.md", "DATASHEET.md"):
+        shutil.copy(ROOT / doc, output / doc)
+    build(BuildOptions(input=SEEDS, output=output, command="sahifa build (test)"))
+    return output
+
+
 @pytest.fixture
 def shared_data() -> Path:
     """../shared/data, or a clean skip where it is absent."""

@@ -3,6 +3,9 @@ staleness check of the datasheet block."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+
 import pytest
 
 from sahifa import agreement
@@ -28,15 +31,27 @@ def test_kappa_against_a_hand_computed_table():
     assert kappa == pytest.approx(0.4)
 
 
+def _logged_disagreements() -> Counter:
+    """(pass, layer) of every row of adjudication.md's SaudiNewsNet disagreement table."""
+    rows = re.findall(r"^\| [0-9a-f]{16} \| ([AB]) \| [^|]+ \| ([A-Z]+) \|",
+                      (ROOT / "annotation" / "adjudication.md").read_text("utf-8"), re.M)
+    return Counter((who, "corrections" if kind == "SPELLING" else "entities")
+                   for who, kind in rows)
+
+
 def test_the_passes_disagree_where_the_adjudication_log_says():
     result = agreement.compare(PASSES / "a", PASSES / "b", SEEDS)
+    logged = _logged_disagreements()
     entities = result.layers["entities (span and label)"]
-    # adjudication.md: A had 5 entity spans B did not, B had 1 A did not
-    assert (entities.a - entities.both, entities.b - entities.both) == (5, 1)
-    assert {k: c.f1 for k, c in result.layers.items() if not k.startswith("entities")} == {
-        k: 1.0 for k in agreement.LAYERS if not k.startswith("entities")}
-    assert {label for label, c in result.entity_labels.items() if c.f1 < 1} == {
-        "OCC", "ORG", "DATE"}
+    # the seed's log: A had 5 entity spans B did not, B had 1 A did not; then one row each
+    assert (entities.a - entities.both, entities.b - entities.both) == (
+        5 + logged["A", "entities"], 1 + logged["B", "entities"])
+    corrections = result.layers["corrections (span, form and kind)"]
+    assert (corrections.a - corrections.both, corrections.b - corrections.both) == (
+        logged["A", "corrections"], logged["B", "corrections"])
+    assert len(result.articles) == 15
+    assert {k: c.f1 for k, c in result.layers.items() if k.startswith(("quotes", "cues"))} == {
+        k: 1.0 for k in agreement.LAYERS if k.startswith(("quotes", "cues"))}
     assert 0.9 < result.kappa()[0] < 1
 
 
@@ -48,4 +63,30 @@ def test_the_check_fails_on_stale_figures(tmp_path, capsys):
     assert main(["agreement", *args, "--check", str(doc)]) == 1
     assert main(["agreement", *args, "--write", str(doc)]) == 0
     assert main(["agreement", *args, "--check", str(doc)]) == 0
-    assert "| entities (span and label) | 167 | 163 | 162 | 0.982 |" in doc.read_text("utf-8")
+    c = agreement.compare(PASSES / "a", PASSES / "b", SEEDS).layers["entities (span and label)"]
+    assert f"| entities (span and label) | {c.a} | {c.b} | {c.both} | {c.f1:.3f} |" in \
+        doc.read_text("utf-8")
+
+
+def test_kappa_of_token_marks_and_which_tokens_a_span_covers(minimal_record):
+    kappa, observed = agreement.cohen_kappa([(True, True)] * 2 + [(False, False)] * 2)
+    assert (kappa, observed) == (1.0, 1.0)
+    assert agreement.cohen_kappa([(False, False)] * 3) == (1.0, 1.0)
+    tokens = minimal_record.tokens
+    first, second = tokens[0], tokens[1]
+    assert agreement.covered(minimal_record, [(first.start, first.end)])[:2] == [True, False]
+    assert agreement.covered(minimal_record, [(first.end - 1, second.start + 1)])[:2] == [
+        True, True]
+
+
+def test_agreement_reads_json_lines_articles_and_refuses_unknown_ids(tmp_path, capsys):
+    result = agreement.compare(PASSES / "a", PASSES / "b", SEEDS)
+    jsonl_ids = {p.stem for p in (SEEDS / "saudinewsnet" / "test").glob("*.ann")}
+    assert set(result.articles) == jsonl_ids | {"000_19ff7663056b0340"}
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for side in "ab":
+        (tmp_path / side / "0000000000000000.ann").write_text("", "utf-8")
+    args = [str(tmp_path / "a"), str(tmp_path / "b"), "--texts", str(SEEDS)]
+    assert main(["agreement", *args]) == 1
+    assert "no article in" in capsys.readouterr().err

@@ -34,13 +34,21 @@ def test_two_builds_give_identical_bytes(tmp_path):
     assert any(name.endswith(".parquet") for name in _files(first.output))
 
 
+def _seed_inputs() -> int:
+    """The articles in seeds/: the plain-text seed and the lines of the JSON Lines files."""
+    lines = sum(len(p.read_bytes().splitlines()) for p in SEEDS.rglob("*.jsonl"))
+    return len(list(SEEDS.glob("*.txt"))) + lines
+
+
 def test_check_finds_a_stale_corpus(tmp_path):
     options = _options(tmp_path)
-    build(options)
-    parquet = next(options.output.glob("corpus/default/*.parquet"))
+    written = build(options).written
+    parquet = options.output / "corpus" / "default" / "train-00000-of-00001.parquet"
     parquet.write_bytes(parquet.read_bytes()[:-10])
     sheet = options.output / "DATASHEET.md"
-    sheet.write_text(sheet.read_text("utf-8").replace("| articles | 1 |", "| articles | 2 |"),
+    text = sheet.read_text("utf-8")
+    assert f"| articles | {written} |" in text
+    sheet.write_text(text.replace(f"| articles | {written} |", f"| articles | {written + 1} |"),
                      encoding="utf-8")
     assert stale_files(options) == ["DATASHEET.md", parquet.relative_to(options.output).as_posix()]
 
@@ -86,7 +94,8 @@ def test_a_corpus_built_outside_the_repository_gets_card_and_datasheet(tmp_path)
 
     output = tmp_path / "elsewhere"
     result = build(BuildOptions(input=SEEDS, output=output, command="sahifa build (test)"))
-    assert result.written == 1
+    assert result.written == _seed_inputs() == 57
     assert "configs:" in (output / "README.md").read_text("utf-8")
-    assert "| records written | 1 |" in (output / "DATASHEET.md").read_text("utf-8")
+    assert f"| records written | {result.written} |" in (output / "DATASHEET.md").read_text(
+        "utf-8")
     assert validate_path(output).findings == []

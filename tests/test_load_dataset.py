@@ -18,8 +18,8 @@ def offline(monkeypatch, tmp_path):
     monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "cache"))
 
 
-def _parquet_files():
-    return sorted((ROOT / "corpus" / "default").glob("*.parquet"))
+def _train_file():
+    return ROOT / "corpus" / "default" / "train-00000-of-00001.parquet"
 
 
 def test_load_dataset_reads_the_seed_with_typed_features():
@@ -43,13 +43,13 @@ def test_load_dataset_streaming():
 
 
 def test_pandas_reads_the_parquet():
-    frame = pd.read_parquet(_parquet_files()[0])
+    frame = pd.read_parquet(_train_file())
     assert list(frame.columns) == list(features())
     assert frame.loc[0, "section"] == "سورية"
 
 
 def test_duckdb_reads_the_parquet_and_unnests_spans():
-    path = _parquet_files()[0].as_posix()
+    path = _train_file().as_posix()
     count, = duckdb.sql(f"SELECT count(*) FROM (SELECT unnest(tokens) AS t FROM '{path}') "
                         "WHERE t.text = 'داعش'").fetchall()[0]
     assert count >= 1

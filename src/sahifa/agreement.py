@@ -10,15 +10,17 @@ covering it, or O.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sahifa.annotate import iob
+from sahifa.ingest.article import IngestError
 from sahifa.ingest.inputs import RawInput
-from sahifa.ingest.readers.plaintext import ANNOTATIONS, FORMAT
-from sahifa.pipeline import convert
+from sahifa.ingest.readers.plaintext import ANNOTATIONS
+from sahifa.pipeline import READERS, convert, iter_inputs
 from sahifa.record import Record
 from sahifa.schema import labels
 from sahifa.write.card import replace_block
@@ -48,6 +50,7 @@ class Agreement:
     layers: dict[str, Counts] = field(default_factory=dict)
     entity_labels: dict[str, Counts] = field(default_factory=dict)
     token_labels: list[tuple[str, str]] = field(default_factory=list)
+    token_marks: dict[str, list[tuple[bool, bool]]] = field(default_factory=dict)
 
     def add(self, name: str, a: Record, b: Record) -> None:
         self.articles.append(name)
@@ -58,14 +61,43 @@ class Agreement:
             if a_spans or b_spans:
                 self.entity_labels.setdefault(label, Counts()).add(a_spans, b_spans)
         self.token_labels += zip(outer_token_labels(a), outer_token_labels(b), strict=True)
+        for name_, spans in TOKEN_MARKS.items():
+            self.token_marks.setdefault(name_, []).extend(
+                zip(covered(a, spans(a)), covered(b, spans(b)), strict=True))
 
     def kappa(self) -> tuple[float, float]:
         """Cohen's κ and the observed agreement on the token labels."""
-        n = len(self.token_labels)
-        observed = sum(x == y for x, y in self.token_labels) / n
-        a, b = Counter(x for x, _ in self.token_labels), Counter(y for _, y in self.token_labels)
-        expected = sum(a[k] * b[k] for k in a) / (n * n)
-        return (observed - expected) / (1 - expected), observed
+        return cohen_kappa(self.token_labels)
+
+    def mark_kappa(self, name: str) -> float | None:
+        """Cohen's κ on whether each token is inside a span of `name` (an entity label or
+        another layer); None where neither pass marks any token."""
+        pairs = self.token_marks.get(name, [])
+        if not any(x or y for x, y in pairs):
+            return None
+        return cohen_kappa(pairs)[0]
+
+
+def cohen_kappa(pairs: list[tuple]) -> tuple[float, float]:
+    """Cohen's κ and the observed agreement of paired labels (κ is 1.0 when both passes use
+    one and the same label throughout)."""
+    n = len(pairs)
+    observed = sum(x == y for x, y in pairs) / n
+    a, b = Counter(x for x, _ in pairs), Counter(y for _, y in pairs)
+    expected = sum(a[k] * b[k] for k in a) / (n * n)
+    return ((observed - expected) / (1 - expected) if expected < 1 else 1.0), observed
+
+
+def covered(record: Record, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each token of the record, whether it overlaps one of the character spans."""
+    marks = [False] * len(record.tokens)
+    starts = [t.start for t in record.tokens]
+    for start, end in spans:
+        i = max(bisect_right(starts, start) - 1, 0)
+        while i < len(record.tokens) and record.tokens[i].start < end:
+            marks[i] = marks[i] or record.tokens[i].end > start
+            i += 1
+    return marks
 
 
 def _entity_keys(record: Record, label: str | None = None) -> set:
@@ -77,6 +109,8 @@ def _speaker_keys(record: Record) -> set:
     return {(q.start, q.end, entities.get(q.speaker or "")) for q in record.quotes}
 
 
+LAYER_MARKS = {"quotes (span)": "quotes", "cues (span)": "cues",
+               "corrections (span)": "corrections"}
 LAYERS: dict[str, Callable[[Record], set]] = {
     "entities (span and label)": _entity_keys,
     "quotes (span)": lambda r: {(q.start, q.end) for q in r.quotes},
@@ -89,6 +123,19 @@ LAYERS: dict[str, Callable[[Record], set]] = {
 }
 
 
+def _label_spans(label: str) -> Callable[[Record], list[tuple[int, int]]]:
+    return lambda r: [(e.start, e.end) for e in r.entities if e.label == label]
+
+
+TOKEN_MARKS: dict[str, Callable[[Record], list[tuple[int, int]]]] = {
+    **{label: _label_spans(label) for label in labels("entity_label")},
+    "quotes": lambda r: [(q.start, q.end) for q in r.quotes],
+    "cues": lambda r: [(q.cue.start, q.cue.end) for q in r.quotes if q.cue],
+    "corrections": lambda r: [(c.start, c.end) for c in r.corrections],
+}
+"""Token-level κ: per entity label (at any nesting depth) and per other layer."""
+
+
 def outer_token_labels(record: Record) -> list[str]:
     """Each token's plain label of the outermost entity covering it, or O."""
     found = [iob.OUTSIDE] * len(record.tokens)
@@ -98,40 +145,63 @@ def outer_token_labels(record: Record) -> list[str]:
     return found
 
 
-def _record(text: Path, ann: Path) -> Record:
-    return convert(RawInput(FORMAT, text.name, None, text.read_bytes(), ann.read_bytes(),
-                            ann.as_posix()))
+def _record(item: RawInput, ann: Path) -> Record:
+    return convert(replace(item, annotations=ann.read_bytes(), annotations_file=ann.as_posix()))
 
 
 def compare(pass_a: Path, pass_b: Path, texts: Path) -> Agreement:
-    """Agreement of the `.ann` files of two pass folders on the articles in `texts`."""
-    names_a = {p.name for p in pass_a.glob(f"*{ANNOTATIONS}")}
-    names_b = {p.name for p in pass_b.glob(f"*{ANNOTATIONS}")}
-    if names_a != names_b or not names_a:
-        raise ValueError(f"the passes annotate different articles: only in {pass_a}: "
-                         f"{sorted(names_a - names_b)}, only in {pass_b}: "
-                         f"{sorted(names_b - names_a)}" if names_a else f"no .ann in {pass_a}")
+    """Agreement of two pass folders on the articles both annotate (`<id>.ann` in each), read
+    from the input `texts` (a folder or file any reader takes, as the build does)."""
+    ids_a = {p.stem for p in pass_a.glob(f"*{ANNOTATIONS}")}
+    ids_b = {p.stem for p in pass_b.glob(f"*{ANNOTATIONS}")}
+    both = ids_a & ids_b
+    if not both:
+        raise ValueError(f"no article has an .ann file in both {pass_a} and {pass_b}")
+    items = {}
+    for item in iter_inputs(texts):
+        if (found := _article_id(item)) in both:
+            items[found] = item
+    missing = sorted(both - set(items))
+    if missing:
+        raise ValueError(f"no article in {texts} has the id of {', '.join(missing)}")
     result = Agreement()
-    for name in sorted(names_a):
-        text = texts / Path(name).with_suffix(".txt")
-        result.add(Path(name).stem, _record(text, pass_a / name), _record(text, pass_b / name))
+    for record_id in sorted(both):
+        name = record_id + ANNOTATIONS
+        result.add(record_id, _record(items[record_id], pass_a / name),
+                   _record(items[record_id], pass_b / name))
     return result
+
+
+def _article_id(item: RawInput) -> str | None:
+    """The id of the article an input holds; None for an input the build would reject."""
+    try:
+        return READERS[item.format].parse(item).id
+    except IngestError:
+        return None
+
+
+def _kappa_cell(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
 
 
 def markdown(result: Agreement, command: str) -> str:
     kappa, observed = result.kappa()
-    rows = ["| layer | pass A | pass B | in both | exact-span F1 |",
-            "| --- | --- | --- | --- | --- |"]
-    named = list(result.layers.items())
-    named[1:1] = [(f"entities: {label}", c) for label, c in result.entity_labels.items()]
-    rows += [f"| {name} | {c.a} | {c.b} | {c.both} | {c.f1:.3f} |" for name, c in named]
+    rows = ["| layer | pass A | pass B | in both | exact-span F1 | token κ |",
+            "| --- | --- | --- | --- | --- | --- |"]
+    named = [(name, c, LAYER_MARKS.get(name)) for name, c in result.layers.items()]
+    named[1:1] = [(f"entities: {label}", c, label) for label, c in result.entity_labels.items()]
+    rows += [f"| {name} | {c.a} | {c.b} | {c.both} | {c.f1:.3f} | "
+             f"{_kappa_cell(result.mark_kappa(mark)) if mark else '-'} |"
+             for name, c, mark in named]
     return "\n".join([
         f"Recomputed by `{command}` (`scripts/test.sh` fails when these figures are stale). "
         f"Articles: {len(result.articles)} ({', '.join(result.articles)}).", "",
         *rows, "",
         f"Cohen's κ on token labels of the entities: **{kappa:.3f}** (observed agreement "
         f"{observed:.3f}, {len(result.token_labels)} tokens). Each token of the record gets the "
-        "plain label (not IOB2) of the outermost entity covering it, or O.",
+        "plain label (not IOB2) of the outermost entity covering it, or O. The token κ column: "
+        "Cohen's κ on whether a token lies inside a span of that label (at any nesting depth) "
+        "or layer.",
     ])
 
 

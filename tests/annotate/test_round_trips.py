@@ -15,7 +15,7 @@ from sahifa.ingest.readers.plaintext import iter_inputs
 from sahifa.pipeline import convert
 from sahifa.record import Correction, Cue, Entity, Quote, Record, Source
 from sahifa.schema import labels
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +60,16 @@ def test_exported_brat_is_a_fixed_point(seed_record):
     assert brat.write(again, "x.ann") == ann
 
 
-def test_the_export_command_writes_what_imports_back(tmp_path, seed_record):
-    assert export(ROOT, "brat", tmp_path) == 1
+def test_the_export_command_writes_what_imports_back(tmp_path, seed_record, built_seeds):
+    assert export(built_seeds, "brat", tmp_path) == len(list(tmp_path.glob("*.ann"))) == 57
     text = (tmp_path / f"{seed_record.id}.txt").read_text("utf-8")
     ann = (tmp_path / f"{seed_record.id}.ann").read_text("utf-8")
     assert text == seed_record.text
     assert _import(ann, text, f"{seed_record.id}.ann") == _layers(seed_record)
 
 
-def test_record_to_conll_gives_back_the_labels(tmp_path, seed_record):
-    assert export(ROOT, "conll", tmp_path) == 1
+def test_record_to_conll_gives_back_the_labels(tmp_path, seed_record, built_seeds):
+    assert export(built_seeds, "conll", tmp_path) == len(list(tmp_path.glob("*.conll")))
     (doc,) = conll.read((tmp_path / f"{seed_record.id}.conll").open(encoding="utf-8"))
     assert doc.id == seed_record.id
     assert [t for s in doc.sentences for t in s.tokens] == [t.text for t in seed_record.tokens]

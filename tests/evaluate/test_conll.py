@@ -66,3 +66,17 @@ def test_the_evaluation_figures_in_the_docs_are_fresh(shared_data, capsys, monke
     monkeypatch.chdir(ROOT)
     code = main(["evaluate", "--check-docs", "."])
     assert code == 0, capsys.readouterr().err
+
+
+def test_gold_records_are_scored_per_split_and_input_the_test_split_first(built_seeds):
+    from sahifa.evaluate.run import evaluate_records, gold_groups
+
+    groups = gold_groups(built_seeds)
+    assert [(split, source, len(r)) for (split, source), r in groups.items()] == [
+        ("test", "saudinewsnet", 14), ("train", "000_19ff7663056b0340.txt", 1),
+        ("train", "saudinewsnet", 42)]
+    test_nested, test_outer = evaluate_records(built_seeds)[:2]
+    assert test_nested.name.startswith("test split (held out), saudinewsnet (14 gold records)")
+    assert test_outer.spans["ALL"]["strict"].gold < test_nested.spans["ALL"]["strict"].gold
+    assert test_nested.quotes.span.gold == 15
+    assert test_nested.corrections.gold > 0 and test_outer.quotes is None

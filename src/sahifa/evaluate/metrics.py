@@ -31,6 +31,13 @@ class Score:
     gold: int
     predicted: int
 
+    @classmethod
+    def from_counts(cls, gold: int, predicted: int, both: int) -> Score:
+        precision = both / predicted if predicted else 0.0
+        recall = both / gold if gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return cls(precision, recall, f1, gold, predicted)
+
 
 def span_scores(gold: list[list[Span]], predicted: list[list[Span]],
                 labels: list[str]) -> dict[str, dict[str, Score]]:
@@ -124,10 +131,6 @@ def quote_scores(gold: list[list[QuoteSpan]], predicted: list[list[QuoteSpan]]) 
                 matched += 1
                 speakers += q.speaker == g.speaker
                 cues += q.cue == g.cue
-    n_gold = sum(map(len, gold))
-    n_pred = sum(map(len, predicted))
-    precision = matched / n_pred if n_pred else 0.0
-    recall = matched / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return QuoteScores(Score(precision, recall, f1, n_gold, n_pred), matched,
+    span = Score.from_counts(sum(map(len, gold)), sum(map(len, predicted)), matched)
+    return QuoteScores(span, matched,
                        speakers / matched if matched else 0.0, cues / matched if matched else 0.0)

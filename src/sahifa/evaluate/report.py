@@ -35,6 +35,12 @@ def table(evaluation: Evaluation) -> str:
                  f"| exact span | {q.span.gold} | {q.span.predicted} | {_f(q.span.precision)} "
                  f"| {_f(q.span.recall)} | {_f(q.span.f1)} | {q.matched} "
                  f"| {_f(q.speaker_accuracy)} | {_f(q.cue_accuracy)} |"]
+    if evaluation.corrections is not None and evaluation.corrections.gold:
+        c = evaluation.corrections
+        rows += ["", "| corrections (span and form) | gold | predicted | P | R | F1 |",
+                 "|---|---:|---:|---:|---:|---:|",
+                 f"| all kinds | {c.gold} | {c.predicted} | {_f(c.precision)} "
+                 f"| {_f(c.recall)} | {_f(c.f1)} |"]
     return "\n".join(rows) + "\n"
 
 

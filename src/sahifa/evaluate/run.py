@@ -1,5 +1,6 @@
-"""The three evaluations: the automatic annotation of records that have gold (the seed) against
-that gold, and of CoNLL sentences (Wojood, AQMAR) against their tags.
+"""The evaluations: the automatic annotation of records that have gold against that gold, one
+group per split and input file (the fixed gold test split first), nested and outermost; and of
+CoNLL sentences (Wojood, AQMAR) against their tags.
 
 CoNLL sentences are joined with single spaces into one paragraph; a predicted span covers the
 tokens it overlaps, so a proclitic the guidelines leave out of our span (وموسكو → موسكو) is back
@@ -28,7 +29,7 @@ from sahifa.evaluate.metrics import (
 from sahifa.record import Record
 from sahifa.record import Span as RecordSpan
 from sahifa.schema import labels
-from sahifa.write.parquet import iter_records
+from sahifa.write.parquet import document_files, read_documents
 
 ENTITY_LABELS = labels("entity_label")
 
@@ -44,6 +45,7 @@ class Evaluation:
     spans: dict[str, dict[str, Score]]
     iob: dict[str, Score]
     quotes: QuoteScores | None = None
+    corrections: Score | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -51,30 +53,70 @@ def has_gold(record: Record) -> bool:
     return any(s.origin == "gold" for s in (*record.entities, *record.quotes))
 
 
-def evaluate_records(path: Path) -> Evaluation:
-    """Automatic annotation of every record with gold spans, scored against them."""
+SPLIT_ORDER = ("test", "validation", "train")
+
+
+def gold_groups(path: Path) -> dict[tuple[str, str], list[Record]]:
+    """The gold records of a dataset (or one Parquet file), by (split, input file), the test
+    split first."""
+    groups: dict[tuple[str, str], list[Record]] = {}
+    for file in document_files(path):
+        split = file.name.split("-", 1)[0]
+        for data in read_documents(file):
+            record = Record.from_dict(data)
+            if has_gold(record):
+                groups.setdefault((split, record.source.file.split("/")[0]), []).append(record)
+    order = {name: i for i, name in enumerate(SPLIT_ORDER)}
+    return dict(sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 9), kv[0][1])))
+
+
+def evaluate_records(path: Path) -> list[Evaluation]:
+    """Automatic annotation of the gold records of each group, scored against their gold: all
+    entities (nested), then the outermost ones only."""
+    evaluations = []
+    for (split, source), records in gold_groups(path).items():
+        role = "held out" if split == "test" else "development"
+        name = f"{split} split ({role}), {source} ({len(records)} gold records)"
+        evaluations += [score_records(records, f"{name}: all entities (nested)"),
+                        score_records(records, f"{name}: outermost entities", outermost=True)]
+    return evaluations
+
+
+def score_records(records: list[Record], name: str, outermost: bool = False) -> Evaluation:
     gold_docs, pred_docs, gold_tok, pred_tok, lengths = [], [], [], [], []
-    gold_quotes, pred_quotes = [], []
-    for record in filter(has_gold, iter_records(path)):
+    gold_quotes, pred_quotes, corrections = [], [], [0, 0, 0]
+    pick = _outermost if outermost else list
+    for record in records:
         predicted = auto_annotate(_bare(record))
-        gold_docs.append(_entity_spans(record))
-        pred_docs.append(_entity_spans(predicted))
+        gold_docs.append(pick(_entity_spans(record)))
+        pred_docs.append(pick(_entity_spans(predicted)))
         gold_tok.append(to_tokens(gold_docs[-1], record))
         pred_tok.append(to_tokens(pred_docs[-1], record))
         lengths.append(len(record.tokens))
         gold_quotes.append(_quote_spans(record))
         pred_quotes.append(_quote_spans(predicted))
+        _count_corrections(record, predicted, corrections)
     used = _used(gold_docs, pred_docs)
     return Evaluation(
-        f"Gold records in {path} ({len(gold_docs)}): automatic annotation vs gold", used,
-        span_scores(gold_docs, pred_docs, used), iob_scores(gold_tok, pred_tok, lengths, used),
-        quote_scores(gold_quotes, pred_quotes),
+        name, used, span_scores(gold_docs, pred_docs, used),
+        iob_scores(gold_tok, pred_tok, lengths, used),
+        None if outermost else quote_scores(gold_quotes, pred_quotes),
+        None if outermost else Score.from_counts(*corrections),
     )
+
+
+def _count_corrections(gold: Record, predicted: Record, counts: list[int]) -> None:
+    """Add (gold, predicted, both) corrections, a match being the same span and form."""
+    g = {(c.start, c.end, c.correction) for c in gold.corrections}
+    p = {(c.start, c.end, c.correction) for c in predicted.corrections}
+    counts[0] += len(g)
+    counts[1] += len(p)
+    counts[2] += len(g & p)
 
 
 def _bare(record: Record) -> Record:
     bare = copy.deepcopy(record)
-    bare.entities, bare.quotes = [], []
+    bare.entities, bare.quotes, bare.corrections = [], [], []
     return bare
 
 
@@ -140,9 +182,9 @@ def _predict(sentence: Sentence, predicted_map, flat: bool) -> list[Span]:
 
 
 def _outermost(spans: list[Span]) -> list[Span]:
-    """Spans not inside another (the input sorted by start, longest first)."""
+    """Spans not inside another."""
     out, end = [], -1
-    for span in spans:
+    for span in sorted(spans, key=lambda s: (s[1], -s[2], s[0])):
         if span[1] >= end:
             out.append(span)
             end = span[2]
