@@ -74,3 +74,10 @@ def test_the_built_corpus_has_57_gold_records_with_their_rights(built_seeds):
             assert row["license"] == "LicenseRef-publisher-rights"
     assert {e["annotator"].split("/")[1] for row in rows["test"] for e in row["entities"]} \
         == {"test"}
+    sheet = (built_seeds / "DATASHEET.md").read_text("utf-8")
+    assert "| articles by license: CC-BY-NC-SA-4.0 | 56 |" in sheet
+    # the seed's .txt and .ann, the .jsonl and 56 .ann files, two rights.json files
+    assert "Input files: 61," in sheet
+    publications = {row["publication"] for row in rows["train"] + rows["test"]}
+    for name in publications - {"صحيفة الوطن"}:
+        assert f"| {name} | 4 |" in sheet

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sahifa.annotate import annotate
 from sahifa.ingest.article import IngestError, assemble
-from sahifa.ingest.inputs import RawInput, Rights
+from sahifa.ingest.inputs import RIGHTS, RawInput, Rights
 from sahifa.ingest.readers import jsonl, plaintext, trec
 from sahifa.record import Record
 from sahifa.segment import segment
@@ -73,8 +73,10 @@ def iter_inputs(path: Path, fmt: str = "auto", **options) -> Iterator[RawInput]:
 
 
 def input_files(path: Path, fmt: str = "auto") -> list[Path]:
-    """Every file the readers of `path` read (articles and annotation files)."""
-    return sorted({f for name in formats_of(path, fmt) for f in READERS[name].input_files(path)})
+    """Every file the readers of `path` read: articles, annotation files, rights files."""
+    rights = path.rglob(RIGHTS) if path.is_dir() else ()
+    return sorted({*rights, *(f for name in formats_of(path, fmt)
+                              for f in READERS[name].input_files(path))})
 
 
 def convert(item: RawInput) -> Record:

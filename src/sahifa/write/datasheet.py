@@ -34,6 +34,8 @@ class Stats:
     corrections: Counter = field(default_factory=Counter)
     origins: Counter = field(default_factory=Counter)
     normalization: Counter = field(default_factory=Counter)
+    licenses: Counter = field(default_factory=Counter)
+    publications: Counter = field(default_factory=Counter)  # (publication, layer) → count
     inputs: list[tuple[str, str]] = field(default_factory=list)
 
     def add(self, record: Record) -> None:
@@ -48,12 +50,18 @@ class Stats:
         for layer in (record.entities, record.quotes, record.corrections):
             self.origins.update(span.origin for span in layer)
         self.normalization.update({e.kind: e.count for e in record.normalization})
+        self.licenses[record.license or "none declared"] += 1
+        name = record.publication or "unknown"
+        self.publications.update({(name, "articles"): 1, (name, "entities"): len(
+            record.entities), (name, "quotes"): len(record.quotes),
+            (name, "corrections"): len(record.corrections)})
 
     def merge(self, other: Stats) -> None:
         """Add the counts of `other` (the statistics of another record or part)."""
         for name in ("articles", "characters", "paragraphs", "sentences", "tokens"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("entities", "quotes", "corrections", "origins", "normalization"):
+        for name in ("entities", "quotes", "corrections", "origins", "normalization", "licenses",
+                     "publications"):
             getattr(self, name).update(getattr(other, name))
 
 
@@ -87,6 +95,7 @@ def stats_markdown(result: BuildResult, options: BuildOptions) -> str:
         *_counter_rows("corrections", s.corrections),
         *_counter_rows("annotation origin", s.origins),
         *_counter_rows("normaliser edits", s.normalization),
+        *_counter_rows("articles by license", s.licenses),
     ]
     for out in result.outputs:
         for split, o in out.splits.items():
@@ -95,10 +104,23 @@ def stats_markdown(result: BuildResult, options: BuildOptions) -> str:
     return "\n".join([
         f"Built by `{options.command}`.", "",
         *rows, "",
+        *_publications_markdown(s.publications), "",
         *_inputs_markdown(s.inputs), "",
         "Tools: " + ", ".join(f"{t} {version(t)}" for t in TOOLS)
         + f"; Unicode {unicodedata.unidata_version}.",
     ])
+
+
+LAYER_COLUMNS = ("articles", "entities", "quotes", "corrections")
+
+
+def _publications_markdown(counts: Counter) -> list[str]:
+    """Articles and annotation spans per publication (as the records name it)."""
+    names = sorted({name for name, _ in counts})
+    return ["| publication | " + " | ".join(LAYER_COLUMNS) + " |",
+            "| --- |" + " ---: |" * len(LAYER_COLUMNS),
+            *[f"| {name} | " + " | ".join(str(counts[name, c]) for c in LAYER_COLUMNS) + " |"
+              for name in names]]
 
 
 def _inputs_markdown(inputs: list[tuple[str, str]]) -> list[str]:
