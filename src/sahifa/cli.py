@@ -232,9 +232,9 @@ def _run_validate(args) -> int:
 
 
 def _run_evaluate(args) -> int:
-    evaluations, missing = [], []
+    evaluations, quote_evaluations, missing = [], [], []
     if args.records.exists():
-        evaluations += evaluate_records(args.records)
+        evaluations, quote_evaluations = evaluate_records(args.records)
     else:
         missing.append(args.records)
     wojood = [f for f in args.wojood if f.exists()]
@@ -253,7 +253,7 @@ def _run_evaluate(args) -> int:
         shlex.quote(a) for a in ("--records", args.records.as_posix(), "--wojood",
                                  *(f.as_posix() for f in args.wojood),
                                  "--aqmar", args.aqmar.as_posix()))
-    text = markdown(evaluations, command)
+    text = markdown(evaluations, command, quote_evaluations)
     print(text)
     stale = _evaluation_docs(args.write_docs or args.check_docs, text, write=bool(args.write_docs))
     for path in stale:

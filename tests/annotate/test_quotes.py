@@ -26,7 +26,13 @@ def test_a_closing_mark_without_an_opener_is_ignored():
 def test_name_marking_guillemets_are_not_quotations():
     assert quotes_of("لكن «البنتاغون» مازال يرفض الرضوخ لأي تعاون") == []
     assert quotes_of("الذي نقله موقع «روسيا اليوم»، مع انعقاد جولة") == []
-    assert quotes_of("قال: «نعم»") == []
+    assert quotes_of("بحسب ما ذكرت صحيفتا «ذي دايلي مايل» البريطانية") == []
+    assert quotes_of("لم يشارك الرباعي «نواف العابد، عبدالمجيد السواط، عبدالله عطيف»") == []
+
+
+def test_marks_after_a_colon_hold_speech_however_short():
+    assert quotes_of("قال: «نعم»") == [("نعم", True, "قال", None)]
+    assert quotes_of("فينادونها ساخرين: «فكي شنطتك!»") == [("فكي شنطتك!", True, None, None)]
 
 
 def test_explicit_subject_after_the_cue_with_an_office_before_the_name():
@@ -85,3 +91,88 @@ def test_a_pronoun_before_the_cue_keeps_the_speaker_of_the_paragraph():
     text = ("وقال الوزير أحمد سالم إن «الوضع صعب في المدينة اليوم»، لكنه ربط تحقيق الهدف "
             "بحدوث «تغيرات من النظام السوري»")
     assert [q[3] for q in quotes_of(text)] == ["أحمد سالم", "أحمد سالم"]
+
+
+def test_reversed_marks_pair_and_white_space_inside_marks_is_left_out():
+    text = "وقال الوزير أحمد سالم: ” الوضع تحت السيطرة تماما “ ثم غادر"
+    (quote,) = quotes.marked_spans(text, 0, len(text))
+    assert text[quote[0]:quote[1]] == "الوضع تحت السيطرة تماما" and quote[2]
+    stray = "نص ” بلا شريك"
+    assert quotes.marked_spans(stray, 0, len(stray)) == []
+
+
+def test_a_quote_reopened_in_the_next_paragraph_continues_the_unclosed_one():
+    first = "وقال الوزير أحمد سالم: «سنبدأ العمل في المشروع خلال أيام"
+    second = "«وسننتهي منه قبل نهاية العام المقبل بإذن الله»"
+    text = first + "\n" + second
+    found = annotate_text(text, [(0, len(first)), (len(first) + 1, len(text))])
+    assert [(text[q.start:q.end], q.closed) for q in found.quotes] == [
+        (first.split("«")[1], False), (second[1:-1], True)]
+    assert found.quotes[1].speaker == found.quotes[0].speaker is not None
+    assert found.quotes[1].cue is None
+
+
+def test_a_name_no_entity_annotator_knows_becomes_the_speaker_and_an_entity():
+    text = 'وقال دي ماريا بعد التوقيع "أنا فخور ومتحمس لارتداء قميص النادي الجديد"'
+    found = annotate_text(text, [(0, len(text))])
+    (quote,) = found.quotes
+    assert (text[quote.speaker.start:quote.speaker.end], quote.speaker.label,
+            quote.speaker.annotator) == ("دي ماريا", "PERS", quotes.ANNOTATOR)
+    assert quote.speaker in found.mentions
+
+
+def test_names_after_nationality_office_rank_and_role():
+    cases = {
+        "قال القطري ناصر الخليفي رئيس النادي: «إننا فخورون بهذا اللاعب الموهوب جدا»":
+            "ناصر الخليفي",
+        "قال المتحدث باسم الدفاع المدني العقيد منصور الدوسري: «تلقينا البلاغ في الساعة الواحدة»":
+            "منصور الدوسري",
+        "قال وزير الدفاع الأمريكي، جيمس ماتيس، إنه يحتاج إلى «المزيد من المعلومات عن الهجوم»":
+            "جيمس ماتيس",
+        "وقالت سلمى انتيف عضوة اللجنة: «إن الحملات التي أقامتها اللجنة من أروع الحملات»":
+            "سلمى انتيف",
+    }
+    for text, speaker in cases.items():
+        assert [s for *_, s in quotes_of(text)] == [speaker], text
+
+
+def test_an_elided_subject_refers_to_the_last_named_reporter_across_paragraphs():
+    first = "وقال المحلل في الشؤون الاقتصادية كريس غرين لبي بي سي إن الخطط نجحت."
+    second = "وأضاف: «يتمثل التحدي في تشجيع المزيد من الناس على إعادة التدوير»"
+    text = first + "\n" + second
+    found = annotate_text(text, [(0, len(first)), (len(first) + 1, len(text))])
+    (quote,) = found.quotes
+    assert text[quote.speaker.start:quote.speaker.end] == "كريس غرين"
+
+
+def test_a_role_without_a_name_links_the_nearest_mention_of_the_last_speaker():
+    text = ("قال المدرب البرتغالي جوسيه مورينيو، المدير الفني للفريق، إن المنافسين يشترون. "
+            "وتعاقد النادي مع مورينيو عام 2004. وقال المدير الفني: «علينا أن نكون أقوياء "
+            "وأن نحاول الفوز من جديد»")
+    assert [s for *_, s in quotes_of(text)] == ["مورينيو"]
+    (quote,) = annotate_text(text, [(0, len(text))]).quotes
+    assert text[quote.speaker.start:quote.speaker.end] == "مورينيو"
+    assert quote.speaker.start > text.index("وتعاقد")
+
+
+def test_unnamed_sources_give_the_entity_in_their_phrase_or_nobody():
+    assert quotes_of("وقالت مصادر فلسطينية إن «الشركة لم تحول الأموال المستحقة منذ أشهر»") \
+        == [("الشركة لم تحول الأموال المستحقة منذ أشهر", True, "قالت", "فلسطينية")]
+    assert quotes_of("وقالت مصادر مطلعة إن «الشركة لم تحول الأموال المستحقة منذ أشهر»") \
+        == [("الشركة لم تحول الأموال المستحقة منذ أشهر", True, "قالت", None)]
+
+
+def test_a_name_that_begins_like_a_clitic_is_no_cue_and_can_speak():
+    text = "قال كيري في مؤتمر صحفي: «سنواصل العمل مع شركائنا في المنطقة»"
+    assert quotes_of(text) == [("سنواصل العمل مع شركائنا في المنطقة", True, "قال", "كيري")]
+
+
+def test_a_headline_names_its_speaker_before_the_colon():
+    assert quotes_of("كيري: «سنواصل العمل مع شركائنا»") == [
+        ("سنواصل العمل مع شركائنا", True, None, "كيري")]
+
+
+def test_a_short_quote_far_from_any_reporting_word_is_a_title():
+    text = ("أكد رئيس البعثة أن الفريق حقق إنجازا كبيرا في البطولة التي شارك فيها أكثر من "
+            "خمسين منتخبا من القارات كلها، وأثمر عن نيلهم ميداليات متنوعة «ثلاث ذهبية وفضيتان»")
+    assert quotes_of(text) == []

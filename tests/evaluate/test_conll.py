@@ -75,8 +75,17 @@ def test_gold_records_are_scored_per_split_and_input_the_test_split_first(built_
     assert [(split, source, len(r)) for (split, source), r in groups.items()] == [
         ("test", "saudinewsnet", 14), ("train", "000_19ff7663056b0340.txt", 1),
         ("train", "saudinewsnet", 42)]
-    test_nested, test_outer = evaluate_records(built_seeds)[:2]
+    evaluations, quote_evaluations = evaluate_records(built_seeds)
+    test_nested, test_outer = evaluations[:2]
     assert test_nested.name.startswith("test split (held out), saudinewsnet (14 gold records)")
     assert test_outer.spans["ALL"]["strict"].gold < test_nested.spans["ALL"]["strict"].gold
     assert test_nested.quotes.span.gold == 15
     assert test_nested.corrections.gold > 0 and test_outer.quotes is None
+    test_quotes, seed_quotes = quote_evaluations[:2]
+    assert test_quotes.total.gold == 15 and test_quotes.total.articles == 14
+    assert not test_quotes.with_examples and not test_quotes.examples
+    assert len(test_quotes.by_publication) == 14
+    # the seed: every quotation found with its speaker and cue, no name mark taken for one
+    seed = seed_quotes.total
+    assert (seed.gold, seed.exact, seed.speaker_exact, seed.cue_right, seed.false) == (
+        11, 11, 11, 11, 0)

@@ -24,12 +24,18 @@ class Found:
 
 
 def annotate_text(text: str, paragraphs: list[tuple[int, int]]) -> Found:
-    """Entities and quotations of `text`, found paragraph by paragraph."""
+    """Entities and quotations of `text`, found paragraph by paragraph; a speaker the entity
+    annotators missed (a PERS mention the attribution made) joins the entities unless it
+    crosses one of them."""
     mentions: list[Mention] = []
     for annotator in ENTITY_ANNOTATORS:
         mentions += annotator.find(text, paragraphs, mentions)
     kept = reconcile(mentions)
-    return Found(kept, quotes.find(text, paragraphs, kept))
+    found = quotes.find(text, paragraphs, kept)
+    made = {q.speaker for q in found if q.speaker is not None and q.speaker not in kept}
+    if made:
+        kept = reconcile([*kept, *made])
+    return Found(kept, found)
 
 
 def reconcile(mentions: list[Mention]) -> list[Mention]:

@@ -18,7 +18,7 @@ MIN_SURNAME_LETTERS = 3
 @cache
 def _lexicon() -> dict:
     lex, gaz = load("lexicon"), load("gazetteer")
-    known = set(lex["stopwords"]) | set(lex["reporting_verbs"]) | set(lex["office_heads"])
+    known = set(lex["stopwords"]) | set(lex["office_heads"])
     known |= set(lex["office_modifiers"]) | set(lex["classifiers"]) | set(lex["media_classifiers"])
     known |= set(lex["title_classifiers"])
     known |= set(lex["numbers"]) | set(gaz["months"]) | set(lex["organisation_heads"])
@@ -27,6 +27,7 @@ def _lexicon() -> dict:
     return {
         "honorifics": Phrases(lex["honorifics"]),
         "known": {key(w) for w in known if " " not in w},
+        "verbs": {key(w) for w in lex["reporting_verbs"] if " " not in w},
         "nationalities": Phrases(gaz["nationalities"] + lex["extra_nationalities"]),
         "connectors": {key(w) for w in lex["name_connectors"]},
         "ordinals": {key(w) for w in lex["ordinals"]},
@@ -40,7 +41,7 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention
     for words in all_words:
         for i, word in enumerate(words):
             if word.end in offices or _honorific_ends(text, words, i):
-                name = _name_after(text, words, i + 1)
+                name = name_after(text, words, i + 1)
                 if name:
                     spans.append((words[i + 1].start, name))
     return _propagate(text, all_words, spans)
@@ -64,7 +65,8 @@ def _is_name_word(word: str, previous: str | None) -> bool:
     lex = _lexicon()
     k = key(word)
     if (not word.isalpha() or "ـ" in word or len(word) < 2 or word.endswith(("ً", "اً"))
-            or any(r in lex["known"] for _, r in readings(word))):
+            or any(r in lex["known"] for _, r in readings(word))
+            or any(r in lex["verbs"] for skip, r in readings(word) if skip <= _conjunction(word))):
         return False
     if (previous is not None and word.startswith("و")) or any(
             skip and r.startswith("ال") for skip, r in readings(word)):
@@ -76,12 +78,19 @@ def _is_name_word(word: str, previous: str | None) -> bool:
     return key(previous) in lex["connectors"] or k.endswith("ي")
 
 
-def _name_after(text: str, words: list[Word], i: int) -> int | None:
-    """End offset of the name at words[i:], or None; a name does not end on أبو، عبد …"""
+def _conjunction(word: str) -> int:
+    """How many letters of `word` a conjunction (و، ف) takes: a verb takes no preposition, so
+    كيري is no ك + يرى."""
+    return 1 if word[:1] in "وف" and len(word) > 3 else 0
+
+
+def name_after(text: str, words: list[Word], i: int, adjacent: bool = True) -> int | None:
+    """End offset of the name at words[i:], or None; a name does not end on أبو، عبد …; with
+    `adjacent`, words[i] must follow the word before it with white space only."""
     j = i
     while (j < len(words) and j - i < MAX_NAME_WORDS
            and _is_name_word(words[j].text, words[j - 1].text if j > i else None)
-           and not text[words[j - 1].end:words[j].start].strip()):
+           and ((j == i and not adjacent) or not text[words[j - 1].end:words[j].start].strip())):
         j += 1
     while j > i and key(words[j - 1].text) in _lexicon()["connectors"]:
         j -= 1

@@ -1,12 +1,23 @@
-"""Quotations with attribution. Quote marks «» “” and "" are paired inside a paragraph (nested
-pairs stay inside the outer quote; an opener left unclosed runs to the paragraph's end). Marks
-around one or two words, or up to five after a classifier (وكالة «انترفاكس»، فيلم «…»), only
-mark a name; so does a short closed quote with no reporting word in its sentence (a title).
-The cue is the nearest reporting word before the quote in its sentence (else after it); the
-speaker is the cue's named subject (none if the subject is a noun that names nobody); for a
-pronoun or an elided subject, the previous quote's speaker in the paragraph, else the
-sentence's subject, else the nearest person before it in this paragraph or the one before
-(guidelines §6). A quotation without a cue takes only the previous quote's speaker."""
+"""Quotations with attribution (guidelines §6, §10).
+
+Quotations: quote marks «» “” "" (and ” “ reversed, as some sites write them) are paired inside
+a paragraph; nested pairs stay inside the outer quote; an opener left unclosed runs to the
+paragraph's end; white space inside the marks is left out. Marks around one or two words, up to
+five after a classifier (وكالة «انترفاكس»، فيلم «…»), a short name right after a reporting word
+(ذكرت «ذي دايلي مايل») or a list of short names only mark names; so does a short closed quote
+with no reporting word in its sentence (a title).
+
+Cue: the nearest reporting word before the quote in its sentence, else one right after it
+(«…»، قال الوزير). A quote that opens a paragraph right after an unclosed one continues it.
+
+Speaker: the cue's subject when the text names it right after the cue (past a nationality, an
+office or a rank: قال القطري ناصر الخليفي، قال وزير الخارجية جون كيري، قال المتحدث … العقيد منصور
+الدوسري); a name no entity annotator found is made a PERS mention here. An unnamed source gives
+the entity inside its phrase (مصادر فلسطينية → فلسطينية) or nobody. An elided or pronoun subject
+(وأضاف:، لكنه أوضح) or a role without a name (وقال المدير الفني) refers back: to the subject of
+the last reporting verb before it in the article, else the previous quote's speaker, else the
+nearest person before it; a bare organisation noun (وقالت الوزارة) to the nearest organisation.
+"""
 
 from __future__ import annotations
 
@@ -14,17 +25,43 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from sahifa.annotate.text import Mention, Phrases, Word, key, load, readings, words_of
+from sahifa.annotate.persons import name_after
+from sahifa.annotate.text import (
+    CONJUNCTIONS,
+    Mention,
+    Phrases,
+    Word,
+    key,
+    load,
+    readings,
+    words_of,
+)
 from sahifa.segment import sentences_of
 
-NAME, VERSION = "quotes", "1"
+NAME, VERSION = "quotes", "2"
 ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
+REVERSED = {"”": "“"}  # an opener only when its partner follows in the paragraph
 STRAIGHT = '"'
 NAME_MARK_WORDS = 2
 CLASSIFIED_NAME_WORDS = 5
+NAME_AFTER_CUE_WORDS = 4
 UNCUED_TITLE_WORDS = 6
+SHORT_CUE_REACH = 12  # a short quote's cue stands within this many words before it
+LIST_ITEM_WORDS = 3
+ROLE_REACH_WORDS = 12
+SOURCE_REACH_WORDS = 3
 SPEAKER_LABELS = ("PERS", "ORG", "GPE")
+SUBJECT_REACH_WORDS = 3
+ORG_WORDS = 5
+FUNCTION_WORD_NAMES = frozenset({"علي"})  # علي الحازمي: the name, not على misspelt
+MAX_NAME_WORDS = 3
+SUBJECT_ENDS = frozenset({"ان", "بان"})  # إن، أن، بأن as keys
+SAYING = frozenset({"قوله", "قولها", "بقوله", "بقولها", "بالقول"})  # على لسان X قوله: …
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تنا", "ها", "هم", "هما", "نا", "كم")
+PREPOSITION_PRONOUNS = frozenset({"له", "لها", "لهم", "لنا", "لي", "لك", "به", "بها", "عنه"})
+CUE_GLUE = " \t،,:؛"  # what may stand between a quote's closing mark and a cue after it
 
 
 @dataclass(slots=True, frozen=True)
@@ -37,66 +74,201 @@ class FoundQuote:
     annotator: str = ANNOTATOR
 
 
+@dataclass(slots=True, frozen=True)
+class Subject:
+    """What a reporting word says of its subject: a mention, nobody (an unnamed source), or
+    a reference back (`refers`: `person` for a pronoun, elision or role, `ORG` for a bare
+    organisation noun)."""
+
+    mention: Mention | None = None
+    refers: str | None = None
+
+
+ELIDED = Subject(refers="person")
+
+
 @cache
 def _lexicon() -> dict:
     lex = load("lexicon")
+    keys = lambda name: frozenset(key(w) for w in lex[name])  # noqa: E731
     return {"cues": Phrases(lex["reporting_verbs"]),
             "classifiers": Phrases(lex["media_classifiers"] + lex["title_classifiers"]),
-            "stop": {key(w) for w in lex["stopwords"]},
-            "pronouns": {key(w) for w in lex["pronoun_subjects"]}}
+            "ranks": Phrases(lex["ranks"] + lex["honorifics"]),
+            "stop": keys("stopwords"), "pronouns": keys("pronoun_subjects"),
+            "sources": keys("anonymous_sources"), "roles": keys("role_nouns"),
+            "organisations": keys("organisation_nouns"),
+            "heads": keys("office_heads") | keys("office_modifiers") | keys("spokesman_heads"),
+            "known": keys("organisation_nouns") | keys("stopwords") | keys("reporting_verbs"),
+            "said": keys("reporting_verbs") | SAYING,
+            "org_heads": frozenset(k for k in keys("organisation_heads") if not k.startswith("ال"))}
 
 
 def marked_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of the outermost quote-mark pairs in text[start:end] (a paragraph),
-    marks left out; an opener never closed runs to `end`."""
+    marks and the white space inside them left out; an opener never closed runs to `end`."""
     spans, stack, opened = [], [], 0
     for i in range(start, end):
         ch = text[i]
-        if stack and (ch == PAIRS.get(stack[-1]) or (ch == STRAIGHT and stack[-1] == STRAIGHT)):
+        if stack and ch == STRAIGHT == stack[-1] and _opens_inside(text, i, end):
+            stack.append(ch)
+        elif stack and ch == _closer(stack[-1]):
             stack.pop()
             if not stack:
-                spans.append((opened, i, True))
-        elif ch in PAIRS or ch == STRAIGHT:
+                spans.append(_trimmed(text, opened, i, True))
+        elif ch in PAIRS or ch == STRAIGHT or (
+                ch in REVERSED and text.find(REVERSED[ch], i + 1, end) > 0):
             if not stack:
                 opened = i + 1
             stack.append(ch)
     if stack and opened < end:
-        spans.append((opened, end, False))
-    return spans
+        spans.append(_trimmed(text, opened, end, False))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def _opens_inside(text: str, i: int, end: int) -> bool:
+    """A straight mark inside a straight quote that opens a nested one (صحيفة " سبق" بالشكر):
+    white space before it, and two more straight marks in the paragraph to close both."""
+    return text[i - 1].isspace() and text.count(STRAIGHT, i + 1, end) >= 2
+
+
+def _closer(opener: str) -> str:
+    return PAIRS.get(opener) or REVERSED.get(opener) or STRAIGHT
+
+
+def _trimmed(text: str, start: int, end: int, closed: bool) -> tuple[int, int, bool]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end, closed
 
 
 def is_name_mark(text: str, start: int, end: int, words: list[Word]) -> bool:
-    """Marks around a name or a term, not a quotation: «البنتاغون»، موقع «روسيا اليوم»،
-    فيلم «…» (up to five words after a classifier)."""
-    n = len(text[start:end].split())
+    """Marks around a name or a term, not a quotation: «البنتاغون»، موقع «روسيا اليوم»، فيلم
+    «…» (up to five words after a classifier), ذكرت «ذي دايلي مايل» (a short name right after a
+    reporting word), «نواف العابد، عبدالمجيد السواط، …» (a list of short names)."""
+    inner = text[start:end]
+    n = len(inner.split())
+    if _after_colon(text, start):
+        return False
     if n <= NAME_MARK_WORDS:
         return True
-    before = [w for w in words if w.end < start]
-    return (n <= CLASSIFIED_NAME_WORDS and bool(before)
-            and _lexicon()["classifiers"].match(before, len(before) - 1, text) is not None)
+    items = [item.split() for item in inner.replace("،", ",").split(",")]
+    if len(items) >= 3 and all(0 < len(item) <= LIST_ITEM_WORDS for item in items):
+        return True
+    before = [i for i, w in enumerate(words) if w.end < start]
+    if not before:
+        return False
+    last = before[-1]
+    lex = _lexicon()
+    if n <= CLASSIFIED_NAME_WORDS and _ends_at(lex["classifiers"], words, last, text):
+        return True
+    return n <= NAME_AFTER_CUE_WORDS and _ends_at(lex["cues"], words, last, text)
+
+
+def _after_colon(text: str, start: int) -> bool:
+    """The quote's opening mark follows a colon: what comes is speech (قال: «نعم»)."""
+    return text[:start].rstrip(" «“\"”").endswith(":")
+
+
+def _ends_at(phrases: Phrases, words: list[Word], last: int, text: str) -> bool:
+    """Whether a phrase of `phrases` ends with words[last]."""
+    return any((hit := phrases.match(words, i, text)) and hit[1] == last + 1
+               for i in range(max(0, last - 2), last + 1))
+
+
+@dataclass(slots=True)
+class _Article:
+    """What the attribution of every quote of a text looks at."""
+
+    text: str
+    words: list[Word]
+    named: list[Mention]
+    inside: list[tuple[int, int]]
+    make: bool = True  # whether a name no annotator found may become a PERS mention
+
+    def outside(self, word: Word) -> bool:
+        return not any(s <= word.start < e for s, e in self.inside)
 
 
 def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQuote]:
+    """The quotations of `text` with their cues and speakers; `found` are the mentions the
+    entity annotators found (speakers are among them, or made here as PERS)."""
     spans = []
     for start, end in paragraphs:
         words = words_of(text, start, end)
         for q in marked_spans(text, start, end):
-            if q[1] > q[0] and not is_name_mark(text, q[0], q[1], words):
+            if not is_name_mark(text, q[0], q[1], words):
                 spans.append((q, (start, end), words))
     inside = [(q[0], q[1]) for q, _, _ in spans]
-    named = sorted((m for m in found if m.label in (*SPEAKER_LABELS, "OCC")
+    named = sorted((m for m in found if m.label in (*SPEAKER_LABELS, "OCC", "NORP")
                     and not any(s <= m.start < e for s, e in inside)),
                    key=lambda m: (m.start, -m.end))
+    article = _Article(text, words_of(text), named, inside)
     out: list[FoundQuote] = []
     for (qs, qe, closed), paragraph, words in spans:
-        sentence = _sentence(text, paragraph, qs, qe)
-        cue = _cue(text, words, sentence, qs, qe, inside)
-        if cue is None and closed and len(text[qs:qe].split()) <= UNCUED_TITLE_WORDS:
-            continue
-        previous = out[-1].speaker if out and out[-1].start >= paragraph[0] else None
-        speaker = _speaker(text, words, named, cue, sentence, previous, qs) if cue else previous
-        out.append(FoundQuote(qs, qe, closed, cue, speaker))
+        found_quote = _attributed(article, qs, qe, closed, paragraph, words, out)
+        if found_quote is not None:
+            out.append(found_quote)
     return out
+
+
+def _attributed(article: _Article, qs: int, qe: int, closed: bool, paragraph, words,
+                before: list[FoundQuote]) -> FoundQuote | None:
+    text = article.text
+    previous = before[-1] if before else None
+    if previous and not previous.closed and _opens_paragraph(text, paragraph, qs) and \
+            _next_paragraph(text, previous.end) == paragraph[0]:
+        return FoundQuote(qs, qe, closed, None, previous.speaker)
+    sentence = _sentence(text, paragraph, qs, qe)
+    cue = _cue(article, words, sentence, qs, qe)
+    if cue is None:
+        if closed and len(text[qs:qe].split()) <= UNCUED_TITLE_WORDS and \
+                not _after_colon(text, qs):
+            return None
+        same = previous if previous and previous.start >= paragraph[0] else None
+        speaker = same.speaker if same else _named_before_colon(article, paragraph, qs)
+        return FoundQuote(qs, qe, closed, None, speaker)
+    return FoundQuote(qs, qe, closed, cue, _speaker(article, cue, sentence, before))
+
+
+def _cue_at(words: list[Word], i: int, text: str) -> tuple[int, int] | None:
+    """A reporting word or phrase at words[i], with و/ف at most before it (كيري is a name, not
+    ك + يرى)."""
+    hit = _lexicon()["cues"].match(words, i, text)
+    if hit is None or any(ch not in CONJUNCTIONS for ch in text[words[i].start:hit[0]]):
+        return None
+    return hit
+
+
+def _named_before_colon(article: _Article, paragraph: tuple[int, int], qs: int):
+    """The speaker of «X: «…»», a headline's way of quoting: the mention that ends at the
+    colon, or the one to three name words that are all the paragraph has before it."""
+    text = article.text
+    if not _after_colon(text, qs):
+        return None
+    colon = text.rfind(":", paragraph[0], qs)
+    head = text[paragraph[0]:colon].rstrip()
+    ending = [m for m in article.named if m.end == paragraph[0] + len(head)
+              and m.label in SPEAKER_LABELS]
+    if ending:
+        return max(ending, key=lambda m: m.end - m.start)
+    i = _word_at_or_after(article.words, paragraph[0])
+    if i is None or not head or len(head.split()) > MAX_NAME_WORDS or not all(
+            map(_name_word, head.split())):
+        return None
+    end = name_after(text, article.words, i, adjacent=False)
+    return Mention(article.words[i].start, end, "PERS", ANNOTATOR) if end == paragraph[0] + \
+        len(head) and article.make else None
+
+
+def _opens_paragraph(text: str, paragraph: tuple[int, int], qs: int) -> bool:
+    return not text[paragraph[0]:qs].strip(" \t«“”\"")
+
+
+def _next_paragraph(text: str, position: int) -> int | None:
+    newline = text.find("\n", position)
+    return None if newline < 0 else newline + 1
 
 
 def _sentence(text, paragraph, qs, qe) -> tuple[int, int]:
@@ -108,46 +280,339 @@ def _sentence(text, paragraph, qs, qe) -> tuple[int, int]:
     return (first.start if first else paragraph[0]), (last.end if last else paragraph[1])
 
 
-def _cue(text, words, sentence, qs, qe, inside):
-    """The reporting word nearest before the quote in its sentence, else the first after it;
-    words inside quotes do not count."""
-    cues = _lexicon()["cues"]
+def _cue(article: _Article, words, sentence, qs, qe):
+    """The reporting word nearest before the quote in its sentence, else one right after the
+    quote's closing mark; words inside quotes do not count."""
+    text = article.text
     outside = [i for i, w in enumerate(words)
-               if sentence[0] <= w.start and w.end <= sentence[1]
-               and not any(s <= w.start < e for s, e in inside)]
-    before = [i for i in outside if words[i].end <= qs]
-    after = [i for i in outside if words[i].start >= qe]
-    for i in [*reversed(before), *after]:
-        hit = cues.match(words, i, text)
-        if hit:
+               if sentence[0] <= w.start and w.end <= sentence[1] and article.outside(w)]
+    reach = len(outside) if len(text[qs:qe].split()) > UNCUED_TITLE_WORDS else SHORT_CUE_REACH
+    for i in reversed([i for i in outside if words[i].end <= qs][-reach:]):
+        if hit := _cue_at(words, i, text):
             return hit[0], words[hit[1] - 1].end
+    after = next((i for i in outside if words[i].start >= qe), None)
+    adjacent = after is not None and not text[qe:words[after].start].strip(CUE_GLUE + "»”\"“")
+    if adjacent and (hit := _cue_at(words, after, text)):
+        return hit[0], words[hit[1] - 1].end
     return None
 
 
-def _speaker(text, words, named, cue, sentence, previous, qs):
-    """The cue's named subject; none when its subject is a noun that names nobody (وقال
-    المصدر); else, for a pronoun or elided subject, the previous speaker in the paragraph, the
-    sentence's subject, or the nearest person before in this paragraph or the one before."""
-    subject = _subject_after(text, named, cue[1])
-    if subject or _unnamed_subject(text, words, cue):
-        return subject
-    return previous or _subject_after(text, named, _first_word_end(words, sentence)) or \
-        _nearest_person(named, cue[0], _paragraph_before(text, sentence[0]))
+def _speaker(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
+             before: list[FoundQuote]):
+    subject = subject_of(article, cue)
+    if subject.refers is None:
+        return subject.mention
+    if subject.refers == "ORG":
+        return _nearest(article.named, cue[0], 0, ("ORG",))
+    person = _antecedent(article, cue, sentence, before)
+    return _latest_mention(article, person, cue[0]) if person else None
 
 
-def _unnamed_subject(text, words, cue) -> bool:
-    """A word right after the cue that is not a function word, a preposition's object or the
-    verb's pronoun: the cue has a subject, and it is not a name."""
-    after = next((i for i, w in enumerate(words) if w.start >= cue[1]), None)
-    if after is None or text[cue[1]:words[after].start].strip():
-        return False
+def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
+                before: list[FoundQuote]) -> Mention | None:
+    """Who an elided or pronoun subject, or a role without a name, refers to: the subject of
+    the sentence's first verb (وسارعت الوزارة …، وأكدت أن …), the named subject of the last
+    reporting word before the cue, the previous quote's speaker, or the nearest person before
+    the cue in its paragraph or the one before."""
+    text = article.text
+    first = _word_at_or_after(article.words, sentence[0])
+    if first is not None and article.words[first].end < cue[0]:
+        subject = _mention_at(article.named, article.words[first].end + 1)
+        if subject is not None and subject.label in SPEAKER_LABELS:
+            return subject
+    for earlier in _reporting_before(article, cue[0]):
+        found = subject_of(article, earlier)
+        if found.mention is not None and found.mention.label in SPEAKER_LABELS:
+            return found.mention
+    if before and before[-1].speaker is not None:
+        return before[-1].speaker
+    return _nearest(article.named, cue[0], _paragraph_before(text, cue[0]), ("PERS",))
+
+
+def _reporting_before(article: _Article, position: int):
+    """(start, end) of the reporting words before `position`, outside quotes, latest first."""
+    words, text = article.words, article.text
+    last = bisect_right([w.start for w in words], position) - 1
+    for i in range(last - 1, -1, -1):
+        if article.outside(words[i]) and (hit := _cue_at(words, i, text)) and \
+                words[hit[1] - 1].end <= position:
+            yield hit[0], words[hit[1] - 1].end
+
+
+def _latest_mention(article: _Article, person: Mention, position: int) -> Mention:
+    """The nearest mention of `person` before `position` (guidelines §6: a pronoun or elided
+    subject links the nearest preceding named mention): a later word that is the name's last
+    word, as its mention or a new one; else `person` itself."""
+    if person.label != "PERS":
+        return person
+    last = key(article.text[person.start:person.end].split()[-1])
+    for word in reversed(article.words):
+        if word.end > position or word.end <= person.end:
+            continue
+        skip = next((n for n, k in readings(word.text) if k == last), None)
+        if skip is None or not article.outside(word):
+            continue
+        start = word.start + skip
+        existing = _mention_at(article.named, start)
+        if existing is not None and existing.label == "PERS":
+            return existing
+        covering = [m for m in article.named if m.start < start < m.end]
+        return Mention(start, word.end, "PERS", ANNOTATOR) if not covering else person
+    return person
+
+
+def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
+    """The subject a reporting word names right after itself (white space between): past a
+    nationality, an office and a rank, a mention or a run of name words; an unnamed source
+    and the entity in its phrase; or a reference back (elision, pronoun, role, bare
+    organisation noun)."""
+    text, words = article.text, article.words
     lex = _lexicon()
-    word = words[after].text
-    before = next((w for w in reversed(words) if w.end <= cue[0]), None)
-    pronoun = before is not None and not text[before.end:cue[0]].strip() and \
-        any(k in lex["pronouns"] for _, k in readings(before.text))
-    preposition = any(skip and word[skip - 1] in "بلك" for skip, _ in readings(word))
-    return not (pronoun or preposition or key(word) in lex["stop"])
+    if (relative := _before_relative(article, cue)) is not None:
+        return Subject(relative)
+    i = _word_at_or_after(words, cue[1])
+    if i is None or text[cue[1]:words[i].start].strip() or _pronoun_before(article, cue):
+        return ELIDED
+    while i is not None and i < len(words):
+        word = words[i]
+        mention = _mention_at(article.named, word.start)
+        if mention is not None and mention.label == "NORP":
+            i = _after(words, mention.end, text)
+            continue
+        if mention is not None and mention.label == "OCC":
+            return _named_after_role(article, mention.end) or Subject(refers="person")
+        if mention is not None:
+            return Subject(mention)
+        k = key(word.text)
+        if hit := lex["ranks"].match(words, i, text):
+            i = _after(words, words[hit[1] - 1].end, text)
+            continue
+        if k in lex["roles"] or k in lex["heads"]:
+            return _named_after_role(article, word.end) or Subject(refers="person")
+        if k in lex["sources"] or (k.startswith("ال") and k[2:] in lex["sources"]):
+            return Subject(_entity_in_source(article, i))
+        if k in lex["organisations"]:
+            return Subject(refers="ORG")
+        if k in lex["org_heads"] and (org := _organisation_run(article, i)) is not None:
+            return Subject(org)
+        if _punctuated_b_name(text, word):
+            return Subject(Mention(word.start, word.end, "PERS", ANNOTATOR)
+                           if article.make else None)
+        if k in lex["stop"] or _preposition_object(word.text):
+            return ELIDED
+        if k.startswith("ال"):  # a noun: a role we do not list (المبتعث مالك …), or nobody
+            return _named_after_role(article, word.end) or Subject()
+        return Subject(_name_run(article, i, direct=True))
+    return ELIDED
+
+
+def _organisation_run(article: _Article, i: int) -> Mention | None:
+    """An organisation the entity annotators missed, named by its head and the words with ال
+    after it (سلطة الطاقة والموارد الطبيعية، وزارة الدفاع): a new ORG mention."""
+    text, words = article.text, article.words
+    j = i + 1
+    while j < len(words) and j - i < ORG_WORDS and not text[words[j - 1].end:words[j].start] \
+            .strip() and key(words[j].text).removeprefix("و").startswith("ال") and \
+            key(words[j].text) not in _lexicon()["stop"] and not _ends_role_phrase(words[j].text):
+        j += 1
+    if j == i + 1 or not article.make:
+        return None
+    return Mention(words[i].start, words[j - 1].end, "ORG", ANNOTATOR)
+
+
+def _named_after_role(article: _Article, position: int) -> Subject | None:
+    """A person named a few words after an office or role, no punctuation between: a person
+    mention (قال وزير الخارجية جون كيري), a rank and the name after it (المتحدث باسم المديرية
+    العقيد منصور الدوسري), or a name of two words or more (المحلل في شؤون التكنولوجيا كريس
+    غرين)."""
+    text, words = article.text, article.words
+    i = _word_at_or_after(words, position)
+    if i is None:
+        return None
+    for j in range(i, min(i + ROLE_REACH_WORDS, len(words))):
+        if text[(words[j - 1].end if j > i else position):words[j].start].strip(" ،,«»“”\"") or \
+                _ends_role_phrase(words[j].text):
+            return None
+        mention = _mention_at(article.named, words[j].start)
+        if mention is not None and mention.label == "PERS":
+            return Subject(mention)
+        if hit := _lexicon()["ranks"].match(words, j, text):
+            run = _name_run(article, _after(words, words[hit[1] - 1].end, text),
+                            after_role=True)
+            return Subject(run) if run else None
+        if (mention is None or mention.label != "NORP") and (run := _name_run(
+                article, j, min_words=2, after_role=True)) and run.label == "PERS":
+            return Subject(run)
+    return None
+
+
+def _ends_role_phrase(word: str) -> bool:
+    """A word no role phrase runs past: إن/أن, a pronoun, a relative pronoun, a number, a
+    reporting word (what follows is what was said, or another clause)."""
+    k = key(word)
+    lex = _lexicon()
+    return (k in SUBJECT_ENDS or k in RELATIVES or k in lex["pronouns"] or k in lex["said"]
+            or word[0].isdigit())
+
+
+def _name_run(article: _Article, i: int | None, min_words: int = 1,
+              after_role: bool = False, direct: bool = False) -> Mention | None:
+    """The person named from words[i] on (one to three name words, as the persons annotator
+    reads a name after an office): the mention the entity annotators have when it is as long,
+    else a new PERS mention when what follows shows it is the subject (`_subject_follows`;
+    after a role or rank, within a few words)."""
+    text, words = article.text, article.words
+    if i is None or not _name_word(words[i].text) or (
+            words[i].text.startswith("ل") and _mention_at(article.named, words[i].start) is None):
+        return None
+    end = name_after(text, words, i, adjacent=False)
+    if end is None and words[i].text in FUNCTION_WORD_NAMES and i + 1 < len(words):
+        end = name_after(text, words, i + 1) or words[i].end
+    if end is not None:
+        end = next((words[j - 1].end for j in range(i + 1, len(words))
+                    if words[j].start >= end or not _name_word(words[j].text)
+                    or words[j].text.startswith("ل")), end)
+        end = _family_name_end(article, end, i)
+        if end == words[i].end and words[i].text in FUNCTION_WORD_NAMES:
+            end = None  # علي alone is على as often as the name
+    existing = _mention_at(article.named, words[i].start)
+    if existing is not None and existing.label in SPEAKER_LABELS and (
+            end is None or existing.end >= end):
+        return existing
+    if end is None or len(text[words[i].start:end].split()) < min_words:
+        return None
+    if not _subject_follows(article, end, SUBJECT_REACH_WORDS if after_role else 1) and not (
+            direct and _function_word_follows(article, end)
+            and not any(w.startswith("ال") for w in text[words[i].start:end].split())):
+        return None
+    return Mention(words[i].start, end, "PERS", ANNOTATOR)
+
+
+def _family_name_end(article: _Article, end: int, first: int) -> int:
+    """A name may end in a family name with ال (حسام الصالح، عثمان الإمام محمد): one such word,
+    and one more name word after it, up to three words."""
+    text, words = article.text, article.words
+    j = _after(words, end, text)
+    if j is None or j - first >= MAX_NAME_WORDS or not words[j].text.startswith("ال") or \
+            not _name_word(words[j].text) or key(words[j].text) in _lexicon()["known"]:
+        return end
+    end = words[j].end
+    k = _after(words, end, text)
+    if k is not None and k - first < MAX_NAME_WORDS and name_after(text, words, k) == words[k].end:
+        end = words[k].end
+    return end
+
+
+def _function_word_follows(article: _Article, end: int) -> bool:
+    """A function word right after the name (وقال دي ماريا بعد التوقيع "…"): a weaker sign,
+    taken only right after the verb and for a name without ال (not استخدام الأسلحة في …)."""
+    i = _after(article.words, end, article.text)
+    return i is not None and key(article.words[i].text) in _lexicon()["stop"]
+
+
+def _subject_follows(article: _Article, end: int, reach: int) -> bool:
+    """What follows a name shows it is the reporting verb's subject: punctuation, a role, an
+    office, a nationality, a pronoun (وهو) or ل (لـ«الوطن») right after it, or, within `reach`
+    words, إن/أن, a colon or a quote mark."""
+    text, words = article.text, article.words
+    rest = text[end:end + 2].lstrip(" ")
+    if rest[:1] in "،,:«“\"":
+        return True
+    i = _after(words, end, text)
+    if i is None:
+        return False
+    mention = _mention_at(article.named, words[i].start)
+    if (mention is not None and mention.label in ("OCC", "NORP")) or not _name_word(
+            words[i].text) or key(words[i].text) in _lexicon()["pronouns"] | SAYING or \
+            words[i].text.startswith("ل"):  # قال X لـ«الوطن» / لبي بي سي إن …
+        return True
+    if key(words[i].text) == "علي" and (j := _after(words, words[i].end, text)) is not None \
+            and key(words[j].text) in SUBJECT_ENDS:
+        return True
+    for j in range(i, min(i + reach, len(words))):
+        gap = text[words[j - 1].end:words[j].start] if j > i else ""
+        if any(mark in gap for mark in ":«“\"") or key(words[j].text) in SUBJECT_ENDS:
+            return True
+        if any(mark in gap for mark in ".؟!"):
+            return False
+    return False
+
+
+def _name_word(word: str) -> bool:
+    """Not a role, office or source noun, and no pronoun suffix (متابعته، تجربتنا)."""
+    lex = _lexicon()
+    k = key(word)
+    return not (k in lex["roles"] or k in lex["heads"] or k in lex["sources"] or k in SAYING
+                or (len(k) >= 5 and k.endswith(PRONOUN_SUFFIXES)))
+
+
+def _entity_in_source(article: _Article, i: int) -> Mention | None:
+    """The entity in an unnamed source's phrase (مصادر فلسطينية، مصدر في وزارة الداخلية)."""
+    words = article.words
+    for j in range(i + 1, min(i + 1 + SOURCE_REACH_WORDS, len(words))):
+        if article.text[words[j - 1].end:words[j].start].strip():
+            return None
+        mention = _mention_at(article.named, words[j].start)
+        if mention is not None:
+            return mention
+    return None
+
+
+def _before_relative(article: _Article, cue: tuple[int, int]) -> Mention | None:
+    """The mention a relative pronoun right before the cue refers to (اتصالا بالرويلي الذي
+    أكد …): the speaker, named before الذي/التي."""
+    words = article.words
+    i = bisect_right([w.end for w in words], cue[0]) - 1
+    if i < 1 or key(words[i].text) not in RELATIVES or article.text[words[i].end:cue[0]].strip():
+        return None
+    found = [m for m in article.named if m.end == words[i - 1].end and m.label in SPEAKER_LABELS
+             and not article.text[m.end:words[i].start].strip()]
+    return max(found, key=lambda m: m.end - m.start) if found else None
+
+
+def _pronoun_before(article: _Article, cue: tuple[int, int]) -> bool:
+    """A subject pronoun right before the cue (لكنه أوضح)."""
+    words = article.words
+    i = bisect_right([w.end for w in words], cue[0]) - 1
+    if i < 0 or article.text[words[i].end:cue[0]].strip():
+        return False
+    return any(k in _lexicon()["pronouns"] for _, k in readings(words[i].text))
+
+
+def _punctuated_b_name(text: str, word: Word) -> bool:
+    """A one-word name beginning with ب right after the verb and closed by a comma or a colon
+    (يقول براك، المدير التنفيذي …): a preposition's object would run on (بموقف رئيس …)."""
+    return word.text[:1] == "ب" and not word.text.startswith(("بال", "بأ", "بإ")) and \
+        text[word.end:word.end + 1] in ("،", ":") and _name_word(word.text) and \
+        key(word.text) not in PREPOSITION_PRONOUNS
+
+
+def _preposition_object(word: str) -> bool:
+    """A preposition with its object (للصحيفة، بالقول، بشكل، له): a name that starts with ب or
+    ل counts only where an entity annotator found it; ك rarely opens a subject, names often
+    (كيري، كوك)."""
+    return key(word) in PREPOSITION_PRONOUNS or (word[:1] == "ل" and len(word) > 2) or any(
+        skip and word[skip - 1] in "بل" for skip, _ in readings(word))
+
+
+def _word_at_or_after(words: list[Word], position: int) -> int | None:
+    i = bisect_right([w.start for w in words], position - 1)
+    return i if i < len(words) else None
+
+
+def _after(words: list[Word], position: int, text: str) -> int | None:
+    """The next word after `position` when only white space stands between."""
+    i = _word_at_or_after(words, position)
+    if i is None or text[position:words[i].start].strip():
+        return None
+    return i
+
+
+def _mention_at(named: list[Mention], position: int) -> Mention | None:
+    """The longest mention starting at `position`."""
+    starts = [m.start for m in named]
+    i = bisect_right(starts, position - 1)
+    return named[i] if i < len(named) and named[i].start == position else None
 
 
 def _paragraph_before(text: str, position: int) -> int:
@@ -156,31 +621,7 @@ def _paragraph_before(text: str, position: int) -> int:
     return 0 if start < 0 else text.rfind("\n", 0, start) + 1
 
 
-def _first_word_end(words, sentence) -> int | None:
-    first = next((w for w in words if w.start >= sentence[0]), None)
-    return first.end if first else None
-
-
-def _subject_after(text, named, position) -> Mention | None:
-    """The name right after `position` (white space between): a person after an office
-    (وزير الخارجية الروسي سيرغي لافروف), or a person, organisation or country."""
-    if position is None:
-        return None
-    here = _starting_at(text, named, position)
-    if here and here.label == "OCC":
-        return _starting_at(text, named, here.end)
-    return here
-
-
-def _starting_at(text, named, position) -> Mention | None:
-    gap = len(text[position:]) - len(text[position:].lstrip(" "))
-    if gap != 1:
-        return None
-    starts = [m.start for m in named]
-    i = bisect_right(starts, position + gap - 1)
-    return named[i] if i < len(named) and named[i].start == position + gap else None
-
-
-def _nearest_person(named, position, earliest) -> Mention | None:
+def _nearest(named: list[Mention], position: int, earliest: int,
+             labels: tuple[str, ...]) -> Mention | None:
     return next((m for m in reversed(named)
-                 if m.label == "PERS" and earliest <= m.start and m.end <= position), None)
+                 if m.label in labels and earliest <= m.start and m.end <= position), None)

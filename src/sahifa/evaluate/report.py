@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from sahifa.evaluate.metrics import ALL
+from sahifa.evaluate.quotes import QuoteCounts, QuoteEvaluation
 from sahifa.evaluate.run import Evaluation
 
 HEADER = ("| label | gold | predicted | strict P | strict R | strict F1 | exact F1 | partial F1 "
@@ -44,8 +45,47 @@ def table(evaluation: Evaluation) -> str:
     return "\n".join(rows) + "\n"
 
 
-def markdown(evaluations: list[Evaluation], command: str) -> str:
+QUOTE_HEADER = ("| publication | articles | gold | found exactly | found overlapping | named "
+                "speakers | speaker right (mention) | speaker right (person) | cues right | "
+                "false quotations |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part}/{whole} ({part / whole:.0%})" if whole else "-"
+
+
+def _quote_row(name: str, c: QuoteCounts) -> str:
+    return (f"| {name} | {c.articles} | {c.gold} | {_share(c.exact, c.gold)} "
+            f"| {_share(c.overlapping, c.gold)} | {c.named} | {_share(c.speaker_exact, c.named)} "
+            f"| {_share(c.speaker_name, c.named)} | {_share(c.cue_right, c.cues)} | {c.false} |")
+
+
+def quote_table(evaluation: QuoteEvaluation) -> str:
+    """Per-publication quotation figures, then the errors by kind (with examples, where the
+    rules may be tuned on the split)."""
+    rows = [f"**{evaluation.name}**", "", QUOTE_HEADER]
+    rows += [_quote_row(name, c) for name, c in sorted(evaluation.by_publication.items())]
+    rows += [_quote_row("**all**", evaluation.total), ""]
+    if evaluation.errors:
+        rows += ["| error | count |" + (" examples |" if evaluation.with_examples else ""),
+                 "|---|---:|" + ("---|" if evaluation.with_examples else "")]
+        for kind, n in evaluation.errors.most_common():
+            examples = "; ".join(evaluation.examples.get(kind, [])).replace("|", "/")
+            rows.append(f"| {kind} | {n} |" + (f" {examples} |" if evaluation.with_examples
+                                               else ""))
+        if not evaluation.with_examples:
+            rows += ["", "(No examples for a held-out split: nothing is to be tuned on it.)"]
+    return "\n".join(rows) + "\n"
+
+
+def markdown(evaluations: list[Evaluation], command: str,
+             quote_evaluations: list[QuoteEvaluation] = ()) -> str:
     intro = (f"Reproduce with `{command}`. Span scores as nervaluate defines them (strict: "
              "boundaries and label; exact: boundaries; partial: overlap counts half; type: "
-             "overlap with the right label); IOB2 F1 from seqeval (strict mode) per label.\n")
-    return "\n".join([intro, *map(table, evaluations)])
+             "overlap with the right label); IOB2 F1 from seqeval (strict mode) per label. "
+             "Quotations: a gold quotation is found exactly (same span) or overlapping; its "
+             "speaker is right when the automatic speaker is the gold mention (mention) or "
+             "another mention of the same person (person: same last name word); named "
+             "speakers are gold quotations whose speaker is named in the text; a false "
+             "quotation overlaps no gold one.\n")
+    return "\n".join([intro, *map(table, evaluations), *map(quote_table, quote_evaluations)])

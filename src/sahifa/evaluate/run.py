@@ -26,6 +26,7 @@ from sahifa.evaluate.metrics import (
     quote_scores,
     span_scores,
 )
+from sahifa.evaluate.quotes import QuoteEvaluation
 from sahifa.record import Record
 from sahifa.record import Span as RecordSpan
 from sahifa.schema import labels
@@ -70,24 +71,31 @@ def gold_groups(path: Path) -> dict[tuple[str, str], list[Record]]:
     return dict(sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 9), kv[0][1])))
 
 
-def evaluate_records(path: Path) -> list[Evaluation]:
+def evaluate_records(path: Path) -> tuple[list[Evaluation], list[QuoteEvaluation]]:
     """Automatic annotation of the gold records of each group, scored against their gold: all
-    entities (nested), then the outermost ones only."""
-    evaluations = []
+    entities (nested), then the outermost ones only; and the quotations per publication (with
+    error examples except for the test split, which no rule is tuned on)."""
+    evaluations, quote_evaluations = [], []
     for (split, source), records in gold_groups(path).items():
         role = "held out" if split == "test" else "development"
         name = f"{split} split ({role}), {source} ({len(records)} gold records)"
-        evaluations += [score_records(records, f"{name}: all entities (nested)"),
-                        score_records(records, f"{name}: outermost entities", outermost=True)]
-    return evaluations
+        pairs = [(record, auto_annotate(_bare(record))) for record in records]
+        evaluations += [score_records(pairs, f"{name}: all entities (nested)"),
+                        score_records(pairs, f"{name}: outermost entities", outermost=True)]
+        quotes = QuoteEvaluation(f"{name}: quotations", with_examples=split != "test")
+        for gold, predicted in pairs:
+            quotes.add(gold, predicted)
+        quote_evaluations.append(quotes)
+    return evaluations, quote_evaluations
 
 
-def score_records(records: list[Record], name: str, outermost: bool = False) -> Evaluation:
+def score_records(pairs: list[tuple[Record, Record]], name: str,
+                  outermost: bool = False) -> Evaluation:
+    """Scores of (gold, automatic) record pairs."""
     gold_docs, pred_docs, gold_tok, pred_tok, lengths = [], [], [], [], []
     gold_quotes, pred_quotes, corrections = [], [], [0, 0, 0]
     pick = _outermost if outermost else list
-    for record in records:
-        predicted = auto_annotate(_bare(record))
+    for record, predicted in pairs:
         gold_docs.append(pick(_entity_spans(record)))
         pred_docs.append(pick(_entity_spans(predicted)))
         gold_tok.append(to_tokens(gold_docs[-1], record))
