@@ -20,7 +20,7 @@ def _lexicon() -> dict:
     lex, gaz = load("lexicon"), load("gazetteer")
     known = set(lex["stopwords"]) | set(lex["office_heads"])
     known |= set(lex["office_modifiers"]) | set(lex["classifiers"]) | set(lex["media_classifiers"])
-    known |= set(lex["title_classifiers"])
+    known |= set(lex["title_classifiers"]) | set(lex["saying_nouns"])
     known |= set(lex["numbers"]) | set(gaz["months"]) | set(lex["organisation_heads"])
     known |= set(gaz["countries"]) | set(gaz["cities"]) | set(lex["extra_places"])
     known |= set(gaz["nationalities"]) | set(lex["extra_nationalities"]) | set(lex["honorifics"])

@@ -57,7 +57,10 @@ ORG_WORDS = 5
 FUNCTION_WORD_NAMES = frozenset({"علي"})  # علي الحازمي: the name, not على misspelt
 MAX_NAME_WORDS = 3
 SUBJECT_ENDS = frozenset({"ان", "بان"})  # إن، أن، بأن as keys
-SAYING = frozenset({"قوله", "قولها", "بقوله", "بقولها", "بالقول"})  # على لسان X قوله: …
+RELAYING = frozenset({"نقل", "نقلت", "نقلا", "نقلوا"})  # keys: who relays, from whom
+ROLE_STOPS = frozenset({"يوم", "امس", "اليوم", "خلال", "اثناء", "هامش", "عقب", "بعد", "قبل",
+                        "حيث", "عندما", "حين", "لدي", "امام"})  # time and place: a new clause
+DAY_PARTS = frozenset({"ظهر", "صباح", "مساء", "فجر", "عصر", "ليل", "ليله", "ظهيره"})
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تنا", "ها", "هم", "هما", "نا", "كم")
 PREPOSITION_PRONOUNS = frozenset({"له", "لها", "لهم", "لنا", "لي", "لك", "به", "بها", "عنه"})
@@ -99,7 +102,8 @@ def _lexicon() -> dict:
             "organisations": keys("organisation_nouns"),
             "heads": keys("office_heads") | keys("office_modifiers") | keys("spokesman_heads"),
             "known": keys("organisation_nouns") | keys("stopwords") | keys("reporting_verbs"),
-            "said": keys("reporting_verbs") | SAYING,
+            "saying": keys("saying_nouns"),
+            "said": keys("reporting_verbs") | keys("saying_nouns"),
             "org_heads": frozenset(k for k in keys("organisation_heads") if not k.startswith("ال"))}
 
 
@@ -299,13 +303,29 @@ def _cue(article: _Article, words, sentence, qs, qe):
 
 def _speaker(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
              before: list[FoundQuote]):
-    subject = subject_of(article, cue)
+    subject = _relayed(article, cue) or subject_of(article, cue)
     if subject.refers is None:
         return subject.mention
     if subject.refers == "ORG":
         return _nearest(article.named, cue[0], 0, ("ORG",))
     person = _antecedent(article, cue, sentence, before)
     return _latest_mention(article, person, cue[0]) if person else None
+
+
+def _relayed(article: _Article, cue: tuple[int, int]) -> Subject | None:
+    """Who an agency or paper relays (ونقلت الوكالة عن الوزير قوله …، نقلا عن مصدر): the subject
+    after عن, not the one who passes the words on."""
+    text, words = article.text, article.words
+    if key(text[cue[0]:cue[1]].split()[0]).removeprefix("و") not in RELAYING:
+        return None
+    i = _word_at_or_after(words, cue[1])
+    for j in range(i or 0, min((i or 0) + ROLE_REACH_WORDS, len(words))) if i is not None else ():
+        if text[words[j - 1].end if j > i else cue[1]:words[j].start].strip(" ،,«»“”\""):
+            return None
+        if key(words[j].text) == "عن":
+            found = subject_of(article, (words[j].start, words[j].end))
+            return found if found.mention is not None or found.refers else None
+    return None
 
 
 def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
@@ -381,9 +401,12 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
             continue
         if mention is not None and mention.label == "OCC":
             return _named_after_role(article, mention.end) or Subject(refers="person")
+        k = key(word.text)
+        if mention is not None and mention.label == "ORG" and k in lex["org_heads"] and (
+                longer := _organisation_run(article, i)) and longer.end > mention.end:
+            return Subject(longer)  # سلطة الطاقة والموارد الطبيعية, not سلطة الطاقة
         if mention is not None:
             return Subject(mention)
-        k = key(word.text)
         if hit := lex["ranks"].match(words, i, text):
             i = _after(words, words[hit[1] - 1].end, text)
             continue
@@ -451,8 +474,8 @@ def _ends_role_phrase(word: str) -> bool:
     reporting word (what follows is what was said, or another clause)."""
     k = key(word)
     lex = _lexicon()
-    return (k in SUBJECT_ENDS or k in RELATIVES or k in lex["pronouns"] or k in lex["said"]
-            or word[0].isdigit())
+    return (k in SUBJECT_ENDS or k in RELATIVES or k in ROLE_STOPS or k in lex["pronouns"]
+            or k in lex["said"] or word[0].isdigit())
 
 
 def _name_run(article: _Article, i: int | None, min_words: int = 1,
@@ -522,8 +545,9 @@ def _subject_follows(article: _Article, end: int, reach: int) -> bool:
     if i is None:
         return False
     mention = _mention_at(article.named, words[i].start)
+    lex, k = _lexicon(), key(words[i].text)
     if (mention is not None and mention.label in ("OCC", "NORP")) or not _name_word(
-            words[i].text) or key(words[i].text) in _lexicon()["pronouns"] | SAYING or \
+            words[i].text) or k in lex["pronouns"] or k in lex["saying"] or \
             words[i].text.startswith("ل"):  # قال X لـ«الوطن» / لبي بي سي إن …
         return True
     if key(words[i].text) == "علي" and (j := _after(words, words[i].end, text)) is not None \
@@ -542,7 +566,8 @@ def _name_word(word: str) -> bool:
     """Not a role, office or source noun, and no pronoun suffix (متابعته، تجربتنا)."""
     lex = _lexicon()
     k = key(word)
-    return not (k in lex["roles"] or k in lex["heads"] or k in lex["sources"] or k in SAYING
+    return not (k in lex["roles"] or k in lex["heads"] or k in lex["sources"] or k in lex["saying"]
+                or k in ROLE_STOPS or k in DAY_PARTS
                 or (len(k) >= 5 and k.endswith(PRONOUN_SUFFIXES)))
 
 
