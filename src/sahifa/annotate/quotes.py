@@ -22,7 +22,7 @@ nearest person before it; a bare organisation noun (وقالت الوزارة) t
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from sahifa.annotate.persons import name_after
@@ -189,7 +189,14 @@ class _Article:
     words: list[Word]
     named: list[Mention]
     inside: list[tuple[int, int]]
-    make: bool = True  # whether a name no annotator found may become a PERS mention
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+    named_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.starts = [w.start for w in self.words]
+        self.ends = [w.end for w in self.words]
+        self.named_starts = [m.start for m in self.named]
 
     def outside(self, word: Word) -> bool:
         return not any(s <= word.start < e for s, e in self.inside)
@@ -257,13 +264,13 @@ def _named_before_colon(article: _Article, paragraph: tuple[int, int], qs: int):
               and m.label in SPEAKER_LABELS]
     if ending:
         return max(ending, key=lambda m: m.end - m.start)
-    i = _word_at_or_after(article.words, paragraph[0])
+    i = _word_at_or_after(article, paragraph[0])
     if i is None or not head or len(head.split()) > MAX_NAME_WORDS or not all(
             map(_name_word, head.split())):
         return None
     end = name_after(text, article.words, i, adjacent=False)
     return Mention(article.words[i].start, end, "PERS", ANNOTATOR) if end == paragraph[0] + \
-        len(head) and article.make else None
+        len(head) else None
 
 
 def _opens_paragraph(text: str, paragraph: tuple[int, int], qs: int) -> bool:
@@ -318,7 +325,7 @@ def _relayed(article: _Article, cue: tuple[int, int]) -> Subject | None:
     text, words = article.text, article.words
     if key(text[cue[0]:cue[1]].split()[0]).removeprefix("و") not in RELAYING:
         return None
-    i = _word_at_or_after(words, cue[1])
+    i = _word_at_or_after(article, cue[1])
     for j in range(i or 0, min((i or 0) + ROLE_REACH_WORDS, len(words))) if i is not None else ():
         if text[words[j - 1].end if j > i else cue[1]:words[j].start].strip(" ،,«»“”\""):
             return None
@@ -335,9 +342,9 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
     reporting word before the cue, the previous quote's speaker, or the nearest person before
     the cue in its paragraph or the one before."""
     text = article.text
-    first = _word_at_or_after(article.words, sentence[0])
+    first = _word_at_or_after(article, sentence[0])
     if first is not None and article.words[first].end < cue[0]:
-        subject = _mention_at(article.named, article.words[first].end + 1)
+        subject = _mention_at(article, article.words[first].end + 1)
         if subject is not None and subject.label in SPEAKER_LABELS:
             return subject
     for earlier in _reporting_before(article, cue[0]):
@@ -352,7 +359,7 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
 def _reporting_before(article: _Article, position: int):
     """(start, end) of the reporting words before `position`, outside quotes, latest first."""
     words, text = article.words, article.text
-    last = bisect_right([w.start for w in words], position) - 1
+    last = bisect_right(article.starts, position) - 1
     for i in range(last - 1, -1, -1):
         if article.outside(words[i]) and (hit := _cue_at(words, i, text)) and \
                 words[hit[1] - 1].end <= position:
@@ -373,7 +380,7 @@ def _latest_mention(article: _Article, person: Mention, position: int) -> Mentio
         if skip is None or not article.outside(word):
             continue
         start = word.start + skip
-        existing = _mention_at(article.named, start)
+        existing = _mention_at(article, start)
         if existing is not None and existing.label == "PERS":
             return existing
         covering = [m for m in article.named if m.start < start < m.end]
@@ -390,14 +397,14 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
     lex = _lexicon()
     if (relative := _before_relative(article, cue)) is not None:
         return Subject(relative)
-    i = _word_at_or_after(words, cue[1])
+    i = _word_at_or_after(article, cue[1])
     if i is None or text[cue[1]:words[i].start].strip() or _pronoun_before(article, cue):
         return ELIDED
     while i is not None and i < len(words):
         word = words[i]
-        mention = _mention_at(article.named, word.start)
+        mention = _mention_at(article, word.start)
         if mention is not None and mention.label == "NORP":
-            i = _after(words, mention.end, text)
+            i = _after(article, mention.end)
             continue
         if mention is not None and mention.label == "OCC":
             return _named_after_role(article, mention.end) or Subject(refers="person")
@@ -408,7 +415,7 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         if mention is not None:
             return Subject(mention)
         if hit := lex["ranks"].match(words, i, text):
-            i = _after(words, words[hit[1] - 1].end, text)
+            i = _after(article, words[hit[1] - 1].end)
             continue
         if k in lex["roles"] or k in lex["heads"]:
             return _named_after_role(article, word.end) or Subject(refers="person")
@@ -419,8 +426,7 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         if k in lex["org_heads"] and (org := _organisation_run(article, i)) is not None:
             return Subject(org)
         if _punctuated_b_name(text, word):
-            return Subject(Mention(word.start, word.end, "PERS", ANNOTATOR)
-                           if article.make else None)
+            return Subject(Mention(word.start, word.end, "PERS", ANNOTATOR))
         if k in lex["stop"] or _preposition_object(word.text):
             return ELIDED
         if k.startswith("ال"):  # a noun: a role we do not list (المبتعث مالك …), or nobody
@@ -438,7 +444,7 @@ def _organisation_run(article: _Article, i: int) -> Mention | None:
             .strip() and key(words[j].text).removeprefix("و").startswith("ال") and \
             key(words[j].text) not in _lexicon()["stop"] and not _ends_role_phrase(words[j].text):
         j += 1
-    if j == i + 1 or not article.make:
+    if j == i + 1:
         return None
     return Mention(words[i].start, words[j - 1].end, "ORG", ANNOTATOR)
 
@@ -449,18 +455,18 @@ def _named_after_role(article: _Article, position: int) -> Subject | None:
     العقيد منصور الدوسري), or a name of two words or more (المحلل في شؤون التكنولوجيا كريس
     غرين)."""
     text, words = article.text, article.words
-    i = _word_at_or_after(words, position)
+    i = _word_at_or_after(article, position)
     if i is None:
         return None
     for j in range(i, min(i + ROLE_REACH_WORDS, len(words))):
         if text[(words[j - 1].end if j > i else position):words[j].start].strip(" ،,«»“”\"") or \
                 _ends_role_phrase(words[j].text):
             return None
-        mention = _mention_at(article.named, words[j].start)
+        mention = _mention_at(article, words[j].start)
         if mention is not None and mention.label == "PERS":
             return Subject(mention)
         if hit := _lexicon()["ranks"].match(words, j, text):
-            run = _name_run(article, _after(words, words[hit[1] - 1].end, text),
+            run = _name_run(article, _after(article, words[hit[1] - 1].end),
                             after_role=True)
             return Subject(run) if run else None
         if (mention is None or mention.label != "NORP") and (run := _name_run(
@@ -486,7 +492,7 @@ def _name_run(article: _Article, i: int | None, min_words: int = 1,
     after a role or rank, within a few words)."""
     text, words = article.text, article.words
     if i is None or not _name_word(words[i].text) or (
-            words[i].text.startswith("ل") and _mention_at(article.named, words[i].start) is None):
+            words[i].text.startswith("ل") and _mention_at(article, words[i].start) is None):
         return None
     end = name_after(text, words, i, adjacent=False)
     if end is None and words[i].text in FUNCTION_WORD_NAMES and i + 1 < len(words):
@@ -498,7 +504,7 @@ def _name_run(article: _Article, i: int | None, min_words: int = 1,
         end = _family_name_end(article, end, i)
         if end == words[i].end and words[i].text in FUNCTION_WORD_NAMES:
             end = None  # علي alone is على as often as the name
-    existing = _mention_at(article.named, words[i].start)
+    existing = _mention_at(article, words[i].start)
     if existing is not None and existing.label in SPEAKER_LABELS and (
             end is None or existing.end >= end):
         return existing
@@ -515,12 +521,12 @@ def _family_name_end(article: _Article, end: int, first: int) -> int:
     """A name may end in a family name with ال (حسام الصالح، عثمان الإمام محمد): one such word,
     and one more name word after it, up to three words."""
     text, words = article.text, article.words
-    j = _after(words, end, text)
+    j = _after(article, end)
     if j is None or j - first >= MAX_NAME_WORDS or not words[j].text.startswith("ال") or \
             not _name_word(words[j].text) or key(words[j].text) in _lexicon()["known"]:
         return end
     end = words[j].end
-    k = _after(words, end, text)
+    k = _after(article, end)
     if k is not None and k - first < MAX_NAME_WORDS and name_after(text, words, k) == words[k].end:
         end = words[k].end
     return end
@@ -529,7 +535,7 @@ def _family_name_end(article: _Article, end: int, first: int) -> int:
 def _function_word_follows(article: _Article, end: int) -> bool:
     """A function word right after the name (وقال دي ماريا بعد التوقيع "…"): a weaker sign,
     taken only right after the verb and for a name without ال (not استخدام الأسلحة في …)."""
-    i = _after(article.words, end, article.text)
+    i = _after(article, end)
     return i is not None and key(article.words[i].text) in _lexicon()["stop"]
 
 
@@ -541,16 +547,16 @@ def _subject_follows(article: _Article, end: int, reach: int) -> bool:
     rest = text[end:end + 2].lstrip(" ")
     if rest[:1] in "،,:«“\"":
         return True
-    i = _after(words, end, text)
+    i = _after(article, end)
     if i is None:
         return False
-    mention = _mention_at(article.named, words[i].start)
+    mention = _mention_at(article, words[i].start)
     lex, k = _lexicon(), key(words[i].text)
     if (mention is not None and mention.label in ("OCC", "NORP")) or not _name_word(
             words[i].text) or k in lex["pronouns"] or k in lex["saying"] or \
             words[i].text.startswith("ل"):  # قال X لـ«الوطن» / لبي بي سي إن …
         return True
-    if key(words[i].text) == "علي" and (j := _after(words, words[i].end, text)) is not None \
+    if key(words[i].text) == "علي" and (j := _after(article, words[i].end)) is not None \
             and key(words[j].text) in SUBJECT_ENDS:
         return True
     for j in range(i, min(i + reach, len(words))):
@@ -577,7 +583,7 @@ def _entity_in_source(article: _Article, i: int) -> Mention | None:
     for j in range(i + 1, min(i + 1 + SOURCE_REACH_WORDS, len(words))):
         if article.text[words[j - 1].end:words[j].start].strip():
             return None
-        mention = _mention_at(article.named, words[j].start)
+        mention = _mention_at(article, words[j].start)
         if mention is not None:
             return mention
     return None
@@ -587,7 +593,7 @@ def _before_relative(article: _Article, cue: tuple[int, int]) -> Mention | None:
     """The mention a relative pronoun right before the cue refers to (اتصالا بالرويلي الذي
     أكد …): the speaker, named before الذي/التي."""
     words = article.words
-    i = bisect_right([w.end for w in words], cue[0]) - 1
+    i = bisect_right(article.ends, cue[0]) - 1
     if i < 1 or key(words[i].text) not in RELATIVES or article.text[words[i].end:cue[0]].strip():
         return None
     found = [m for m in article.named if m.end == words[i - 1].end and m.label in SPEAKER_LABELS
@@ -598,7 +604,7 @@ def _before_relative(article: _Article, cue: tuple[int, int]) -> Mention | None:
 def _pronoun_before(article: _Article, cue: tuple[int, int]) -> bool:
     """A subject pronoun right before the cue (لكنه أوضح)."""
     words = article.words
-    i = bisect_right([w.end for w in words], cue[0]) - 1
+    i = bisect_right(article.ends, cue[0]) - 1
     if i < 0 or article.text[words[i].end:cue[0]].strip():
         return False
     return any(k in _lexicon()["pronouns"] for _, k in readings(words[i].text))
@@ -620,23 +626,23 @@ def _preposition_object(word: str) -> bool:
         skip and word[skip - 1] in "بل" for skip, _ in readings(word))
 
 
-def _word_at_or_after(words: list[Word], position: int) -> int | None:
-    i = bisect_right([w.start for w in words], position - 1)
-    return i if i < len(words) else None
+def _word_at_or_after(article: _Article, position: int) -> int | None:
+    i = bisect_right(article.starts, position - 1)
+    return i if i < len(article.words) else None
 
 
-def _after(words: list[Word], position: int, text: str) -> int | None:
+def _after(article: _Article, position: int) -> int | None:
     """The next word after `position` when only white space stands between."""
-    i = _word_at_or_after(words, position)
-    if i is None or text[position:words[i].start].strip():
+    i = _word_at_or_after(article, position)
+    if i is None or article.text[position:article.words[i].start].strip():
         return None
     return i
 
 
-def _mention_at(named: list[Mention], position: int) -> Mention | None:
+def _mention_at(article: _Article, position: int) -> Mention | None:
     """The longest mention starting at `position`."""
-    starts = [m.start for m in named]
-    i = bisect_right(starts, position - 1)
+    i = bisect_right(article.named_starts, position - 1)
+    named = article.named
     return named[i] if i < len(named) and named[i].start == position else None
 
 
