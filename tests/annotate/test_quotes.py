@@ -198,3 +198,11 @@ def test_a_preposition_after_the_verb_is_no_name():
     text = ("لفت نائب وزير الخارجية الروسي أوليغ سيرومولوتوف إلى ذلك، فقد أعاد التذكير بموقف "
             "رئيس الدبلوماسية الروسية «حول كوننا مستعدين منذ البداية لتنسيق خطواتنا»")
     assert [s for *_, s in quotes_of(text)] == ["أوليغ سيرومولوتوف"]
+
+
+def test_a_family_name_alone_is_the_person_named_before():
+    text = ("قال وزير الداخلية سعود القحطاني إن الوضع مستقر. وأكد القحطاني في كلمته: «قوات "
+            "الأمن جاهزة لأداء مهامها»")
+    (quote,) = annotate_text(text, [(0, len(text))]).quotes
+    assert (quote.speaker.start, quote.speaker.end) == (
+        text.index("القحطاني في"), text.index("القحطاني في") + len("القحطاني"))

@@ -429,8 +429,9 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
             return Subject(Mention(word.start, word.end, "PERS", ANNOTATOR))
         if k in lex["stop"] or _preposition_object(word.text):
             return ELIDED
-        if k.startswith("ال"):  # a noun: a role we do not list (المبتعث مالك …), or nobody
-            return _named_after_role(article, word.end) or Subject()
+        if k.startswith("ال"):  # a surname named before, a role we do not list, or nobody
+            return _known_surname(article, i) or _named_after_role(article, word.end) or \
+                Subject()
         return Subject(_name_run(article, i, direct=True))
     return ELIDED
 
@@ -447,6 +448,19 @@ def _organisation_run(article: _Article, i: int) -> Mention | None:
     if j == i + 1:
         return None
     return Mention(words[i].start, words[j - 1].end, "ORG", ANNOTATOR)
+
+
+def _known_surname(article: _Article, i: int) -> Subject | None:
+    """A family name with ال alone (وأكد القحطاني …) that ends a person mention earlier in the
+    article (سعود القحطاني): a new mention of that person."""
+    word = article.words[i]
+    earlier = [m for m in article.named if m.label == "PERS" and m.end <= word.start
+               and key(article.text[m.start:m.end].split()[-1]) == key(word.text)]
+    if not earlier:
+        return None
+    if (mention := _mention_at(article, word.start)) is not None and mention.label == "PERS":
+        return Subject(mention)
+    return Subject(Mention(word.start, word.end, "PERS", ANNOTATOR))
 
 
 def _named_after_role(article: _Article, position: int) -> Subject | None:
