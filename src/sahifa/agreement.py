@@ -18,8 +18,7 @@ from pathlib import Path
 
 from sahifa.annotate import iob
 from sahifa.ingest.article import IngestError
-from sahifa.ingest.inputs import RawInput
-from sahifa.ingest.readers.plaintext import ANNOTATIONS
+from sahifa.ingest.inputs import ANNOTATIONS, RawInput
 from sahifa.pipeline import READERS, convert, iter_inputs
 from sahifa.record import Record
 from sahifa.schema import labels

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sahifa.annotate import brat, conll
+from sahifa.ingest.inputs import ANNOTATIONS
 from sahifa.offsets import OffsetMap
 from sahifa.pipeline import READERS, Reject, convert_or_reject, iter_inputs
 from sahifa.record import Record
@@ -22,7 +23,7 @@ FORMATS = ("brat", "conll")
 
 
 def annotation_file(record_id: str) -> str:
-    return f"{record_id}.ann"
+    return record_id + ANNOTATIONS
 
 
 def export_brat(record: Record, output: Path) -> None:

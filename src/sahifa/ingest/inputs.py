@@ -21,6 +21,8 @@ from sahifa.ingest.article import IngestError
 MAX_INPUT_BYTES = 4 * 1024 * 1024
 """An article larger than this (raw bytes) is rejected as too large; real ones are < 100 kB."""
 
+ANNOTATIONS = ".ann"
+"""The suffix of a gold annotation file (brat standoff) beside its raw input."""
 RIGHTS = "rights.json"
 """The file that declares the terms of the inputs in its folder and the folders below it."""
 RIGHTS_KEYS = ("license", "attribution")

@@ -27,11 +27,10 @@ from pathlib import Path
 
 from sahifa.ingest.article import IngestError, RawArticle
 from sahifa.ingest.fields import Fields, record_id, structured_article
-from sahifa.ingest.inputs import RawInput, decode, read_lines, rights_of
+from sahifa.ingest.inputs import ANNOTATIONS, RawInput, decode, read_lines, rights_of
 from sahifa.record import Source
 
 FORMAT = "jsonl"
-ANNOTATIONS = ".ann"
 SUFFIXES = (".jsonl", ".jsonl.gz")
 FIELDS = ("title", "author", "body", "url", "date", "publication", "section", "id")
 HEADLINE_SEPARATOR = "\n\n"

@@ -16,12 +16,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sahifa.ingest.article import Block, IngestError, RawArticle, lines
-from sahifa.ingest.inputs import RawInput, decode, file_input
+from sahifa.ingest.inputs import ANNOTATIONS, RawInput, decode, file_input
 from sahifa.ingest.layout import layouts, parse_byline, split_deck
 from sahifa.record import Source
 
 FORMAT = "plaintext"
-ANNOTATIONS = ".ann"
 SECTION_MAX_WORDS = 4
 
 
