@@ -6,14 +6,12 @@ the kinds of error, counted (with examples where the rules may be tuned: not on 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from sahifa.annotate.text import key
 from sahifa.record import Entity, Quote, Record
 
 EXAMPLES = 3
-COLUMNS = ("articles", "gold", "predicted", "exact", "overlapping", "named", "speaker_exact",
-           "speaker_name", "cues", "cue_right", "false")
 
 
 @dataclass
@@ -34,8 +32,8 @@ class QuoteCounts:
     false: int = 0
 
     def add(self, other: QuoteCounts) -> None:
-        for name in COLUMNS:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for count in fields(self):
+            setattr(self, count.name, getattr(self, count.name) + getattr(other, count.name))
 
 
 @dataclass
