@@ -122,6 +122,6 @@ def _corpus_problems(record: Record, split: str, name: str,
     if record_id in seen:
         yield Problem("record-id-duplicate", f"id {record_id} is also in {seen[record_id]}")
     seen.setdefault(record_id, name)
-    if record_split(record) != split:
-        yield Problem("split-mismatch",
-                      f"id {record_id} belongs to split {record_split(record)}, not {split}")
+    expected = record_split(record)
+    if expected != split:
+        yield Problem("split-mismatch", f"id {record_id} belongs to split {expected}, not {split}")
