@@ -21,7 +21,7 @@ nearest person before it; a bare organisation noun (وقالت الوزارة) t
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -205,9 +205,11 @@ class _Article:
 def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQuote]:
     """The quotations of `text` with their cues and speakers; `found` are the mentions the
     entity annotators found (speakers are among them, or made here as PERS)."""
+    all_words = words_of(text)
+    starts = [w.start for w in all_words]
     spans = []
     for start, end in paragraphs:
-        words = words_of(text, start, end)
+        words = all_words[bisect_left(starts, start):bisect_left(starts, end)]
         for q in marked_spans(text, start, end):
             if not is_name_mark(text, q[0], q[1], words):
                 spans.append((q, (start, end), words))
@@ -215,7 +217,7 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
     named = sorted((m for m in found if m.label in (*SPEAKER_LABELS, "OCC", "NORP")
                     and not any(s <= m.start < e for s, e in inside)),
                    key=lambda m: (m.start, -m.end))
-    article = _Article(text, words_of(text), named, inside)
+    article = _Article(text, all_words, named, inside)
     out: list[FoundQuote] = []
     for (qs, qe, closed), paragraph, words in spans:
         found_quote = _attributed(article, qs, qe, closed, paragraph, words, out)
@@ -326,7 +328,9 @@ def _relayed(article: _Article, cue: tuple[int, int]) -> Subject | None:
     if key(text[cue[0]:cue[1]].split()[0]).removeprefix("و") not in RELAYING:
         return None
     i = _word_at_or_after(article, cue[1])
-    for j in range(i or 0, min((i or 0) + ROLE_REACH_WORDS, len(words))) if i is not None else ():
+    if i is None:
+        return None
+    for j in range(i, min(i + ROLE_REACH_WORDS, len(words))):
         if text[words[j - 1].end if j > i else cue[1]:words[j].start].strip(" ،,«»“”\""):
             return None
         if key(words[j].text) == "عن":
