@@ -50,3 +50,11 @@ def test_no_name_after_a_title_followed_by_a_verb_in_tanween_or_a_function_word(
 def test_an_office_before_a_marked_name_ending_in_punctuation():
     got = entities("قال مدير موقع «روسيا اليوم.» إن")
     assert ("روسيا اليوم", "ORG") in got
+
+
+def test_a_common_given_name_opens_a_name_of_two_words_or_more():
+    people = [t for t, label in entities("وصل محمد السامرائي إلى بغداد مع زوجته. وتحدث السامرائي")
+              if label == "PERS"]
+    assert sorted(people) == ["السامرائي", "محمد السامرائي"]
+    assert not [e for e in entities("زار محمد المدينة أمس") if e[1] == "PERS"]
+    assert ("سلمى انتيف", "PERS") in entities("قالت سلمى انتيف عضوة اللجنة إن")

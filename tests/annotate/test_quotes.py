@@ -206,3 +206,48 @@ def test_a_family_name_alone_is_the_person_named_before():
     (quote,) = annotate_text(text, [(0, len(text))]).quotes
     assert (quote.speaker.start, quote.speaker.end) == (
         text.index("القحطاني في"), text.index("القحطاني في") + len("القحطاني"))
+
+
+def test_a_name_from_a_given_name_on_speaks_whatever_follows_it():
+    text = 'وقال سعد العازمي والد الطفلة ل"الوطن" إن "ابنتي عانت كثيرا في المستشفى".'
+    assert quotes_of(text) == [("ابنتي عانت كثيرا في المستشفى", True, "قال", "سعد العازمي")]
+
+
+def test_a_subject_before_the_verb_speaks_when_none_follows_it():
+    text = 'الوكيل الاقتصادي للوزارة محمد السامرائي أكد أن «المهرجان تجربة فريدة من نوعها».'
+    assert quotes_of(text)[0][2:] == ("أكد", "محمد السامرائي")
+    anonymous = 'غير أن مختصين آخرين يقولون "إن التراجع المتوقع في الأسعار لن يدوم طويلا".'
+    assert quotes_of(anonymous)[0][2:] == ("يقولون", None)
+
+
+def test_the_person_an_institution_is_named_after_does_not_speak():
+    text = ('وقال وكيل جامعة الملك فهد للبترول والمعادن الدكتور سهل بن نشأت: "إن البرنامج '
+            'يخدم الخريجين في كل المناطق".')
+    assert quotes_of(text)[0][3] == "سهل بن نشأت"
+
+
+def test_a_noun_and_its_adjectives_are_no_speaker():
+    text = ('أعلن رئيس اللجنة عن وضع خطة أمنية رصينة لحماية المواطنين، مؤكدا أن «الأجهزة '
+            'ستكثف وجودها في الطرق كلها».')
+    assert quotes_of(text)[0][3] is None
+
+
+def test_an_elided_feminine_subject_skips_the_man_quoted_before():
+    text = ('وقال كريستوفر موتسفانغوا: «الانتخابات ستجري في موعدها». وقالت تشاريتي شارامبا: '
+            '«نحن مستعدون تماما». وأضافت: «لن نتأخر يوما واحدا عن الموعد».')
+    speakers = [q[3] for q in quotes_of(text)]
+    assert speakers == ["كريستوفر موتسفانغوا", "تشاريتي شارامبا", "تشاريتي شارامبا"]
+    text = ('وقالت تشاريتي شارامبا: «نحن مستعدون تماما». وقال كريستوفر موتسفانغوا: '
+            '«الانتخابات في موعدها». وأضافت: «لن نتأخر يوما واحدا عن الموعد».')
+    assert quotes_of(text)[2][3] == "تشاريتي شارامبا"
+
+
+def test_the_outlet_named_after_the_verb_is_passed_over():
+    text = 'يقول ل "الاقتصادية"، ديفيد جيبسون، "إن الأسعار سترتفع في الربع المقبل".'
+    assert quotes_of(text)[0][3] == "ديفيد جيبسون"
+
+
+def test_a_family_name_after_a_preposition_before_a_relative_clause_speaks():
+    text = ('أجرت الصحيفة اتصالا بالرويلي الذي أكد متابعته للخبر وقال: "لم يحصل أي اتصال رسمي '
+            'بيني وبين النادي".')
+    assert quotes_of(text)[0][3] == "الرويلي"

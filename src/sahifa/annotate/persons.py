@@ -1,5 +1,6 @@
 """Person names (PERS): the name-like words right after an office or an honorific (وزير
-الخارجية الروسي سيرغي لافروف، السيد …، نظيره الأميركي توماس شينون), then every later mention of
+الخارجية الروسي سيرغي لافروف، السيد …، نظيره الأميركي توماس شينون) or from a common given name
+on, two words at least (سعد العازمي), then every later mention of
 a found name or of its last word (… سيرومولوتوف، كوك). A name word is not a function word, does
 not take ال, and is no word of the lexicons; a name has three words at most."""
 
@@ -9,7 +10,7 @@ from functools import cache
 
 from sahifa.annotate.text import Mention, Phrases, Word, key, load, readings, words_of
 
-NAME, VERSION = "persons", "1"
+NAME, VERSION = "persons", "2"
 ANNOTATOR = f"{NAME}@{VERSION}"
 MAX_NAME_WORDS = 3
 MIN_SURNAME_LETTERS = 3
@@ -20,7 +21,7 @@ def _lexicon() -> dict:
     lex, gaz = load("lexicon"), load("gazetteer")
     known = set(lex["stopwords"]) | set(lex["office_heads"])
     known |= set(lex["office_modifiers"]) | set(lex["classifiers"]) | set(lex["media_classifiers"])
-    known |= set(lex["title_classifiers"]) | set(lex["saying_nouns"])
+    known |= set(lex["title_classifiers"]) | set(lex["saying_nouns"]) | set(lex["role_nouns"])
     known |= set(lex["numbers"]) | set(gaz["months"]) | set(lex["organisation_heads"])
     known |= set(gaz["countries"]) | set(gaz["cities"]) | set(lex["extra_places"])
     known |= set(gaz["nationalities"]) | set(lex["extra_nationalities"]) | set(lex["honorifics"])
@@ -31,6 +32,7 @@ def _lexicon() -> dict:
         "nationalities": Phrases(gaz["nationalities"] + lex["extra_nationalities"]),
         "connectors": {key(w) for w in lex["name_connectors"]},
         "ordinals": {key(w) for w in lex["ordinals"]},
+        "given": {key(w) for w in lex["given_names"]},
     }
 
 
@@ -44,6 +46,10 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention
                 name = name_after(text, words, i + 1)
                 if name:
                     spans.append((words[i + 1].start, name))
+            elif key(word.text) in _lexicon()["given"]:
+                name = name_after(text, words, i)
+                if name and len(text[word.start:name].split()) > 1:
+                    spans.append((word.start, name))
     return _propagate(text, all_words, spans)
 
 

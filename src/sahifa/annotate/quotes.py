@@ -21,6 +21,7 @@ nearest person before it; a bare organisation noun (وقالت الوزارة) t
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
@@ -38,7 +39,7 @@ from sahifa.annotate.text import (
 )
 from sahifa.segment import sentences_of
 
-NAME, VERSION = "quotes", "2"
+NAME, VERSION = "quotes", "3"
 ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
 REVERSED = {"”": "“"}  # an opener only when its partner follows in the paragraph
@@ -64,6 +65,7 @@ DAY_PARTS = frozenset({"ظهر", "صباح", "مساء", "فجر", "عصر", "ل
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تنا", "ها", "هم", "هما", "نا", "كم")
 PREPOSITION_PRONOUNS = frozenset({"له", "لها", "لهم", "لنا", "لي", "لك", "به", "بها", "عنه"})
+OUTLET_ASIDE = re.compile(r"[ \t]*لـ?[ \t]*[«“\"][^«»“”\"\n]{1,40}[»”\"][ \t]*[،,][ \t]*")
 CUE_GLUE = " \t،,:؛"  # what may stand between a quote's closing mark and a cue after it
 
 
@@ -102,7 +104,8 @@ def _lexicon() -> dict:
             "organisations": keys("organisation_nouns"),
             "heads": keys("office_heads") | keys("office_modifiers") | keys("spokesman_heads"),
             "known": keys("organisation_nouns") | keys("stopwords") | keys("reporting_verbs"),
-            "saying": keys("saying_nouns"),
+            "saying": keys("saying_nouns"), "given": keys("given_names"),
+            "eponym_heads": keys("eponym_heads"), "cue_words": keys("reporting_verbs"),
             "said": keys("reporting_verbs") | keys("saying_nouns"),
             "org_heads": frozenset(k for k in keys("organisation_heads") if not k.startswith("ال"))}
 
@@ -198,6 +201,13 @@ class _Article:
         self.ends = [w.end for w in self.words]
         self.named_starts = [m.start for m in self.named]
 
+    def add(self, mention: Mention) -> None:
+        """A mention made for a speaker, which later quotes may refer back to (وقال العازمي)."""
+        if mention not in self.named:
+            i = bisect_right(self.named_starts, mention.start)
+            self.named.insert(i, mention)
+            self.named_starts.insert(i, mention.start)
+
     def outside(self, word: Word) -> bool:
         return not any(s <= word.start < e for s, e in self.inside)
 
@@ -223,6 +233,8 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
         found_quote = _attributed(article, qs, qe, closed, paragraph, words, out)
         if found_quote is not None:
             out.append(found_quote)
+            if found_quote.speaker is not None and found_quote.speaker.annotator == ANNOTATOR:
+                article.add(found_quote.speaker)
     return out
 
 
@@ -312,13 +324,19 @@ def _cue(article: _Article, words, sentence, qs, qe):
 
 def _speaker(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
              before: list[FoundQuote]):
-    subject = _relayed(article, cue) or subject_of(article, cue)
+    subject = _relayed(article, cue) or _named_subject(article, cue)
     if subject.refers is None:
         return subject.mention
     if subject.refers == "ORG":
         return _nearest(article.named, cue[0], 0, ("ORG",))
     person = _antecedent(article, cue, sentence, before)
     return _latest_mention(article, person, cue[0]) if person else None
+
+
+def _named_subject(article: _Article, cue: tuple[int, int]) -> Subject:
+    """The subject after the reporting word, else, when none follows it, the one before it."""
+    subject = subject_of(article, cue)
+    return (_subject_before(article, cue) or subject) if subject == ELIDED else subject
 
 
 def _relayed(article: _Article, cue: tuple[int, int]) -> Subject | None:
@@ -343,21 +361,43 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
                 before: list[FoundQuote]) -> Mention | None:
     """Who an elided or pronoun subject, or a role without a name, refers to: the subject of
     the sentence's first verb (وسارعت الوزارة …، وأكدت أن …), the named subject of the last
-    reporting word before the cue, the previous quote's speaker, or the nearest person before
-    the cue in its paragraph or the one before."""
+    reporting word before the cue, the previous quote's speaker (a person of the cue's gender:
+    وأضافت is not the man who قال), or the nearest person before the cue in its paragraph or the
+    one before."""
     text = article.text
     first = _word_at_or_after(article, sentence[0])
     if first is not None and article.words[first].end < cue[0]:
         subject = _mention_at(article, article.words[first].end + 1)
         if subject is not None and subject.label in SPEAKER_LABELS:
             return subject
+    gender = _gender(article, cue)
     for earlier in _reporting_before(article, cue[0]):
-        found = subject_of(article, earlier)
-        if found.mention is not None and found.mention.label in SPEAKER_LABELS:
+        found = _named_subject(article, earlier)
+        if found.mention is not None and found.mention.label in SPEAKER_LABELS and (
+                found.mention.label != "PERS" or _agree(gender, _gender(article, earlier))):
             return found.mention
-    if before and before[-1].speaker is not None:
+    if before and before[-1].speaker is not None and (
+            before[-1].cue is None or _agree(gender, _gender(article, before[-1].cue))):
         return before[-1].speaker
     return _nearest(article.named, cue[0], _paragraph_before(text, cue[0]), ("PERS",))
+
+
+def _gender(article: _Article, cue: tuple[int, int]) -> str | None:
+    """"f" or "m" for a singular reporting verb or participle, None for a plural or a phrase: a
+    word is feminine when the lexicon has it as the masculine with ت (قالت، لفتت but not لفت),
+    with ة for ا (مشيرة) or with ت for ي (تقول)."""
+    word = article.text[cue[0]:cue[1]].rstrip("ًٌٍَُِّْ")
+    if " " in word or word.endswith(("وا", "ون")):
+        return None
+    cues = _lexicon()["cue_words"]
+    feminine = (word.endswith("ت") and key(word[:-1]) in cues) or (
+        word.endswith("ة") and key(word[:-1] + "ا") in cues) or (
+        word.startswith("ت") and key("ي" + word[1:]) in cues)
+    return "f" if feminine else "m"
+
+
+def _agree(gender: str | None, other: str | None) -> bool:
+    return gender is None or other is None or gender == other
 
 
 def _reporting_before(article: _Article, position: int):
@@ -401,8 +441,9 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
     lex = _lexicon()
     if (relative := _before_relative(article, cue)) is not None:
         return Subject(relative)
-    i = _word_at_or_after(article, cue[1])
-    if i is None or text[cue[1]:words[i].start].strip() or _pronoun_before(article, cue):
+    position = _past_outlet(text, cue[1])
+    i = _word_at_or_after(article, position)
+    if i is None or text[position:words[i].start].strip() or _pronoun_before(article, cue):
         return ELIDED
     while i is not None and i < len(words):
         word = words[i]
@@ -433,11 +474,39 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
             return Subject(Mention(word.start, word.end, "PERS", ANNOTATOR))
         if k in lex["stop"] or _preposition_object(word.text):
             return ELIDED
-        if k.startswith("ال"):  # a surname named before, a role we do not list, or nobody
+        if word.text.startswith("ال"):  # a surname named before, a role we do not list, or nobody
             return _known_surname(article, i) or _named_after_role(article, word.end) or \
                 Subject()
-        return Subject(_name_run(article, i, direct=True))
+        return _known_surname(article, i) or Subject(_name_run(article, i, direct=True))
     return ELIDED
+
+
+def _subject_before(article: _Article, cue: tuple[int, int]) -> Subject | None:
+    """The subject named right before a reporting word written without و/ف (subject, verb,
+    object: الوكيل … محمد السامرائي أكد أن …، مختصون آخرون يقولون …): a person or organisation
+    mention, a name that starts with a given name, or an unnamed source (nobody)."""
+    text, words = article.text, article.words
+    verb = bisect_right(article.starts, cue[0]) - 1
+    i = verb - 1
+    if i < 0 or words[verb].start != cue[0] or text[words[i].end:cue[0]].strip():
+        return None
+    mentions = [m for m in article.named if m.end == words[i].end and m.label in ("PERS", "ORG")]
+    if mentions:
+        return Subject(max(mentions, key=lambda m: m.end - m.start))
+    if key(words[i].text) in _lexicon()["sources"]:
+        return Subject()
+    for first in range(max(0, i - MAX_NAME_WORDS + 1), i):
+        if key(words[first].text) in _lexicon()["given"] and \
+                name_after(text, words, first) == words[i].end:
+            return Subject(Mention(words[first].start, words[i].end, "PERS", ANNOTATOR))
+    return None
+
+
+def _past_outlet(text: str, position: int) -> int:
+    """Past the outlet a reporting word may name first (يقول ل"الاقتصادية"، رالف فالتمان): the
+    subject comes after it."""
+    outlet = OUTLET_ASIDE.match(text, position)
+    return outlet.end() if outlet else position
 
 
 def _organisation_run(article: _Article, i: int) -> Mention | None:
@@ -446,7 +515,7 @@ def _organisation_run(article: _Article, i: int) -> Mention | None:
     text, words = article.text, article.words
     j = i + 1
     while j < len(words) and j - i < ORG_WORDS and not text[words[j - 1].end:words[j].start] \
-            .strip() and key(words[j].text).removeprefix("و").startswith("ال") and \
+            .strip() and words[j].text.removeprefix("و").startswith("ال") and \
             key(words[j].text) not in _lexicon()["stop"] and not _ends_role_phrase(words[j].text):
         j += 1
     if j == i + 1:
@@ -455,8 +524,9 @@ def _organisation_run(article: _Article, i: int) -> Mention | None:
 
 
 def _known_surname(article: _Article, i: int) -> Subject | None:
-    """A family name with ال alone (وأكد القحطاني …) that ends a person mention earlier in the
-    article (سعود القحطاني): a new mention of that person."""
+    """A family name alone (وأكد القحطاني …، يوضح المنسق الدولي إيفانز) that ends a person
+    mention earlier in the article (سعود القحطاني، ألكسندر إيفانز): a new mention of that
+    person."""
     word = article.words[i]
     earlier = [m for m in article.named if m.label == "PERS" and m.end <= word.start
                and key(article.text[m.start:m.end].split()[-1]) == key(word.text)]
@@ -471,7 +541,8 @@ def _named_after_role(article: _Article, position: int) -> Subject | None:
     """A person named a few words after an office or role, no punctuation between: a person
     mention (قال وزير الخارجية جون كيري), a rank and the name after it (المتحدث باسم المديرية
     العقيد منصور الدوسري), or a name of two words or more (المحلل في شؤون التكنولوجيا كريس
-    غرين)."""
+    غرين); not the person a place or institution is named after (وكيل جامعة الملك فهد …
+    الدكتور سهل بن نشأت)."""
     text, words = article.text, article.words
     i = _word_at_or_after(article, position)
     if i is None:
@@ -480,10 +551,15 @@ def _named_after_role(article: _Article, position: int) -> Subject | None:
         if text[(words[j - 1].end if j > i else position):words[j].start].strip(" ،,«»“”\"") or \
                 _ends_role_phrase(words[j].text):
             return None
+        if _eponym(article, j):
+            continue
         mention = _mention_at(article, words[j].start)
         if mention is not None and mention.label == "PERS":
             return Subject(mention)
-        if hit := _lexicon()["ranks"].match(words, j, text):
+        if mention is None and (known := _known_surname(article, j)) is not None:
+            return known
+        if (hit := _lexicon()["ranks"].match(words, j, text)) and not _eponym(
+                article, _after(article, words[hit[1] - 1].end)):
             run = _name_run(article, _after(article, words[hit[1] - 1].end),
                             after_role=True)
             return Subject(run) if run else None
@@ -491,6 +567,19 @@ def _named_after_role(article: _Article, position: int) -> Subject | None:
                 article, j, min_words=2, after_role=True)) and run.label == "PERS":
             return Subject(run)
     return None
+
+
+def _eponym(article: _Article, i: int | None) -> bool:
+    """words[i] names a place or institution after a person (جامعة الملك فهد): a head noun and
+    an honorific stand before it."""
+    words, text = article.words, article.text
+    if i is None or i < 2:
+        return False
+    for j in (i - 1, i - 2):
+        hit = _lexicon()["ranks"].match(words, j, text) if j > 0 else None
+        if hit and hit[1] == i:
+            return any(k in _lexicon()["eponym_heads"] for _, k in readings(words[j - 1].text))
+    return False
 
 
 def _ends_role_phrase(word: str) -> bool:
@@ -526,28 +615,53 @@ def _name_run(article: _Article, i: int | None, min_words: int = 1,
     if existing is not None and existing.label in SPEAKER_LABELS and (
             end is None or existing.end >= end):
         return existing
-    if end is None or len(text[words[i].start:end].split()) < min_words:
+    name = text[words[i].start:end].split() if end is not None else []
+    if len(name) < min_words:
         return None
-    if not _subject_follows(article, end, SUBJECT_REACH_WORDS if after_role else 1) and not (
+    if _given_name(name):
+        return Mention(words[i].start, end, "PERS", ANNOTATOR)
+    if not _made_name(name) or (not _subject_follows(
+            article, end, SUBJECT_REACH_WORDS if after_role else 1) and not (
             direct and _function_word_follows(article, end)
-            and not any(w.startswith("ال") for w in text[words[i].start:end].split())):
+            and not any(w.startswith("ال") for w in name))):
         return None
     return Mention(words[i].start, end, "PERS", ANNOTATOR)
 
 
+def _made_name(name: list[str]) -> bool:
+    """Words that may be a name nobody listed: no word in ة (خطة أمنية، تقارير إخبارية: a noun
+    and its adjectives), not a participle's plural (متخصصون; تيلرسون is a name)."""
+    return not any(w.endswith("ة") for w in name) and not (
+        len(name) == 1 and name[0].startswith("م") and name[0].endswith("ون"))
+
+
+def _given_name(name: list[str]) -> bool:
+    """Two or more name words, the first a common given name (سعد العازمي): a name, whatever
+    follows it."""
+    return len(name) >= 2 and key(name[0]) in _lexicon()["given"]
+
+
 def _family_name_end(article: _Article, end: int, first: int) -> int:
     """A name may end in a family name with ال (حسام الصالح، عثمان الإمام محمد): one such word,
-    and one more name word after it, up to three words."""
+    not a rank and not in ة or a plural ending (توقيت الحادثة، أسماء المقبولين), and one more
+    name word after it, up to three words."""
     text, words = article.text, article.words
     j = _after(article, end)
     if j is None or j - first >= MAX_NAME_WORDS or not words[j].text.startswith("ال") or \
-            not _name_word(words[j].text) or key(words[j].text) in _lexicon()["known"]:
+            not _name_word(words[j].text) or key(words[j].text) in _lexicon()["known"] or \
+            words[j].text.endswith(("ة", "ون", "ات")) or _plural_in_in(words[j].text) or \
+            _lexicon()["ranks"].match(words, j, text):
         return end
     end = words[j].end
     k = _after(article, end)
     if k is not None and k - first < MAX_NAME_WORDS and name_after(text, words, k) == words[k].end:
         end = words[k].end
     return end
+
+
+def _plural_in_in(word: str) -> bool:
+    """A long word in ين is a plural (المقبولين), a short one often a name (الحسين، الدين)."""
+    return len(word) >= 8 and word.endswith("ين")
 
 
 def _function_word_follows(article: _Article, end: int) -> bool:
@@ -609,14 +723,27 @@ def _entity_in_source(article: _Article, i: int) -> Mention | None:
 
 def _before_relative(article: _Article, cue: tuple[int, int]) -> Mention | None:
     """The mention a relative pronoun right before the cue refers to (اتصالا بالرويلي الذي
-    أكد …): the speaker, named before الذي/التي."""
+    أكد …): the speaker, named before الذي/التي, or a family name made a mention there."""
     words = article.words
     i = bisect_right(article.ends, cue[0]) - 1
     if i < 1 or key(words[i].text) not in RELATIVES or article.text[words[i].end:cue[0]].strip():
         return None
     found = [m for m in article.named if m.end == words[i - 1].end and m.label in SPEAKER_LABELS
              and not article.text[m.end:words[i].start].strip()]
-    return max(found, key=lambda m: m.end - m.start) if found else None
+    if found:
+        return max(found, key=lambda m: m.end - m.start)
+    return _family_name(words[i - 1]) if not article.text[words[i - 1].end:words[i].start] \
+        .strip() else None
+
+
+def _family_name(word: Word) -> Mention | None:
+    """A family name with ال and the nisba ending, after ب/ل (اتصالا بالرويلي الذي): a new PERS
+    mention without the preposition."""
+    for skip, k in readings(word.text):
+        if skip and word.text[skip - 1] in "بل" and k.startswith("ال") and k.endswith("ي") and \
+                len(k) > 4 and _name_word(word.text[skip:]):
+            return Mention(word.start + skip, word.end, "PERS", ANNOTATOR)
+    return None
 
 
 def _pronoun_before(article: _Article, cue: tuple[int, int]) -> bool:
