@@ -38,6 +38,10 @@ def _jsonl_rejects(tmp_path, *lines: bytes, gz: bool = False):
     (_line({"title": 5, "body": "نص."}), "invalid-field"),
     (_line({"headline": "x", "text": "y"}), "unmapped"),
     (_line({**GOOD, "id": "a b"}), "invalid-id"),
+    (b'{"title": "x", "title": "y", "body": "z"}', "invalid-json"),
+    (b'{"title": "x", "body": "y", "n": ' + b"9" * 5000 + b"}", "invalid-json"),
+    (b"[" * 100_000 + b"]" * 100_000, "invalid-json"),
+    (b'{"title": "\\ud800 x", "body": "y"}', "invalid-field"),
 ])
 def test_bad_jsonl_line_is_a_reject_with_file_line_and_reason(tmp_path, line, reason):
     rejects, results = _jsonl_rejects(tmp_path, _line(GOOD), line, _line({**GOOD, "id": "z"}))

@@ -16,11 +16,13 @@ from sahifa.ingest.dates import iso_date
     ("٢٥ شوال ١٤٣٦ هـ", "2015-08-10"),
     ("1 رمضان 1436 هـ", "2015-06-18"),
     ("جدة 25 شوال 1436هـ الموافق 11 أغسطس 2015م واس", "2015-08-11"),
+    ("1436-10-25", "2015-08-10"),
 ])
 def test_dates_become_iso_8601(written, iso):
     assert iso_date(written) == iso
 
 
-@pytest.mark.parametrize("written", [None, "", "أمس", "31/02/2016", "30 شباط 2015"])
+@pytest.mark.parametrize("written", [None, "", "أمس", "31/02/2016", "30 شباط 2015",
+                                     "Tue, 21 Jul 99999999 02:51:32 +0000", "21 Jul 20155"])
 def test_no_date_or_an_impossible_one_gives_none(written):
     assert iso_date(written) is None

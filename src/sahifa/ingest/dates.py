@@ -1,8 +1,9 @@
 """Publication dates as written by sites, to ISO 8601.
 
 Understood: ISO-like `YYYY-MM-DD[ HH:MM[:SS]]`, RFC 2822 (`Sun, 08 Jul 2018 17:40:51 +0400`),
-day-first `DD/MM/YYYY` (the Arab and European order), and `D month YYYY` with English, Arabic
-(أغسطس) or Levantine (آب) Gregorian month names, or Hijri month names (شوال) followed by هـ,
+day-first `DD/MM/YYYY` (the Arab and European order), numeric dates with a year from 1300 to
+1499 read as Hijri (`1436-10-25`, as Saudi sites write them), and `D month YYYY` with English,
+Arabic (أغسطس) or Levantine (آب) Gregorian month names, or Hijri month names (شوال) followed by هـ,
 converted to Gregorian with `hijridate`. Arabic-Indic and Persian digits count as digits. Where a
 string gives both a Hijri and a Gregorian date (`25 شوال 1436هـ الموافق 10 أغسطس 2015م`), the
 Gregorian one is used. A string with no date gives None.
@@ -41,16 +42,17 @@ HIJRI_MONTHS = {
     "ذي القعدة": 11, "ذي الحجة": 12,
 }
 
-_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?")
 _DMY = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
+HIJRI_YEARS = range(1300, 1500)  # a numeric date with such a year is Hijri (1436-10-25)
 
 
 def _names(table: dict[str, int]) -> str:
     return "|".join(sorted(map(re.escape, table), key=len, reverse=True))
 
 
-_HIJRI = re.compile(rf"(\d{{1,2}})\s+({_names(HIJRI_MONTHS)})\s+(\d{{4}})\s*هـ?")
-_GREGORIAN = re.compile(rf"(\d{{1,2}})\s+({_names(GREGORIAN_MONTHS)})\.?,?\s+(\d{{4}})",
+_HIJRI = re.compile(rf"(\d{{1,2}})\s+({_names(HIJRI_MONTHS)})\s+(\d{{4}})(?!\d)\s*هـ?")
+_GREGORIAN = re.compile(rf"(\d{{1,2}})\s+({_names(GREGORIAN_MONTHS)})\.?,?\s+(\d{{4}})(?!\d)",
                         re.IGNORECASE)
 
 
@@ -71,6 +73,8 @@ def _iso(text: str) -> str | None:
     if not m:
         return None
     year, month, day, hour, minute, second = (int(g) if g else None for g in m.groups())
+    if year in HIJRI_YEARS:
+        return _from_hijri(year, month, day)
     if hour is None:
         return _valid(year, month, day)
     try:
@@ -82,7 +86,7 @@ def _iso(text: str) -> str | None:
 def _rfc2822(text: str) -> str | None:
     try:
         return email.utils.parsedate_to_datetime(text.strip()).isoformat()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
@@ -97,8 +101,12 @@ def _hijri(text: str) -> str | None:
     m = _HIJRI.search(text)
     if not m:
         return None
+    return _from_hijri(int(m[3]), HIJRI_MONTHS[m[2]], int(m[1]))
+
+
+def _from_hijri(year: int, month: int, day: int) -> str | None:
     try:
-        return Hijri(int(m[3]), HIJRI_MONTHS[m[2]], int(m[1])).to_gregorian().isoformat()
+        return Hijri(year, month, day).to_gregorian().isoformat()
     except (ValueError, OverflowError):
         return None
 

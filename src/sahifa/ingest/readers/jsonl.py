@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
@@ -29,6 +30,8 @@ from sahifa.ingest.article import IngestError, RawArticle
 from sahifa.ingest.fields import Fields, record_id, structured_article
 from sahifa.ingest.inputs import ANNOTATIONS, RawInput, decode, read_lines, rights_of
 from sahifa.record import Source
+
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 FORMAT = "jsonl"
 SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -116,7 +119,7 @@ def _line_id(item: RawInput) -> str:
         key = (dict(item.options) or _auto_mapping(obj)).get("id")
         value = obj.get(key) if key is not None else None
         return record_id(None if value is None else str(value), fallback)
-    except (ValueError, AttributeError, IngestError):
+    except (ValueError, AttributeError, RecursionError, IngestError):
         return fallback
 
 
@@ -138,14 +141,27 @@ def parse(item: RawInput) -> RawArticle:
 
 def _json_object(text: str) -> dict:
     try:
-        obj = json.loads(text)
+        obj = json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as err:
         if err.pos >= len(text.rstrip()) or err.msg.startswith("Unterminated string"):
             raise IngestError("truncated-json", f"JSON ends early: {err.msg}") from None
         raise IngestError("invalid-json", f"invalid JSON: {err.msg} at column {err.colno}") \
             from None
+    except RecursionError:
+        raise IngestError("invalid-json", "JSON nested too deeply") from None
+    except ValueError as err:  # an integer of more digits than Python converts
+        raise IngestError("invalid-json", f"invalid JSON: {err}") from None
     if not isinstance(obj, dict):
         raise IngestError("invalid-json", f"a line must be a JSON object, not {type(obj).__name__}")
+    return obj
+
+
+def _unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """A JSON object whose keys are all different: with a key twice, which value is meant?"""
+    obj = dict(pairs)
+    if len(obj) < len(pairs):
+        twice = next(k for i, (k, _) in enumerate(pairs) if k in dict(pairs[:i]))
+        raise IngestError("invalid-json", f"key {twice!r} appears twice in one object")
     return obj
 
 
@@ -159,6 +175,9 @@ def _auto_mapping(obj: dict) -> dict[str, str]:
 
 def _string(obj: dict, key: str, field: str) -> str | None:
     value = obj.get(key)
+    if isinstance(value, str) and SURROGATE.search(value):
+        raise IngestError("invalid-field", f"field {key!r} ({field}) holds a lone surrogate "
+                          f"\\u{ord(SURROGATE.search(value).group()):04x}, which is no character")
     if value is None or isinstance(value, str):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool) and field == "id":
