@@ -8,23 +8,28 @@ previous corpus as it was.
 
 from __future__ import annotations
 
+import ctypes
+import fcntl
 import hashlib
 import json
 import os
 import shutil
+import signal
 import tempfile
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from itertools import islice
-from multiprocessing import Pool
 from pathlib import Path
 
 from tqdm import tqdm
 
 from sahifa.dedup import DuplicateIndex, Signature, signature
+from sahifa.errors import USAGE, UserError
 from sahifa.ingest.inputs import RawInput
 from sahifa.pipeline import Reject, convert_or_reject, input_files, iter_inputs
 from sahifa.write.card import CORPUS_DIR, ConfigOutput, SplitOutput, render_card
@@ -122,13 +127,32 @@ def _records(items: Iterable[RawInput], workers: int) -> Iterator[Converted | Re
         yield from map(convert_for_build, items)
         return
     in_flight: deque = deque()
-    with Pool(workers) as pool:
+    pool = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
+    try:
         for chunk in batched(items, CHUNK):
-            in_flight.append(pool.apply_async(_convert_chunk, (chunk,)))
+            in_flight.append(pool.submit(_convert_chunk, chunk))
             if len(in_flight) >= IN_FLIGHT_PER_WORKER * workers:
-                yield from in_flight.popleft().get()
+                yield from _result(in_flight.popleft())
         while in_flight:
-            yield from in_flight.popleft().get()
+            yield from _result(in_flight.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(future: Future) -> list[Converted | Reject]:
+    """A chunk's results; a worker that died (killed, out of memory) fails the build at once
+    instead of leaving it waiting for a result that never comes."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise UserError(None, "a worker process died (killed, or out of memory); the build "
+                        "stopped and the previous corpus is untouched") from None
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the main process, which stops them (no traceback from each)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 class RejectLog:
@@ -208,6 +232,9 @@ def run_build(options: BuildOptions, staging: Path) -> BuildResult:
     index.close()
     dup_log.close()
     rejects.close()
+    if result.read == 0:
+        raise UserError(str(options.input), "no input to build: no article file the readers "
+                        "take (.txt, .jsonl, .jsonl.gz, TREC) is there; nothing was changed")
     result.outputs = writer.close()
     files = input_files(options.input, options.format)
     result.stats.inputs = input_hashes(files, options.input)
@@ -264,35 +291,103 @@ def _write_docs(options: BuildOptions, result: BuildResult, staging: Path) -> No
     (staging / DATASHEET).write_text(sheet, encoding="utf-8")
 
 
+STAGING_PREFIX = ".sahifa-staging-"
+SWAP_MARK = ".swap"  # in a staging folder: the inode of its corpus, written before the swap
+OLD_CORPUS = f"{CORPUS_DIR}-old"  # in a staging folder: the corpus a two-step swap moved aside
+
+
 def swap_in(staging: Path, output: Path) -> None:
-    """Move the staged corpus and documents into `output`, replacing the old ones."""
+    """Move the staged corpus and documents into `output`. The corpus folders are exchanged in
+    one atomic step where the system allows it (Linux `renameat2`), so a reader or a kill sees
+    the old corpus or the new one, whole; the card and datasheet follow. A swap cut short is
+    finished by the next build (`recover`)."""
     output.mkdir(parents=True, exist_ok=True)
-    old = output / f".{CORPUS_DIR}-old-{os.getpid()}"
-    target = output / CORPUS_DIR
-    if target.exists():
-        target.rename(old)
-    (staging / CORPUS_DIR).rename(target)
+    new, target = staging / CORPUS_DIR, output / CORPUS_DIR
+    (staging / SWAP_MARK).write_text(str(new.stat().st_ino), encoding="utf-8")
+    if not (target.exists() and _exchange(new, target)):
+        if target.exists():
+            target.rename(staging / OLD_CORPUS)
+        new.rename(target)
+    _move_documents(staging, output)
+
+
+def _move_documents(staging: Path, output: Path) -> None:
     for name in (CARD, DATASHEET):
-        os.replace(staging / name, output / name)
-    if old.exists():
-        shutil.rmtree(old)
+        if (staging / name).exists():
+            os.replace(staging / name, output / name)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one atomic rename (Linux renameat2 with RENAME_EXCHANGE); False
+    where the system or the file system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_cwd, exchange = -100, 2
+    return renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), exchange) == 0
+
+
+def recover(output: Path) -> None:
+    """Clean up after builds that died: finish a swap that had begun (its corpus is in place,
+    its card and datasheet are not yet), put back an old corpus a two-step swap had moved
+    aside, and remove every staging folder."""
+    target = output / CORPUS_DIR
+    for staging in sorted(output.glob(STAGING_PREFIX + "*")):
+        mark = staging / SWAP_MARK
+        if mark.exists() and target.exists() and \
+                str(target.stat().st_ino) == mark.read_text(encoding="utf-8"):
+            _move_documents(staging, output)
+        elif mark.exists() and not target.exists() and (staging / OLD_CORPUS).exists():
+            (staging / OLD_CORPUS).rename(target)
+        elif mark.exists() and not target.exists():
+            (staging / CORPUS_DIR).rename(target)
+            _move_documents(staging, output)
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 @contextmanager
 def staging_dir(output: Path) -> Iterator[Path]:
     """A scratch folder beside the output (same file system, so renames are atomic)."""
     output.mkdir(parents=True, exist_ok=True)
-    path = Path(tempfile.mkdtemp(prefix=".sahifa-staging-", dir=output))
+    path = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=output))
     try:
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
 
 
+@contextmanager
+def locked(output: Path) -> Iterator[None]:
+    """One build at a time into `output`: a lock on the folder itself (released by the system
+    when the process dies, so a killed build never blocks the next)."""
+    output.mkdir(parents=True, exist_ok=True)
+    fd = os.open(output, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UserError(str(output), "another build is writing into this folder; wait for "
+                            "it to finish", USAGE) from None
+        yield
+    finally:
+        os.close(fd)
+
+
 def build(options: BuildOptions) -> BuildResult:
-    with staging_dir(options.output) as staging:
-        result = run_build(options, staging)
-        swap_in(staging, options.output)
+    """Build into a staging folder and swap it in; nothing changes in `options.output` when
+    the build fails (a folder it had to create is removed again)."""
+    created = not options.output.exists()
+    try:
+        with locked(options.output):
+            recover(options.output)
+            with staging_dir(options.output) as staging:
+                result = run_build(options, staging)
+                swap_in(staging, options.output)
+    except BaseException:
+        if created and options.output.is_dir() and not any(options.output.iterdir()):
+            options.output.rmdir()
+        raise
     return result
 
 

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shlex
+import signal
 import sys
 from pathlib import Path
 
 from sahifa import agreement
 from sahifa.build import BuildOptions, build, stale_files
+from sahifa.errors import USAGE, UserError
 from sahifa.evaluate.report import markdown
 from sahifa.evaluate.run import AQMAR_GOLD, AQMAR_PREDICTED, evaluate_conll, evaluate_records
 from sahifa.export import FORMATS, export, pre_annotate
@@ -22,6 +25,14 @@ from sahifa.write.card import replace_block
 SHARED_NER = Path("../shared/data/ner")
 WOJOOD_TEST = SHARED_NER / "wojood-sample" / "test.txt"
 AQMAR = SHARED_NER / "aqmar"
+
+
+def _positive_megabytes(value: str) -> float:
+    """A shard size argparse can check: a finite number of megabytes, at least 1 byte."""
+    number = float(value)
+    if not math.isfinite(number) or number * 1024 * 1024 < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a positive size in MB")
+    return number
 
 
 def _build_parser(sub) -> None:
@@ -42,7 +53,7 @@ def _build_parser(sub) -> None:
                    "kept and listed in corpus/duplicates.jsonl")
     p.add_argument("--workers", type=int, default=1,
                    help="processes converting articles; 0 = all cores (default: 1)")
-    p.add_argument("--max-shard-mb", type=float, default=256,
+    p.add_argument("--max-shard-mb", type=_positive_megabytes, default=256,
                    help="largest shard, in MB of uncompressed Arrow data (default: 256)")
     p.add_argument("--progress", action="store_true", help="show a progress bar")
     p.add_argument("--check", action="store_true",
@@ -278,7 +289,7 @@ def _evaluation_docs(folder: Path | None, text: str, write: bool) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sahifa", description=__doc__)
-    sub = parser.add_subparsers(required=True, metavar="command")
+    sub = parser.add_subparsers(required=True, metavar="command", dest="command")
     _build_parser(sub)
     _validate_parser(sub)
     _export_parser(sub)
@@ -286,7 +297,25 @@ def main(argv: list[str] | None = None) -> int:
     _agreement_parser(sub)
     _evaluate_parser(sub)
     args = parser.parse_args(argv)
-    return args.run(args)
+    command = args.command
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return args.run(args)
+    except UserError as err:
+        print(f"sahifa {command}: {err}", file=sys.stderr)
+        return err.code
+    except KeyboardInterrupt:
+        print(f"sahifa {command}: interrupted; nothing was changed", file=sys.stderr)
+        return 130
+    except OSError as err:  # the machine: a read-only folder, a full disk, a file gone
+        where = err.filename if err.filename is not None else "-"
+        print(f"sahifa {command}: {where}: {err.strerror or err}", file=sys.stderr)
+        return USAGE
+
+
+def _interrupt(signum, frame) -> None:
+    """SIGTERM stops a command as Ctrl-C does: cleanly, with one line."""
+    raise KeyboardInterrupt
 
 
 if __name__ == "__main__":
