@@ -31,7 +31,14 @@ from tqdm import tqdm
 from sahifa.dedup import DuplicateIndex, Signature, signature
 from sahifa.errors import USAGE, UserError
 from sahifa.ingest.inputs import RawInput
-from sahifa.pipeline import Reject, convert_or_reject, input_files, iter_inputs
+from sahifa.ingest.survey import survey
+from sahifa.pipeline import (
+    Reject,
+    convert_or_reject,
+    input_files,
+    iter_inputs,
+    orphan_annotations,
+)
 from sahifa.write.card import CORPUS_DIR, ConfigOutput, SplitOutput, render_card
 from sahifa.write.datasheet import Stats, render_datasheet
 from sahifa.write.parquet import DEFAULT_SHARD_BYTES, ShardWriter
@@ -41,6 +48,7 @@ from sahifa.write.views import VIEWS
 CARD = "README.md"
 DATASHEET = "DATASHEET.md"
 REJECTS = "rejects.jsonl"
+SKIPPED = "skipped.jsonl"
 DUPLICATES = "duplicates.jsonl"
 CHUNK = 16
 IN_FLIGHT_PER_WORKER = 3
@@ -71,6 +79,7 @@ class BuildResult:
     duplicates_dropped: bool = False
     outputs: list[ConfigOutput] = field(default_factory=list)
     stats: Stats = field(default_factory=Stats)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files that are no input
 
     @property
     def rejected(self) -> int:
@@ -80,6 +89,9 @@ class BuildResult:
         lines = [f"read {self.read} = written {self.written} + rejected {self.rejected}"]
         lines += [f"  rejected [{reason}]: {n}"
                   for reason, n in sorted(self.rejected_by_reason.items())]
+        if self.skipped:
+            lines.append(f"  skipped {len(self.skipped)} files that are no input (listed in "
+                         f"{CORPUS_DIR}/{SKIPPED})")
         action = "dropped" if self.duplicates_dropped else "kept"
         lines += [f"  duplicates ({kind}, {action}): {n}"
                   for kind, n in sorted(self.duplicates.items())]
@@ -217,7 +229,10 @@ def run_build(options: BuildOptions, staging: Path) -> BuildResult:
     rejects = RejectLog(staging / CORPUS_DIR / REJECTS, result)
     index = DuplicateIndex(staging)
     dup_log = (staging / CORPUS_DIR / DUPLICATES).open("w", encoding="utf-8")
-    items = iter_inputs(options.input, options.format, **options.reader_options())
+    found = survey(options.input, options.format)
+    used: set[str] = set()
+    items = _carrying(iter_inputs(options.input, options.format, found,
+                                  **options.reader_options()), used)
     converted = _records(items, options.workers)
     for item in tqdm(converted, desc="build", unit="article", disable=not options.progress):
         result.read += 1
@@ -236,10 +251,27 @@ def run_build(options: BuildOptions, staging: Path) -> BuildResult:
         raise UserError(str(options.input), "no input to build: no article file the readers "
                         "take (.txt, .jsonl, .jsonl.gz, TREC) is there; nothing was changed")
     result.outputs = writer.close()
-    files = input_files(options.input, options.format)
-    result.stats.inputs = input_hashes(files, options.input)
+    result.skipped = found.skipped + [
+        (found.name(ann), "an annotation file that goes with no article or line of its name")
+        for ann in orphan_annotations(found, used)]
+    _write_skipped(staging / CORPUS_DIR / SKIPPED, result.skipped)
+    result.stats.inputs = input_hashes(input_files(found, used), options.input)
     _write_docs(options, result, staging)
     return result
+
+
+def _carrying(items: Iterable[RawInput], used: set[str]) -> Iterator[RawInput]:
+    """The inputs, noting the annotation files they carry."""
+    for item in items:
+        if item.annotations_file is not None:
+            used.add(item.annotations_file)
+        yield item
+
+
+def _write_skipped(path: Path, skipped: list[tuple[str, str]]) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for name, reason in skipped:
+            f.write(json.dumps({"file": name, "reason": reason}, ensure_ascii=False) + "\n")
 
 
 def _check_repeats(record: Converted, index: DuplicateIndex, log,

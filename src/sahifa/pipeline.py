@@ -12,8 +12,9 @@ from pathlib import Path
 
 from sahifa.annotate import annotate
 from sahifa.ingest.article import IngestError, assemble
-from sahifa.ingest.inputs import RIGHTS, RawInput, Rights
+from sahifa.ingest.inputs import RawInput, Rights
 from sahifa.ingest.readers import jsonl, plaintext, trec
+from sahifa.ingest.survey import Survey, survey
 from sahifa.record import Record
 from sahifa.segment import segment
 from sahifa.validate.runner import record_findings
@@ -39,21 +40,8 @@ class Reject:
 
 
 def detect_formats(path: Path) -> list[str]:
-    """The readers for `path` by file type. A file: `.jsonl`/`.jsonl.gz` → jsonl, one that starts
-    with `<DOC>` → trec, else plaintext. A folder: its `.txt` files are trec when the first of
-    them starts with `<DOC>`, else plaintext; its JSON Lines files are jsonl (except a manifest
-    beside `.txt` articles); a folder with both is read by both readers, `.txt` files first.
-    """
-    if path.is_file():
-        if path.name.endswith(jsonl.SUFFIXES):
-            return ["jsonl"]
-        return ["trec" if trec.is_trec(path) else "plaintext"]
-    found = []
-    if texts := plaintext.articles(path):
-        found.append("trec" if trec.is_trec(texts[0]) else "plaintext")
-    if jsonl.data_files(path):
-        found.append("jsonl")
-    return found or ["plaintext"]
+    """The readers a build of `path` runs, the format decided per file (see `ingest.survey`)."""
+    return survey(path).formats or ["plaintext"]
 
 
 def formats_of(path: Path, fmt: str = "auto") -> list[str]:
@@ -65,18 +53,36 @@ def formats_of(path: Path, fmt: str = "auto") -> list[str]:
     return [fmt]
 
 
-def iter_inputs(path: Path, fmt: str = "auto", **options) -> Iterator[RawInput]:
-    """The inputs under `path` in the readers' order; `options` go to the reader (jsonl:
-    `mapping`)."""
-    for name in formats_of(path, fmt):
-        yield from READERS[name].iter_inputs(path, **(options if name == "jsonl" else {}))
+def iter_inputs(path: Path, fmt: str = "auto", found: Survey | None = None,
+                **options) -> Iterator[RawInput]:
+    """The inputs under `path` in the readers' order, each reader given the files the survey
+    assigned it; `options` go to the reader (jsonl: `mapping`)."""
+    formats_of(path, fmt)
+    found = found if found is not None else survey(path, fmt)
+    for name in found.formats:
+        yield from READERS[name].iter_inputs(path, files=found.inputs[name],
+                                             **(options if name == "jsonl" else {}))
 
 
-def input_files(path: Path, fmt: str = "auto") -> list[Path]:
-    """Every file the readers of `path` read: articles, annotation files, rights files."""
-    rights = path.rglob(RIGHTS) if path.is_dir() else ()
-    return sorted({*rights, *(f for name in formats_of(path, fmt)
-                              for f in READERS[name].input_files(path))})
+def input_files(found: Survey, used: set[str]) -> list[Path]:
+    """Every file a build read: articles and data files, rights files, and the annotation
+    files that went with an input (`used`: their names, as the inputs carried them)."""
+    annotations = [a for a in found.annotations if _went_with_an_input(found, a, used)]
+    return sorted({*found.rights, *annotations, *(f for files in found.inputs.values()
+                                                  for f in files)})
+
+
+def orphan_annotations(found: Survey, used: set[str]) -> list[Path]:
+    """Annotation files that went with no input: no article of their name, no line of their
+    id."""
+    return [a for a in found.annotations if not _went_with_an_input(found, a, used)]
+
+
+def _went_with_an_input(found: Survey, annotations: Path, used: set[str]) -> bool:
+    """Carried by an input, or beside an article of its name (a rejected one included)."""
+    article = annotations.with_suffix(".txt")
+    return found.name(annotations) in used or any(
+        article in found.inputs.get(name, ()) for name in ("plaintext", "trec"))
 
 
 def convert(item: RawInput) -> Record:

@@ -90,24 +90,34 @@ def too_large(size: int) -> tuple[str, str]:
 
 
 def _name(path: Path, root: Path) -> str:
-    return path.name if path == root else path.relative_to(root).as_posix()
+    """`path` as the build reports it: relative to the input folder (or to the folder of an
+    input file)."""
+    return path.relative_to(root if root.is_dir() else root.parent).as_posix()
+
+
+def unreadable(err: OSError) -> tuple[str, str]:
+    return ("unreadable", f"cannot be read: {err.strerror or err}")
 
 
 def file_input(fmt: str, path: Path, root: Path, annotations: Path | None = None) -> RawInput:
     """A whole file as one input, with its annotation file if it has one (not read when it is
-    too large) and the terms declared for it."""
-    size = path.stat().st_size
-    rights, problem = rights_of(path, root)
-    if size > MAX_INPUT_BYTES:
-        problem = too_large(size)
-    if problem is not None:
-        return RawInput(fmt, _name(path, root), None, b"", problem=problem)
-    return RawInput(
-        fmt, _name(path, root), None, path.read_bytes(),
-        annotations.read_bytes() if annotations else None,
-        _name(annotations, root) if annotations else None,
-        rights=rights,
-    )
+    too large) and the terms declared for it; a file that vanished or cannot be read is a
+    reject."""
+    try:
+        size = path.stat().st_size
+        rights, problem = rights_of(path, root)
+        if size > MAX_INPUT_BYTES:
+            problem = too_large(size)
+        if problem is not None:
+            return RawInput(fmt, _name(path, root), None, b"", problem=problem)
+        return RawInput(
+            fmt, _name(path, root), None, path.read_bytes(),
+            annotations.read_bytes() if annotations else None,
+            _name(annotations, root) if annotations else None,
+            rights=rights,
+        )
+    except OSError as err:
+        return RawInput(fmt, _name(path, root), None, b"", problem=unreadable(err))
 
 
 def rights_of(path: Path, root: Path) -> tuple[Rights, tuple[str, str] | None]:

@@ -28,7 +28,14 @@ from pathlib import Path
 
 from sahifa.ingest.article import IngestError, RawArticle
 from sahifa.ingest.fields import Fields, record_id, structured_article
-from sahifa.ingest.inputs import ANNOTATIONS, RawInput, decode, read_lines, rights_of
+from sahifa.ingest.inputs import (
+    ANNOTATIONS,
+    RawInput,
+    decode,
+    read_lines,
+    rights_of,
+    unreadable,
+)
 from sahifa.record import Source
 
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -84,15 +91,22 @@ def input_files(path: Path) -> list[Path]:
     return sorted({*files, *(a for f in files for a in annotation_files(f).values())})
 
 
-def iter_inputs(path: Path, mapping: str = "auto") -> Iterator[RawInput]:
-    """Every line of every input file, streamed, with its 1-based number and its annotations."""
+def iter_inputs(path: Path, mapping: str = "auto",
+                files: list[Path] | None = None) -> Iterator[RawInput]:
+    """Every line of every input file below `path` (or of the `files` given), streamed, with its
+    1-based number and its annotations; a file that cannot be opened is one reject."""
     options = tuple(sorted((load_mapping(mapping) or {}).items()))
-    for file in data_files(path):
+    for file in data_files(path) if files is None else files:
         name = file.name if file == path else file.relative_to(path).as_posix()
         rights, bad_rights = rights_of(file, path)
         gold = annotation_files(file)
         opener = gzip.open if file.name.endswith(".gz") else open
-        with opener(file, "rb") as stream:
+        try:
+            stream = opener(file, "rb")
+        except OSError as err:
+            yield RawInput(FORMAT, name, None, b"", problem=unreadable(err))
+            continue
+        with stream:
             for number, (data, problem) in enumerate(read_lines(stream), 1):
                 item = RawInput(FORMAT, name, number, data, problem=problem or bad_rights,
                                 options=options, rights=rights)

@@ -36,9 +36,11 @@ def _annotations(path: Path) -> Path | None:
     return ann if ann.is_file() else None
 
 
-def iter_inputs(folder: Path, pattern: str = "*.txt") -> Iterator[RawInput]:
-    """Every matching file below `folder`, in name order, with its `.ann` file if there is one."""
-    for path in articles(folder, pattern):
+def iter_inputs(folder: Path, pattern: str = "*.txt",
+                files: list[Path] | None = None) -> Iterator[RawInput]:
+    """Every matching file below `folder` (or the `files` given), in name order, with its
+    `.ann` file if there is one."""
+    for path in articles(folder, pattern) if files is None else files:
         yield file_input(FORMAT, path, folder, _annotations(path))
 
 

@@ -46,9 +46,10 @@ def input_files(folder: Path) -> list[Path]:
     return [p for p in files if p.is_file() and p.suffix in SUFFIXES]
 
 
-def iter_inputs(folder: Path) -> Iterator[RawInput]:
-    """Every TREC file below `folder` (a manifest.jsonl beside them is not an article)."""
-    for path in input_files(folder):
+def iter_inputs(folder: Path, files: list[Path] | None = None) -> Iterator[RawInput]:
+    """Every TREC file below `folder` (or the `files` given; a manifest.jsonl beside them is
+    not an article)."""
+    for path in input_files(folder) if files is None else files:
         yield file_input(FORMAT, path, folder)
 
 
