@@ -117,13 +117,26 @@ class LabelCodec:
     def __init__(self, node: dict[str, Any] | None = None) -> None:
         root = node or record_schema()
         self._encode = _walker(root, lambda names: names.index, root)
-        self._decode = _walker(root, lambda names: names.__getitem__, root)
+        self._decode = _walker(root, _checked_names, root)
 
     def encode(self, data: dict[str, Any]) -> dict[str, Any]:
         return self._encode(data)
 
     def decode(self, data: dict[str, Any]) -> dict[str, Any]:
         return self._decode(data)
+
+
+class LabelError(ValueError):
+    """A ClassLabel value outside its inventory (Python would read -1 as the last name)."""
+
+
+def _checked_names(names: list[str]) -> Callable[[int], str]:
+    def name(index: int) -> str:
+        if not 0 <= index < len(names):
+            raise LabelError(f"label value {index} is outside 0..{len(names) - 1} "
+                             f"({', '.join(names)})")
+        return names[index]
+    return name
 
 
 def _identity(value: Any) -> Any:

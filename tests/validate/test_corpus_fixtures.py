@@ -8,9 +8,11 @@ import datasets
 import pyarrow as pa
 import pytest
 
+from sahifa.record import Record
 from sahifa.schema import LabelCodec, features
 from sahifa.validate.runner import validate_path
 from sahifa.write.parquet import write_table
+from sahifa.write.views import VIEWS
 from tests.conftest import FIXTURES, load_fixture
 
 CORPUS_LEVEL = sorted(f.stem for f in (FIXTURES / "invalid").glob("*.json")
@@ -28,11 +30,31 @@ def _features(relabel: dict[str, list[str]] | None) -> datasets.Features:
     return feats
 
 
+def _rows(part: dict, records: list[dict]) -> list[dict]:
+    """The encoded rows of a part: the records themselves, or the rows of another config's
+    view of them; then the part's patches ([row, field, value]: a value changed after
+    encoding, as a corrupted file would hold it)."""
+    config = part.get("config", "default")
+    if config == "default":
+        rows = [LabelCodec().encode(r) for r in records]
+    else:
+        rows = [row for r in records for row in VIEWS[config].rows(Record.from_dict(r))]
+    for index, name, value in part.get("patch", []):
+        target = rows[index]
+        *path, last = name.split(".")
+        for step in path:
+            target = target[int(step) if step.isdigit() else step]
+        target[int(last) if last.isdigit() else last] = value
+    return rows
+
+
 def lay_out(spec: dict, root) -> None:
     for name, part in spec.get("parquet", {}).items():
         records = [load_fixture(r) if isinstance(r, str) else r for r in part["records"]]
-        feats = _features(part.get("relabel"))
-        rows = [LabelCodec().encode(r) for r in records]
+        config = part.get("config", "default")
+        feats = _features(part.get("relabel")) if config == "default" else \
+            VIEWS[config].features()
+        rows = _rows(part, records)
         table = pa.Table.from_pylist(rows, schema=feats.arrow_schema)
         if part.get("strip_features"):
             table = table.replace_schema_metadata(None)

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Iterator
 from fnmatch import fnmatch
 from pathlib import Path
 
 import datasets
 import pyarrow.parquet as pq
+import yaml
 
 from sahifa.validate.findings import Problem
 
 PARQUET_GLOB = "*/*.parquet"
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 
 
 def class_labels(feature, path: str = "") -> Iterator[tuple[str, list[str]]]:
@@ -65,3 +69,16 @@ def check_card(root: Path, declared: dict[str, dict[str, str]]) -> Iterator[Prob
     for name in on_disk:
         if not any(fnmatch(name, p) for p in patterns):
             yield Problem("card-config-mismatch", f"{name} is on disk but no config declares it")
+
+
+def check_counts(card: str, rows: Counter) -> Iterator[Problem]:
+    """The card's `dataset_info` num_examples of every split equal the rows of its files."""
+    match = FRONT_MATTER.match(card)
+    meta = (yaml.safe_load(match.group(1)) if match else None) or {}
+    for info in meta.get("dataset_info") or []:
+        config = info.get("config_name", "default")
+        for split in info.get("splits") or []:
+            declared, found = split.get("num_examples"), rows[config, split.get("name")]
+            if declared != found:
+                yield Problem("card-count-mismatch", f"config {config} split {split.get('name')} "
+                              f"declares {declared} examples; its files hold {found} rows")

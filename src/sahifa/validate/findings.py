@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 FINDING_IDS: dict[str, tuple[int, str]] = {
     # Level 1: the JSON Schema
     "schema-invalid": (1, "the record does not satisfy schema/record.schema.json"),
+    "label-out-of-range": (1, "a ClassLabel value is negative or past the end of its inventory"),
     # Level 2: one record
     "text-not-nfc": (2, "the text is not in Unicode NFC"),
     "offset-map-invalid": (2, "the offset map does not tile the text in order"),
@@ -42,7 +43,14 @@ FINDING_IDS: dict[str, tuple[int, str]] = {
     "parquet-unreadable": (3, "a Parquet file cannot be read"),
     "parquet-features-mismatch": (3, "a Parquet file's embedded features differ from the schema"),
     "label-inventory-mismatch": (3, "a ClassLabel's names differ from the schema's inventory"),
-    "card-config-mismatch": (3, "the card's configs do not match the files on disk"),
+    "card-config-mismatch": (3, "the card's configs do not match the files on disk, or its "
+                                "YAML front matter does not parse"),
+    "card-count-mismatch": (3, "the card's num_examples of a split differs from the rows of its "
+                               "files"),
+    "view-row-mismatch": (3, "the rows of a config other than default (ner, quotes) are not the "
+                             "view of their record in default: changed, moved, missing, or of "
+                             "no record"),
+    "no-data": (3, "the path does not exist, or holds no Parquet file of a dataset"),
 }
 
 

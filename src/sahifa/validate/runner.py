@@ -6,16 +6,21 @@ Collect-all for CI (`validate_path`, the `sahifa validate` command); fail-fast f
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
+import yaml
 
 from sahifa.record import Record
-from sahifa.validate.corpus_checks import PARQUET_GLOB, check_card, check_features
+from sahifa.schema import LabelError
+from sahifa.validate.corpus_checks import check_card, check_counts, check_features
 from sahifa.validate.findings import Finding, Problem, ValidationError, locate
 from sahifa.validate.record_checks import check_record, check_schema
 from sahifa.write.card import CORPUS_DIR, card_configs
@@ -66,30 +71,70 @@ def _dataset_root(path: Path) -> Path:
     return path
 
 
+@dataclass
+class _Corpus:
+    """What the checks of one file leave for the corpus-wide ones: ids seen, rows counted per
+    config and split, and the digest of the view rows each record should have and has."""
+
+    seen: dict[str, str] = field(default_factory=dict)
+    rows: Counter = field(default_factory=Counter)
+    expected: dict[tuple[str, str], str] = field(default_factory=dict)  # (config, id) → digest
+    found: dict[tuple[str, str], Any] = field(default_factory=dict)  # (config, id) → hasher
+    where: dict[tuple[str, str], str] = field(default_factory=dict)  # (config, id) → file
+    view_configs: set[str] = field(default_factory=set)
+    invalid: set[str] = field(default_factory=set)  # records with findings of their own
+    failed: set[str] = field(default_factory=set)  # configs with a file not read to its end
+
+
 def validate_path(path: Path) -> Report:
     """Collect every finding in a dataset folder (README.md + corpus/) or one Parquet file."""
     report = Report()
+    if not path.exists():
+        return _no_data(report, path.as_posix(), "does not exist")
+    corpus = _Corpus()
     if path.is_file():
-        _validate_file(path, path.parent.name, path.as_posix(), report, {})
+        _validate_file(path, path.parent.name, path.as_posix(), report, corpus)
         return report
     root = _dataset_root(path)
-    seen: dict[str, str] = {}
-    for file in sorted((root / CORPUS_DIR).glob(PARQUET_GLOB)):
+    files = sorted((root / CORPUS_DIR).rglob("*.parquet"))
+    if not files:
+        return _no_data(report, f"{CORPUS_DIR}/", "holds no Parquet file: there is no data "
+                        "to validate")
+    for file in files:
         name = file.relative_to(root).as_posix()
-        _validate_file(file, file.parent.name, name, report, seen)
-    card = root / "README.md"
-    if card.exists():
-        declared = card_configs(card.read_text("utf-8"))
-        report.findings += [locate(p, file="README.md") for p in check_card(root, declared)]
-    else:
-        report.findings.append(locate(
-            Problem("card-config-mismatch", "there is no README.md declaring the configs"),
-            file=root.as_posix()))
+        if len(file.relative_to(root / CORPUS_DIR).parts) != 2:
+            report.findings.append(locate(Problem(
+                "card-config-mismatch", "a Parquet file outside corpus/<config>/ belongs to no "
+                "config"), file=name))
+            continue
+        _validate_file(file, file.parent.name, name, report, corpus)
+    report.findings += _view_findings(corpus)
+    report.findings += _card_findings(root, corpus)
     return report
 
 
-def _validate_file(file: Path, config: str, name: str, report: Report,
-                   seen: dict[str, str]) -> None:
+def _no_data(report: Report, where: str, message: str) -> Report:
+    report.findings.append(locate(Problem("no-data", message), file=where))
+    return report
+
+
+def _card_findings(root: Path, corpus: _Corpus) -> list[Finding]:
+    card = root / "README.md"
+    if not card.exists():
+        return [locate(Problem("card-config-mismatch", "there is no README.md declaring the "
+                               "configs"), file=root.as_posix())]
+    text = card.read_text("utf-8")
+    try:
+        declared = card_configs(text)
+    except yaml.YAMLError as err:
+        first = str(err).splitlines()[0]
+        return [locate(Problem("card-config-mismatch", f"the YAML front matter does not parse: "
+                               f"{first}"), file="README.md")]
+    problems = list(check_card(root, declared)) + list(check_counts(text, corpus.rows))
+    return [locate(p, file="README.md") for p in problems]
+
+
+def _validate_file(file: Path, config: str, name: str, report: Report, corpus: _Corpus) -> None:
     report.files += 1
     view = VIEWS.get(config)
     if view is None:
@@ -97,23 +142,86 @@ def _validate_file(file: Path, config: str, name: str, report: Report,
             "card-config-mismatch", f"folder {config!r} is not a config of the dataset"),
             file=name))
         return
+    split = file.name.split("-", 1)[0]
     try:
+        corpus.rows[config, split] += pq.ParquetFile(file).metadata.num_rows
         problems = list(check_features(file, view.features()))
         report.findings += [locate(p, file=name) for p in problems]
-        if config == "default" and not problems:
-            _validate_records(file, name, report, seen)
+        if problems:
+            corpus.failed.add(config)
+            return
+        if config == "default":
+            _validate_records(file, name, split, report, corpus)
+        else:
+            _read_view_rows(file, name, config, corpus)
+    except LabelError as err:
+        report.findings.append(locate(Problem("label-out-of-range", str(err)), file=name))
+        corpus.failed.add(config)
     except (OSError, pa.ArrowException, ValueError, KeyError) as err:
         report.findings.append(locate(Problem("parquet-unreadable", str(err)), file=name))
+        corpus.failed.add(config)
 
 
-def _validate_records(file: Path, name: str, report: Report, seen: dict[str, str]) -> None:
-    split = file.name.split("-", 1)[0]
+def _validate_records(file: Path, name: str, split: str, report: Report,
+                      corpus: _Corpus) -> None:
     for data in read_documents(file):
         report.records += 1
         record = Record.from_dict(data)
-        report.findings += record_findings(record, file=name, data=data)
+        findings = record_findings(record, file=name, data=data)
+        report.findings += findings
         report.findings += [locate(p, file=name, record=record.id)
-                            for p in _corpus_problems(record, split, name, seen)]
+                            for p in _corpus_problems(record, split, name, corpus.seen)]
+        if findings:
+            corpus.invalid.add(record.id)
+        else:
+            _expect_view_rows(record, corpus)
+
+
+def _expect_view_rows(record: Record, corpus: _Corpus) -> None:
+    """The digest of the rows each other config should hold for `record`."""
+    for view in VIEWS.values():
+        if view.name != "default":
+            digest = hashlib.sha256()
+            for row in view.rows(record):
+                digest.update(_canonical(row))
+            corpus.expected[view.name, record.id] = digest.hexdigest()
+
+
+def _read_view_rows(file: Path, name: str, config: str, corpus: _Corpus) -> None:
+    corpus.view_configs.add(config)
+    for batch in pq.ParquetFile(file).iter_batches():
+        for row in batch.to_pylist():
+            key = (config, str(row.get("document_id")))
+            corpus.found.setdefault(key, hashlib.sha256()).update(_canonical(row))
+            corpus.where.setdefault(key, name)
+
+
+def _canonical(row: dict) -> bytes:
+    return json.dumps(row, sort_keys=True, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+def _view_findings(corpus: _Corpus) -> Iterator[Finding]:
+    """Rows of the views that are not what the records of `default` give, record by record."""
+    for key in sorted(corpus.found):
+        config, record_id = key
+        digest = corpus.found[key].hexdigest()
+        if record_id in corpus.invalid or corpus.failed & {config, "default"}:
+            continue  # the record's own findings, or the file's, say what is wrong
+        if key not in corpus.expected:
+            message = f"rows of document_id {record_id!r}, which is no record of default"
+        elif digest != corpus.expected[key]:
+            message = f"the rows of record {record_id} differ from the view of the record"
+        else:
+            continue
+        yield locate(Problem("view-row-mismatch", message), file=corpus.where[key],
+                     record=record_id)
+    empty = hashlib.sha256().hexdigest()
+    for (config, record_id), digest in sorted(corpus.expected.items()):
+        if config in corpus.view_configs - corpus.failed and digest != empty and \
+                (config, record_id) not in corpus.found:
+            yield locate(Problem("view-row-mismatch", f"record {record_id} has no rows in "
+                                 f"config {config}"), file=f"{CORPUS_DIR}/{config}",
+                         record=record_id)
 
 
 def _corpus_problems(record: Record, split: str, name: str,
