@@ -71,7 +71,9 @@ def test_the_check_fails_on_stale_figures(tmp_path, capsys):
 def test_kappa_of_token_marks_and_which_tokens_a_span_covers(minimal_record):
     kappa, observed = agreement.cohen_kappa([(True, True)] * 2 + [(False, False)] * 2)
     assert (kappa, observed) == (1.0, 1.0)
-    assert agreement.cohen_kappa([(False, False)] * 3) == (1.0, 1.0)
+    assert agreement.cohen_kappa([(False, False)] * 3) == (None, 1.0)  # all O: undefined
+    assert agreement.cohen_kappa([]) == (None, None)
+    assert agreement.Counts().f1 is None  # two empty passes agree on nothing
     tokens = minimal_record.tokens
     first, second = tokens[0], tokens[1]
     assert agreement.covered(minimal_record, [(first.start, first.end)])[:2] == [True, False]

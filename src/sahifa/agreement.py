@@ -39,8 +39,9 @@ class Counts:
         self.both += len(a & b)
 
     @property
-    def f1(self) -> float:
-        return 2 * self.both / (self.a + self.b) if self.a + self.b else 1.0
+    def f1(self) -> float | None:
+        """None when neither pass has any span: agreement on nothing is no figure."""
+        return 2 * self.both / (self.a + self.b) if self.a + self.b else None
 
 
 @dataclass
@@ -64,7 +65,7 @@ class Agreement:
             self.token_marks.setdefault(name_, []).extend(
                 zip(covered(a, spans(a)), covered(b, spans(b)), strict=True))
 
-    def kappa(self) -> tuple[float, float]:
+    def kappa(self) -> tuple[float | None, float | None]:
         """Cohen's κ and the observed agreement on the token labels."""
         return cohen_kappa(self.token_labels)
 
@@ -77,14 +78,17 @@ class Agreement:
         return cohen_kappa(pairs)[0]
 
 
-def cohen_kappa(pairs: list[tuple]) -> tuple[float, float]:
-    """Cohen's κ and the observed agreement of paired labels (κ is 1.0 when both passes use
-    one and the same label throughout)."""
+def cohen_kappa(pairs: list[tuple]) -> tuple[float | None, float | None]:
+    """Cohen's κ and the observed agreement of paired labels; κ is None (undefined) when the
+    chance agreement is 1, both passes using one and the same label throughout (all O), and
+    both are None without pairs."""
     n = len(pairs)
+    if not n:
+        return None, None
     observed = sum(x == y for x, y in pairs) / n
     a, b = Counter(x for x, _ in pairs), Counter(y for _, y in pairs)
     expected = sum(a[k] * b[k] for k in a) / (n * n)
-    return ((observed - expected) / (1 - expected) if expected < 1 else 1.0), observed
+    return ((observed - expected) / (1 - expected) if expected < 1 else None), observed
 
 
 def covered(record: Record, spans: list[tuple[int, int]]) -> list[bool]:
@@ -180,6 +184,7 @@ def _article_id(item: RawInput) -> str | None:
 
 
 def _kappa_cell(value: float | None) -> str:
+    """A figure to three places, or - where it is undefined."""
     return "-" if value is None else f"{value:.3f}"
 
 
@@ -189,18 +194,18 @@ def markdown(result: Agreement, command: str) -> str:
             "| --- | --- | --- | --- | --- | --- |"]
     named = [(name, c, LAYER_MARKS.get(name)) for name, c in result.layers.items()]
     named[1:1] = [(f"entities: {label}", c, label) for label, c in result.entity_labels.items()]
-    rows += [f"| {name} | {c.a} | {c.b} | {c.both} | {c.f1:.3f} | "
+    rows += [f"| {name} | {c.a} | {c.b} | {c.both} | {_kappa_cell(c.f1)} | "
              f"{_kappa_cell(result.mark_kappa(mark)) if mark else '-'} |"
              for name, c, mark in named]
     return "\n".join([
         f"Recomputed by `{command}` (`scripts/test.sh` fails when these figures are stale). "
         f"Articles: {len(result.articles)} ({', '.join(result.articles)}).", "",
         *rows, "",
-        f"Cohen's κ on token labels of the entities: **{kappa:.3f}** (observed agreement "
-        f"{observed:.3f}, {len(result.token_labels)} tokens). Each token of the record gets the "
-        "plain label (not IOB2) of the outermost entity covering it, or O. The token κ column: "
-        "Cohen's κ on whether a token lies inside a span of that label (at any nesting depth) "
-        "or layer.",
+        f"Cohen's κ on token labels of the entities: **{_kappa_cell(kappa)}** (observed "
+        f"agreement {_kappa_cell(observed)}, {len(result.token_labels)} tokens). Each token of "
+        "the record gets the plain label (not IOB2) of the outermost entity covering it, or O. "
+        "The token κ column: Cohen's κ on whether a token lies inside a span of that label "
+        "(at any nesting depth) or layer.",
     ])
 
 

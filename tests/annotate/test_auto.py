@@ -55,3 +55,23 @@ def test_gold_wins_and_articles_without_gold_get_automatic_spans(tmp_path):
     assert {e.origin for e in automatic.entities} == {"auto"}
     assert len(automatic.quotes) == len(gold.quotes)
     assert record_findings(automatic) == []
+
+
+def test_every_entity_label_has_a_priority():
+    from sahifa.annotate.auto import LABEL_PRIORITY
+    from sahifa.schema import labels
+
+    assert sorted(LABEL_PRIORITY) == sorted(labels("entity_label"))
+
+
+def test_reconcile_keeps_the_longer_of_crossing_mentions_and_nests_the_rest():
+    from sahifa.annotate.auto import reconcile
+    from sahifa.annotate.text import Mention
+
+    office = Mention(0, 20, "OCC", "t")
+    country = Mention(10, 15, "GPE", "t")
+    crossing = Mention(15, 25, "ORG", "t")
+    same_label_inside = Mention(2, 8, "OCC", "t")
+    far = Mention(1000, 1005, "PERS", "t")
+    assert reconcile([far, crossing, country, same_label_inside, office]) == [
+        office, country, far]

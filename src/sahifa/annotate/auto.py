@@ -5,6 +5,7 @@ origin "auto" and its annotator as name@version."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from sahifa.annotate import names, numex, offices, persons, quotes
@@ -13,8 +14,9 @@ from sahifa.annotate.text import Mention
 from sahifa.record import Cue, Entity, Quote, Record
 
 ENTITY_ANNOTATORS = (numex, names, offices, persons)
-LABEL_PRIORITY = ("OCC", "ORG", "PERS", "LOC", "GPE", "LANGUAGE", "NORP", "MONEY", "PERCENT",
-                  "QUANTITY", "DATE", "TIME", "CURR", "UNIT", "ORDINAL", "CARDINAL")
+LABEL_PRIORITY = ("OCC", "ORG", "PERS", "FAC", "LOC", "GPE", "EVENT", "LAW", "PRODUCT",
+                  "WEBSITE", "LANGUAGE", "NORP", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME",
+                  "CURR", "UNIT", "ORDINAL", "CARDINAL")
 
 
 @dataclass(slots=True)
@@ -45,10 +47,18 @@ def reconcile(mentions: list[Mention]) -> list[Mention]:
         other = best.get((m.start, m.end))
         if other is None or _rank(m) < _rank(other):
             best[(m.start, m.end)] = m
+    # kept by start; the longest are placed first, so a mention can only overlap the kept
+    # mentions that start less than `longest` before it: a window, not the whole list
     kept: list[Mention] = []
+    starts: list[int] = []
+    longest = 0
     for m in sorted(best.values(), key=lambda m: (m.start - m.end, _rank(m), m.start)):
-        if not any(_crosses(m, k) or (_inside(m, k) and m.label == k.label) for k in kept):
-            kept.append(m)
+        near = kept[bisect_left(starts, m.start - longest):bisect_left(starts, m.end)]
+        if not any(_crosses(m, k) or (_inside(m, k) and m.label == k.label) for k in near):
+            at = bisect_left(starts, m.start)
+            kept.insert(at, m)
+            starts.insert(at, m.start)
+            longest = max(longest, m.end - m.start)
     return sorted(kept, key=lambda m: (m.start, -m.end))
 
 

@@ -36,10 +36,11 @@ def document(record: Record) -> Document:
     """The record's sentences with the IOB2 tags of every nesting level."""
     levels = iob.levels(record.tokens, record.entities, labels("entity_label")) or [[]]
     doc = Document(record.id)
-    for first, end in iob.sentence_tokens(record):
+    windows = iob.sentence_tokens(record)
+    by_level = [iob.encode_windows(level, windows) for level in levels]
+    for index, (first, end) in enumerate(windows):
         doc.sentences.append(Sentence(
-            [t.text for t in record.tokens[first:end]],
-            [iob.encode(level, end - first, first) for level in levels]))
+            [t.text for t in record.tokens[first:end]], [level[index] for level in by_level]))
     return doc
 
 

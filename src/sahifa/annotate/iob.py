@@ -54,6 +54,22 @@ def encode(ranges: Sequence[TokenRange], length: int, offset: int = 0) -> list[s
     return tags
 
 
+def encode_windows(ranges: Sequence[TokenRange],
+                   windows: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """`encode` for each window [first, end) of tokens (a record's sentences, in order), one
+    level's ranges in order and not overlapping: one pass over both, so tagging every sentence
+    of a long article stays linear."""
+    out, lo = [], 0
+    for first, end in windows:
+        while lo < len(ranges) and ranges[lo][1] <= first:
+            lo += 1
+        hi = lo
+        while hi < len(ranges) and ranges[hi][0] < end:
+            hi += 1
+        out.append(encode(ranges[lo:hi], end - first, first))
+    return out
+
+
 def decode(tags: Sequence[str]) -> list[TokenRange]:
     """Token ranges of IOB2 tags; an I- tag that continues nothing starts a range."""
     ranges: list[TokenRange] = []

@@ -39,9 +39,10 @@ def _document_rows(record: Record) -> Iterator[dict[str, Any]]:
 def _ner_rows(record: Record) -> Iterator[dict[str, Any]]:
     levels = iob.levels(record.tokens, record.entities, labels("entity_label")) or [[]]
     ranges = iob.sentence_tokens(record)
+    by_level = [iob.encode_windows(level, ranges) for level in levels]
     for index, (sentence, (first, end)) in enumerate(zip(record.sentences, ranges,
                                                          strict=True)):
-        tags = [iob.encode(level, end - first, first) for level in levels]
+        tags = [level[index] for level in by_level]
         while len(tags) > 1 and set(tags[-1]) == {iob.OUTSIDE}:
             tags.pop()
         yield _codec("ner").encode({
