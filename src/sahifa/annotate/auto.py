@@ -34,7 +34,8 @@ def annotate_text(text: str, paragraphs: list[tuple[int, int]]) -> Found:
         mentions += annotator.find(text, paragraphs, mentions)
     kept = reconcile(mentions)
     found = quotes.find(text, paragraphs, kept)
-    made = {q.speaker for q in found if q.speaker is not None and q.speaker not in kept}
+    known = set(kept)
+    made = {q.speaker for q in found if q.speaker is not None and q.speaker not in known}
     if made:
         kept = reconcile([*kept, *made])
     return Found(kept, found)

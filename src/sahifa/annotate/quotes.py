@@ -54,6 +54,8 @@ ROLE_REACH_WORDS = 12
 SOURCE_REACH_WORDS = 3
 SPEAKER_LABELS = ("PERS", "ORG", "GPE")
 SUBJECT_REACH_WORDS = 3
+REPORTING_REACH_WORDS = 400
+MENTION_CHARS = 200  # no mention is longer: the window a lookup by end searches
 ORG_WORDS = 5
 FUNCTION_WORD_NAMES = frozenset({"علي"})  # علي الحازمي: the name, not على misspelt
 MAX_NAME_WORDS = 3
@@ -195,11 +197,19 @@ class _Article:
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
     named_starts: list[int] = field(default_factory=list)
+    quoted: list[tuple[int, int]] = field(default_factory=list)  # `inside`, merged, in order
+    quoted_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.starts = [w.start for w in self.words]
         self.ends = [w.end for w in self.words]
         self.named_starts = [m.start for m in self.named]
+        for start, end in sorted(self.inside):
+            if self.quoted and start <= self.quoted[-1][1]:
+                self.quoted[-1] = (self.quoted[-1][0], max(end, self.quoted[-1][1]))
+            else:
+                self.quoted.append((start, end))
+        self.quoted_starts = [start for start, _ in self.quoted]
 
     def add(self, mention: Mention) -> None:
         """A mention made for a speaker, which later quotes may refer back to (وقال العازمي)."""
@@ -209,7 +219,22 @@ class _Article:
             self.named_starts.insert(i, mention.start)
 
     def outside(self, word: Word) -> bool:
-        return not any(s <= word.start < e for s, e in self.inside)
+        return not self.quoted_at(word.start)
+
+    def quoted_at(self, position: int) -> bool:
+        at = bisect_right(self.quoted_starts, position) - 1
+        return at >= 0 and position < self.quoted[at][1]
+
+    def ending_at(self, end: int) -> list[Mention]:
+        """The mentions that end at `end` (a mention is shorter than MENTION_CHARS)."""
+        lo = bisect_left(self.named_starts, end - MENTION_CHARS)
+        return [m for m in self.named[lo:bisect_left(self.named_starts, end)] if m.end == end]
+
+    def covering(self, position: int) -> list[Mention]:
+        """The mentions that hold `position` strictly inside them."""
+        lo = bisect_left(self.named_starts, position - MENTION_CHARS)
+        return [m for m in self.named[lo:bisect_left(self.named_starts, position)]
+                if position < m.end]
 
 
 def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQuote]:
@@ -223,11 +248,10 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
         for q in marked_spans(text, start, end):
             if not is_name_mark(text, q[0], q[1], words):
                 spans.append((q, (start, end), words))
-    inside = [(q[0], q[1]) for q, _, _ in spans]
-    named = sorted((m for m in found if m.label in (*SPEAKER_LABELS, "OCC", "NORP")
-                    and not any(s <= m.start < e for s, e in inside)),
-                   key=lambda m: (m.start, -m.end))
-    article = _Article(text, all_words, named, inside)
+    article = _Article(text, all_words, [], [(q[0], q[1]) for q, _, _ in spans])
+    article.named = sorted((m for m in found if m.label in (*SPEAKER_LABELS, "OCC", "NORP")
+                            and not article.quoted_at(m.start)), key=lambda m: (m.start, -m.end))
+    article.named_starts = [m.start for m in article.named]
     out: list[FoundQuote] = []
     for (qs, qe, closed), paragraph, words in spans:
         found_quote = _attributed(article, qs, qe, closed, paragraph, words, out)
@@ -274,8 +298,8 @@ def _named_before_colon(article: _Article, paragraph: tuple[int, int], qs: int):
         return None
     colon = text.rfind(":", paragraph[0], qs)
     head = text[paragraph[0]:colon].rstrip()
-    ending = [m for m in article.named if m.end == paragraph[0] + len(head)
-              and m.label in SPEAKER_LABELS]
+    ending = [m for m in article.ending_at(paragraph[0] + len(head))
+              if m.label in SPEAKER_LABELS]
     if ending:
         return max(ending, key=lambda m: m.end - m.start)
     i = _word_at_or_after(article, paragraph[0])
@@ -401,10 +425,12 @@ def _agree(gender: str | None, other: str | None) -> bool:
 
 
 def _reporting_before(article: _Article, position: int):
-    """(start, end) of the reporting words before `position`, outside quotes, latest first."""
+    """(start, end) of the reporting words before `position`, outside quotes, latest first,
+    within REPORTING_REACH_WORDS (an elided subject's antecedent is near; without a bound every
+    quote of a long article would walk back to its start)."""
     words, text = article.words, article.text
     last = bisect_right(article.starts, position) - 1
-    for i in range(last - 1, -1, -1):
+    for i in range(last - 1, max(last - REPORTING_REACH_WORDS, 0) - 1, -1):
         if article.outside(words[i]) and (hit := _cue_at(words, i, text)) and \
                 words[hit[1] - 1].end <= position:
             yield hit[0], words[hit[1] - 1].end
@@ -417,9 +443,11 @@ def _latest_mention(article: _Article, person: Mention, position: int) -> Mentio
     if person.label != "PERS":
         return person
     last = key(article.text[person.start:person.end].split()[-1])
-    for word in reversed(article.words):
-        if word.end > position or word.end <= person.end:
-            continue
+    words = article.words
+    for i in range(bisect_right(article.ends, position) - 1, -1, -1):
+        word = words[i]
+        if word.end <= person.end:
+            break
         skip = next((n for n, k in readings(word.text) if k == last), None)
         if skip is None or not article.outside(word):
             continue
@@ -427,7 +455,7 @@ def _latest_mention(article: _Article, person: Mention, position: int) -> Mentio
         existing = _mention_at(article, start)
         if existing is not None and existing.label == "PERS":
             return existing
-        covering = [m for m in article.named if m.start < start < m.end]
+        covering = article.covering(start)
         return Mention(start, word.end, "PERS", ANNOTATOR) if not covering else person
     return person
 
@@ -490,7 +518,7 @@ def _subject_before(article: _Article, cue: tuple[int, int]) -> Subject | None:
     i = verb - 1
     if i < 0 or words[verb].start != cue[0] or text[words[i].end:cue[0]].strip():
         return None
-    mentions = [m for m in article.named if m.end == words[i].end and m.label in ("PERS", "ORG")]
+    mentions = [m for m in article.ending_at(words[i].end) if m.label in ("PERS", "ORG")]
     if mentions:
         return Subject(max(mentions, key=lambda m: m.end - m.start))
     if key(words[i].text) in _lexicon()["sources"]:
@@ -728,7 +756,7 @@ def _before_relative(article: _Article, cue: tuple[int, int]) -> Mention | None:
     i = bisect_right(article.ends, cue[0]) - 1
     if i < 1 or key(words[i].text) not in RELATIVES or article.text[words[i].end:cue[0]].strip():
         return None
-    found = [m for m in article.named if m.end == words[i - 1].end and m.label in SPEAKER_LABELS
+    found = [m for m in article.ending_at(words[i - 1].end) if m.label in SPEAKER_LABELS
              and not article.text[m.end:words[i].start].strip()]
     if found:
         return max(found, key=lambda m: m.end - m.start)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 from importlib import resources
@@ -148,10 +149,13 @@ def _key(span) -> tuple[int, int]:
 def check_annotation_placement(record: Record) -> Iterator[Problem]:
     """Entities, quotes, cues and corrections each inside one paragraph (spans whose offsets
     are already wrong are left to check_spans)."""
+    paragraphs = sorted(record.paragraphs, key=lambda p: p.start)
+    starts = [p.start for p in paragraphs]
     for layer, span_id, span in _spans(record, ANNOTATION_LAYERS):
         if not _holds(record.text, span):
             continue
-        if not any(_inside(span, p) for p in record.paragraphs):
+        at = bisect_right(starts, span.start) - 1
+        if at < 0 or not _inside(span, paragraphs[at]):
             yield Problem("span-crosses-paragraph", f"{layer} {span_id} [{span.start}, "
                           f"{span.end}) is not inside one paragraph", span_id, span.start)
 
