@@ -88,3 +88,15 @@ def test_file_that_is_not_trec_among_trec_files_is_a_reject(tmp_path):
     (tmp_path / "a.txt").write_text("just some text", "utf-8")
     (result,) = [convert_or_reject(i) for i in trec.iter_inputs(tmp_path)]
     assert result.reason == "layout" and "<DOC>" in result.message
+
+
+def test_a_headline_of_marks_alone_is_no_article(tmp_path):
+    rejects, _ = _jsonl_rejects(tmp_path, _line({"title": "\u064e\u064f", "body": "\u0651 ..."}))
+    assert [r.reason for r in rejects] == ["empty"]
+
+
+def test_control_characters_escaped_in_json_do_not_reach_the_text(tmp_path):
+    _, (record,) = _jsonl_rejects(tmp_path, _line({"title": "عنوان",
+                                                   "body": "نص\u0000 الخبر\u001b"}))
+    assert record.text == "عنوان\nنص الخبر"
+    assert {e.kind: e.count for e in record.normalization} == {"control": 2}

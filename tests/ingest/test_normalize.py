@@ -34,3 +34,20 @@ def test_removed_marks_stay_traceable_to_the_raw_input():
     raw_start, raw_end = omap.span_to_raw(start, start + 5)
     assert raw[raw_start:raw_end] == "موسكو"
     assert norm.text[omap.raw_start_to_text(raw.index("«")):][:1] == "«"
+
+
+@pytest.mark.parametrize(("raw", "text", "kind"), [
+    ("بّـَ", "بَّ", "tatweel"),  # the marks join their letter, in canonical order
+    ("بَ\u200bّ", "بَّ", "zero-width"),
+    ("سو&#8207;رية", "سورية", "html-entity"),  # an entity for an invisible character goes
+    ("الرق&#x640;ة", "الرقة", "html-entity"),
+    ("سو\x00ر\x1bية\uffff", "سورية", "control"),
+    ("سو&#0;رية", "سورية", "html-entity"),
+])
+def test_what_would_leave_the_text_out_of_nfc_or_with_invisible_characters_is_removed(
+        raw, text, kind):
+    import unicodedata
+
+    norm = normalize(raw)
+    assert norm.text == text and unicodedata.is_normalized("NFC", norm.text)
+    assert set(norm.counts) == {kind}

@@ -103,12 +103,13 @@ def assemble(article: RawArticle) -> Record:
 
 
 def _has_text(raw: str, block: Block) -> bool:
-    """Whether the block keeps any text after normalisation (the cheap test first: a letter or
-    digit, outside any HTML entity, survives it)."""
+    """Whether the block keeps a letter or a digit after normalisation (marks, punctuation or
+    entities alone are no text; the cheap test first: a letter or digit, outside any HTML
+    entity, survives it)."""
     piece = raw[block.start:block.end]
     if "&" not in piece and any(c.isalnum() and c != TATWEEL for c in piece):
         return True
-    return bool(normalize(piece).text.strip())
+    return any(c.isalnum() for c in normalize(piece).text)
 
 
 def _join(raw: str, end: int, start: int, out: list[str], builder: SegmentBuilder,

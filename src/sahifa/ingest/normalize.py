@@ -20,15 +20,24 @@ BOM = "\ufeff"
 BIDI_MARKS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060"
 INVISIBLE = BOM + BIDI_MARKS + ZERO_WIDTH
+TATWEEL = "\u0640"
+CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff"  # not \t, \n, \r
+MARK = "[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]"
+REMOVED = {**dict.fromkeys(BOM, "bom"), **dict.fromkeys(BIDI_MARKS, "bidi-mark"),
+           **dict.fromkeys(ZERO_WIDTH, "zero-width"), TATWEEL: "tatweel"}
 
-# kind, pattern, replacement (a string, or None to unescape an HTML entity)
+# kind, pattern, replacement (a string; None to unescape an HTML entity; JOIN to drop the
+# removable characters between a letter's marks and compose what is left)
+JOIN = "join"
 EDITS: tuple[tuple[str, str, str | None], ...] = (
+    ("tatweel", f"[^\\s{INVISIBLE}{TATWEEL}]{MARK}*[{INVISIBLE}{TATWEEL}]+{MARK}+", JOIN),
     ("crlf", r"\r\n?", "\n"),
     ("bom", BOM, ""),
     ("bidi-mark", f"[{BIDI_MARKS}]", ""),
     ("zero-width", f"[{ZERO_WIDTH}]", ""),
-    ("tatweel", "\u0640", ""),
+    ("tatweel", TATWEEL, ""),
     ("no-break-space", "[\u00a0\u2007\u202f]", " "),
+    ("control", f"[{CONTROL}]", ""),
     ("html-entity", r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});", None),
 )
 
@@ -50,7 +59,9 @@ def normalize_into(raw: str, start: int, end: int, out: list[str], builder: Segm
         _compose(raw, pos, match.start(), out, builder, counts)
         kind, _, replacement = EDITS[int(match.lastgroup[1:])]
         found = match.group()
-        new = html.unescape(found) if replacement is None else replacement
+        new = _replacement(found, replacement)
+        if replacement == JOIN:
+            kind = next(REMOVED[c] for c in found if c in REMOVED)
         if new == found:  # an unknown entity name stays as written
             _compose(raw, match.start(), match.end(), out, builder, counts)
         else:
@@ -59,6 +70,18 @@ def normalize_into(raw: str, start: int, end: int, out: list[str], builder: Segm
             counts[kind] += 1
         pos = match.end()
     _compose(raw, pos, end, out, builder, counts)
+
+
+def _replacement(found: str, replacement: str | None) -> str:
+    if replacement == JOIN:  # بّـَ → بَّ: the marks join their letter, in canonical order
+        return unicodedata.normalize("NFC", "".join(c for c in found if c not in REMOVED))
+    if replacement is not None:
+        return replacement
+    new = html.unescape(found)  # an entity for an invisible or control character goes too
+    return "" if all(c in REMOVED or _CONTROL_RE.match(c) for c in new) else new
+
+
+_CONTROL_RE = re.compile(f"[{CONTROL}\ufffd]")
 
 
 def normalize(raw: str, start: int = 0, end: int | None = None) -> Normalized:
