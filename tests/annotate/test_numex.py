@@ -50,3 +50,8 @@ def test_cardinals_need_a_counted_noun_and_identifiers_are_not_numbers():
 def test_ordinals():
     assert found(numex, "الجولة الثالثة من المحادثات") == [("الثالثة", "ORDINAL")]
     assert found(numex, "في الأسبوع الأخير") == []
+
+
+def test_a_year_word_joins_a_year_only_with_nothing_between():
+    assert found(numex, "وصل الوفد في سنة 2012 إلى دمشق") == [("سنة 2012", "DATE")]
+    assert ("سنة. 2012", "DATE") not in found(numex, "انتهت سنة. 2012 كانت صعبة")

@@ -11,7 +11,7 @@ import regex
 
 from sahifa.annotate.text import Mention, Phrases, Word, key, load, readings, words_of
 
-NAME, VERSION = "numex", "1"
+NAME, VERSION = "numex", "2"
 ANNOTATOR = f"{NAME}@{VERSION}"
 
 _DIGITS = regex.compile(r"^\p{Nd}+(?:[.,٫٬]\p{Nd}+)*$")
@@ -247,14 +247,15 @@ def _is_year(word: str) -> bool:
 
 def _bare_number(text, words, i, begin, j):
     lex = _lexicon()
-    previous = {k for _, k in readings(words[i - 1].text)} if i else set()
+    adjacent = i > 0 and not text[words[i - 1].end:words[i].start].strip()  # not سنة. 2012
+    previous = {k for _, k in readings(words[i - 1].text)} if adjacent else set()
     single = words[i:j]
     if previous & lex["identifiers"]:
         return [], j
     counted = _followed_by_word(text, words, j)
     if len(single) == 1 and _is_year(single[0].text) and (
             previous & lex["year_context"] or not counted):
-        year_word = _phrase("year_words", text, words, i - 1) if i else None
+        year_word = _phrase("year_words", text, words, i - 1) if adjacent else None
         start = year_word[0] if year_word and year_word[1] == i else begin
         j2, end = _era(text, words, j, single[0].end)
         return [_m(start, end, "DATE")], j2
