@@ -4,11 +4,13 @@ input) are imported and projected onto the text through the offset map."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sahifa.annotate import auto, brat
 from sahifa.ingest.article import IngestError, RawArticle
 from sahifa.ingest.inputs import RawInput
 from sahifa.offsets import OffsetMap
-from sahifa.record import Record
+from sahifa.record import Record, Span
 from sahifa.validate.findings import Finding, Problem, locate
 
 
@@ -22,10 +24,32 @@ class AnnotationError(IngestError):
 
 def annotate(record: Record, article: RawArticle, item: RawInput) -> Record:
     """The record with its annotation layers: gold where the input has it (gold always wins),
-    else the automatic annotators'."""
+    else the automatic annotators'; then no sentence boundary cuts an entity."""
     if item.annotations is not None:
-        return import_gold(record, article.raw, item)
-    return auto.auto_annotate(record)
+        return whole_entities(import_gold(record, article.raw, item))
+    return whole_entities(auto.auto_annotate(record))
+
+
+def whole_entities(record: Record) -> Record:
+    """The record with the sentences an entity runs across joined into one (an abbreviation's
+    full stop, a name the splitter cut): every entity lies inside a sentence, so the ner view
+    never tags one as two."""
+    if not record.sentences:
+        return record
+    spans = sorted((e.start, e.end) for e in record.entities)
+    joined, current = [], record.sentences[0]
+    k, reach = 0, -1
+    for sentence in record.sentences[1:]:
+        while k < len(spans) and spans[k][0] < current.end:
+            reach = max(reach, spans[k][1])
+            k += 1
+        if reach > current.end:
+            current = Span(current.start, sentence.end, record.text[current.start:sentence.end])
+        else:
+            joined.append(current)
+            current = sentence
+    joined.append(current)
+    return record if len(joined) == len(record.sentences) else replace(record, sentences=joined)
 
 
 def import_gold(record: Record, raw: str, item: RawInput) -> Record:
