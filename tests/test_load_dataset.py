@@ -7,7 +7,7 @@ import duckdb
 import pandas as pd
 import pytest
 
-from sahifa.schema import features
+from sahifa.write.features import features
 from tests.conftest import ROOT
 
 

@@ -4,7 +4,8 @@ import json
 
 import datasets
 
-from sahifa.schema import LabelCodec, arrow_schema, features, labels, record_schema
+from sahifa.schema import LabelCodec, labels, record_schema
+from sahifa.write.features import arrow_schema, features
 
 
 def test_enums_become_class_labels_with_the_declared_names():

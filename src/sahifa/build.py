@@ -39,8 +39,9 @@ from sahifa.pipeline import (
     iter_inputs,
     orphan_annotations,
 )
+from sahifa.stats import Stats
 from sahifa.write.card import CORPUS_DIR, ConfigOutput, SplitOutput, render_card
-from sahifa.write.datasheet import Stats, render_datasheet
+from sahifa.write.datasheet import render_datasheet
 from sahifa.write.parquet import DEFAULT_SHARD_BYTES, ShardWriter
 from sahifa.write.splits import SPLIT_NAMES, record_split
 from sahifa.write.views import VIEWS
@@ -319,7 +320,7 @@ def _current(output: Path, name: str) -> str:
 def _write_docs(options: BuildOptions, result: BuildResult, staging: Path) -> None:
     card = render_card(_current(options.output, CARD), result.outputs)
     (staging / CARD).write_text(card, encoding="utf-8")
-    sheet = render_datasheet(_current(options.output, DATASHEET), result, options)
+    sheet = render_datasheet(_current(options.output, DATASHEET), result, options.command)
     (staging / DATASHEET).write_text(sheet, encoding="utf-8")
 
 

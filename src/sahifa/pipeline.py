@@ -17,7 +17,7 @@ from sahifa.ingest.readers import jsonl, plaintext, trec
 from sahifa.ingest.survey import Survey, survey
 from sahifa.record import Record
 from sahifa.segment import segment
-from sahifa.validate.runner import record_findings
+from sahifa.validate.record_checks import record_findings
 
 READERS = {"plaintext": plaintext, "jsonl": jsonl, "trec": trec}
 

@@ -1,10 +1,7 @@
-"""The record schema, declared once as JSON Schema, and everything derived from it.
-
-`datasets.Features` and the Arrow schema are computed from `schema/record.schema.json` (and
-each view's from `schema/<view>.schema.json`, which refers to the record schema's inventories):
-string enums become `ClassLabel` (the enum is the label inventory), arrays of objects become
-`List({...})`, integers become int32. `LabelCodec` turns label strings into ClassLabel ids and
-back, walking the same declaration.
+"""The record schema, declared once as JSON Schema: loading it, its label inventories, and
+`LabelCodec`, which turns label strings into ClassLabel ids and back by walking the same
+declaration. The `datasets.Features` derived from it are in `sahifa.write.features`, so the
+stages before writing never import `datasets`.
 """
 
 from __future__ import annotations
@@ -15,9 +12,6 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import datasets
-import pyarrow as pa
 
 SCHEMA_FILE = "record.schema.json"
 
@@ -47,10 +41,10 @@ def view_schema(view: str) -> dict[str, Any]:
 def resolve(node: dict[str, Any], root: dict[str, Any] | None = None) -> dict[str, Any]:
     """Follow a `$ref` to the node it names: "#/$defs/name" in `root` (default: the record
     schema), or "other.schema.json#/$defs/name" in another file of `schema/`."""
-    return _resolve(node, root or record_schema())[0]
+    return resolve_in(node, root or record_schema())[0]
 
 
-def _resolve(node: dict[str, Any], root: dict[str, Any]) -> tuple[dict[str, Any], dict]:
+def resolve_in(node: dict[str, Any], root: dict[str, Any]) -> tuple[dict[str, Any], dict]:
     """The node a `$ref` names, and the schema its own `$ref`s are relative to."""
     node = _nullable(node)
     while "$ref" in node:
@@ -72,43 +66,9 @@ def labels(def_name: str) -> list[str]:
     return list(record_schema()["$defs"][def_name]["enum"])
 
 
-def _types(node: dict[str, Any]) -> list[str]:
+def types_of(node: dict[str, Any]) -> list[str]:
     kind = node.get("type")
     return [kind] if isinstance(kind, str) else list(kind or [])
-
-
-def feature_of(node: dict[str, Any], root: dict[str, Any] | None = None) -> Any:
-    """The `datasets` feature type for one JSON Schema node (`$ref`s resolved in `root`)."""
-    node, root = _resolve(node, root or record_schema())
-    kinds = [k for k in _types(node) if k != "null"]
-    if "enum" in node:
-        return datasets.ClassLabel(names=list(node["enum"]))
-    if kinds == ["object"]:
-        return {name: feature_of(sub, root) for name, sub in node["properties"].items()}
-    if kinds == ["array"]:
-        return datasets.List(feature_of(node["items"], root))
-    scalar = {"string": "string", "integer": node.get("x-arrow", "int32"), "boolean": "bool"}
-    if len(kinds) == 1 and kinds[0] in scalar:
-        return datasets.Value(scalar[kinds[0]])
-    raise ValueError(f"schema node has no feature mapping: {node}")
-
-
-@cache
-def features() -> datasets.Features:
-    """The corpus's `datasets.Features`, derived from the JSON Schema."""
-    return datasets.Features(feature_of(record_schema()))
-
-
-@cache
-def view_features(view: str) -> datasets.Features:
-    """A view's `datasets.Features`, derived from `schema/<view>.schema.json`."""
-    schema = view_schema(view)
-    return datasets.Features(feature_of(schema, schema))
-
-
-def arrow_schema() -> pa.Schema:
-    """The Arrow schema, with the HF features embedded in its metadata."""
-    return features().arrow_schema
 
 
 class LabelCodec:
@@ -146,11 +106,11 @@ def _identity(value: Any) -> Any:
 def _walker(node: dict[str, Any], on_enum: Callable[[list[str]], Callable],
             root: dict[str, Any]) -> Callable:
     """A function that applies `on_enum(names)` to every enum value below `node`."""
-    node, root = _resolve(node, root)
+    node, root = resolve_in(node, root)
     if "enum" in node:
         convert = on_enum(list(node["enum"]))
         return lambda value: None if value is None else convert(value)
-    kinds = _types(node)
+    kinds = types_of(node)
     if "object" in kinds:
         subs = {k: _walker(v, on_enum, root) for k, v in node["properties"].items()}
         subs = {k: fn for k, fn in subs.items() if fn is not _identity}

@@ -4,7 +4,7 @@ from sahifa.annotate.auto import auto_annotate, reconcile
 from sahifa.annotate.text import Mention
 from sahifa.ingest.readers import plaintext
 from sahifa.pipeline import convert
-from sahifa.validate.runner import record_findings
+from sahifa.validate.record_checks import record_findings
 from tests.conftest import SEEDS
 
 

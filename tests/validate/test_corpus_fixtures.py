@@ -9,8 +9,9 @@ import pyarrow as pa
 import pytest
 
 from sahifa.record import Record
-from sahifa.schema import LabelCodec, features
+from sahifa.schema import LabelCodec
 from sahifa.validate.runner import validate_path
+from sahifa.write.features import features
 from sahifa.write.parquet import write_table
 from sahifa.write.views import VIEWS
 from tests.conftest import FIXTURES, load_fixture

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sahifa.findings import FINDING_IDS, ValidationError
 from sahifa.record import Record
-from sahifa.validate.findings import FINDING_IDS, ValidationError
-from sahifa.validate.runner import ensure_valid, record_findings
+from sahifa.validate.record_checks import ensure_valid, record_findings
 from tests.conftest import FIXTURES, load_fixture
 
 RECORD_LEVEL = sorted(f.stem for f in (FIXTURES / "invalid").glob("*.json")

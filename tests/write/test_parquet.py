@@ -5,7 +5,8 @@ import pyarrow.parquet as pq
 from sahifa.ingest.readers import plaintext
 from sahifa.pipeline import convert
 from sahifa.record import Record
-from sahifa.schema import LabelCodec, features
+from sahifa.schema import LabelCodec
+from sahifa.write.features import features
 from sahifa.write.parquet import ShardWriter
 from tests.conftest import SEEDS
 

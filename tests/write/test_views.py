@@ -13,8 +13,9 @@ from datasets import load_dataset
 
 from sahifa.annotate import iob
 from sahifa.record import Record
-from sahifa.schema import labels, view_features, view_schema
+from sahifa.schema import labels, view_schema
 from sahifa.validate.runner import validate_path
+from sahifa.write.features import view_features
 from sahifa.write.parquet import read_documents, write_table
 
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from sahifa.annotate import auto, brat
+from sahifa.findings import Finding, Problem, locate
 from sahifa.ingest.article import IngestError, RawArticle
 from sahifa.ingest.inputs import RawInput
 from sahifa.offsets import OffsetMap
 from sahifa.record import Record, Span
-from sahifa.validate.findings import Finding, Problem, locate
 
 
 class AnnotationError(IngestError):

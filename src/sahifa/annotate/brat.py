@@ -15,9 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sahifa.findings import Problem
 from sahifa.record import Correction, Cue, Entity, Quote, Record
 from sahifa.schema import labels
-from sahifa.validate.findings import Problem
 
 QUOTE, CUE, SPELLING = "QUOTE", "CUE", "SPELLING"
 SPEAKER_RELATION, CUE_RELATION = "Speaker", "Cue"

@@ -13,7 +13,7 @@ import datasets
 import pyarrow.parquet as pq
 import yaml
 
-from sahifa.validate.findings import Problem
+from sahifa.findings import Problem
 
 PARQUET_GLOB = "*/*.parquet"
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)

@@ -15,9 +15,9 @@ from typing import Any
 import fastjsonschema
 import jsonschema
 
+from sahifa.findings import Finding, Problem, ValidationError, locate
 from sahifa.record import ANNOTATION_LAYERS, SEGMENTATION_LAYERS, Record
 from sahifa.schema import record_schema
-from sahifa.validate.findings import Problem
 
 PROCLITICS = "وفبكل"
 
@@ -215,3 +215,20 @@ def check_record(record: Record) -> Iterator[Problem]:
     """Every level-2 check of one record."""
     for check in RECORD_CHECKS:
         yield from check(record)
+
+
+def record_findings(record: Record, *, file: str | None = None,
+                    data: dict | None = None) -> list[Finding]:
+    """Level 1 then level 2 findings of one record (level 2 only if level 1 passes)."""
+    data = record.to_dict() if data is None else data
+    problems = list(check_schema(data))
+    if not problems:
+        problems = list(check_record(record))
+    return [locate(p, file=file, record=record.id) for p in problems]
+
+
+def ensure_valid(record: Record, *, file: str | None = None) -> Record:
+    findings = record_findings(record, file=file)
+    if findings:
+        raise ValidationError(findings)
+    return record

@@ -18,32 +18,15 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import yaml
 
+from sahifa.findings import Finding, Problem, locate
 from sahifa.record import Record
 from sahifa.schema import LabelError
 from sahifa.validate.corpus_checks import check_card, check_counts, check_features
-from sahifa.validate.findings import Finding, Problem, ValidationError, locate
-from sahifa.validate.record_checks import check_record, check_schema
+from sahifa.validate.record_checks import record_findings
 from sahifa.write.card import CORPUS_DIR, card_configs
 from sahifa.write.parquet import read_documents
 from sahifa.write.splits import record_split
 from sahifa.write.views import VIEWS
-
-
-def record_findings(record: Record, *, file: str | None = None,
-                    data: dict | None = None) -> list[Finding]:
-    """Level 1 then level 2 findings of one record (level 2 only if level 1 passes)."""
-    data = record.to_dict() if data is None else data
-    problems = list(check_schema(data))
-    if not problems:
-        problems = list(check_record(record))
-    return [locate(p, file=file, record=record.id) for p in problems]
-
-
-def ensure_valid(record: Record, *, file: str | None = None) -> Record:
-    findings = record_findings(record, file=file)
-    if findings:
-        raise ValidationError(findings)
-    return record
 
 
 @dataclass

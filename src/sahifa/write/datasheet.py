@@ -7,62 +7,29 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
 from importlib.metadata import version
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from sahifa.record import Record
+from sahifa.stats import Stats
 from sahifa.write.card import replace_block
 
-if TYPE_CHECKING:
-    from sahifa.build import BuildOptions, BuildResult
+
+class Accounts(Protocol):
+    """What the datasheet reads of a build's result (declared here: the datasheet does not
+    import the build)."""
+
+    read: int
+    written: int
+    rejected: int
+    rejected_by_reason: Counter
+    duplicates: Counter
+    duplicates_dropped: bool
+    outputs: list
+    stats: Stats
 
 TOOLS = ("sahifa", "datasets", "pyarrow", "jsonschema", "regex", "datasketch", "hijridate",
          "fastjsonschema")
 LISTED_INPUTS = 20
-
-
-@dataclass
-class Stats:
-    articles: int = 0
-    characters: int = 0
-    paragraphs: int = 0
-    sentences: int = 0
-    tokens: int = 0
-    entities: Counter = field(default_factory=Counter)
-    quotes: Counter = field(default_factory=Counter)
-    corrections: Counter = field(default_factory=Counter)
-    origins: Counter = field(default_factory=Counter)
-    normalization: Counter = field(default_factory=Counter)
-    licenses: Counter = field(default_factory=Counter)
-    publications: Counter = field(default_factory=Counter)  # (publication, layer) → count
-    inputs: list[tuple[str, str]] = field(default_factory=list)
-
-    def add(self, record: Record) -> None:
-        self.articles += 1
-        self.characters += len(record.text)
-        self.paragraphs += len(record.paragraphs)
-        self.sentences += len(record.sentences)
-        self.tokens += len(record.tokens)
-        self.entities.update(e.label for e in record.entities)
-        self.quotes.update("closed" if q.closed else "unclosed" for q in record.quotes)
-        self.corrections.update(c.kind for c in record.corrections)
-        for layer in (record.entities, record.quotes, record.corrections):
-            self.origins.update(span.origin for span in layer)
-        self.normalization.update({e.kind: e.count for e in record.normalization})
-        self.licenses[record.license or "none declared"] += 1
-        name = record.publication or "unknown"
-        self.publications.update({(name, "articles"): 1, (name, "entities"): len(
-            record.entities), (name, "quotes"): len(record.quotes),
-            (name, "corrections"): len(record.corrections)})
-
-    def merge(self, other: Stats) -> None:
-        """Add the counts of `other` (the statistics of another record or part)."""
-        for name in ("articles", "characters", "paragraphs", "sentences", "tokens"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("entities", "quotes", "corrections", "origins", "normalization", "licenses",
-                     "publications"):
-            getattr(self, name).update(getattr(other, name))
 
 
 def _counter_rows(title: str, counter: Counter) -> list[str]:
@@ -74,7 +41,7 @@ def _counter_rows(title: str, counter: Counter) -> list[str]:
     ]
 
 
-def stats_markdown(result: BuildResult, options: BuildOptions) -> str:
+def stats_markdown(result: Accounts, command: str) -> str:
     s = result.stats
     rows = [
         "| what | count |", "| --- | --- |",
@@ -102,7 +69,7 @@ def stats_markdown(result: BuildResult, options: BuildOptions) -> str:
             if o.num_rows:
                 rows.append(f"| rows in config {out.name}, split {split} | {o.num_rows} |")
     return "\n".join([
-        f"Built by `{options.command}`.", "",
+        f"Built by `{command}`.", "",
         *rows, "",
         *_publications_markdown(s.publications), "",
         *_inputs_markdown(s.inputs), "",
@@ -135,5 +102,5 @@ def _inputs_markdown(inputs: list[tuple[str, str]]) -> list[str]:
     return lines
 
 
-def render_datasheet(current: str, result: BuildResult, options: BuildOptions) -> str:
-    return replace_block(current, "stats", stats_markdown(result, options))
+def render_datasheet(current: str, result: Accounts, command: str) -> str:
+    return replace_block(current, "stats", stats_markdown(result, command))

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from sahifa.findings import FINDING_IDS
 from sahifa.schema import record_schema, resolve
-from sahifa.validate.findings import FINDING_IDS
 
 
 def _type_name(node: dict[str, Any]) -> str:

@@ -16,7 +16,8 @@ import datasets
 
 from sahifa.annotate import iob
 from sahifa.record import Record
-from sahifa.schema import LabelCodec, features, labels, view_features, view_schema
+from sahifa.schema import LabelCodec, labels, view_schema
+from sahifa.write.features import features, view_features
 
 
 @dataclass(frozen=True)
