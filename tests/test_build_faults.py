@@ -3,6 +3,7 @@ an interrupt; each ends in one line, and the output holds the old corpus or the 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -167,3 +168,24 @@ def test_an_output_path_that_is_a_file_is_one_line(tmp_path, capsys):
     err = capsys.readouterr().err
     assert err.startswith(f"sahifa build: {output}: ") and err.count("\n") == 1
     assert output.read_text("utf-8") == "a file"
+
+
+def test_a_bug_on_one_input_is_a_reject_with_its_traceback_and_the_build_goes_on(
+        tmp_path, monkeypatch, capsys):
+    inputs, output = _inputs(tmp_path, 3), tmp_path / "out"
+    convert = build_module.convert_or_reject
+
+    def buggy(item):
+        if item.file.startswith("001"):
+            return {}["no such key"]
+        return convert(item)
+
+    monkeypatch.setattr(build_module, "convert_or_reject", buggy)
+    assert main(["build", "--input", str(inputs), "--output", str(output)]) == 1
+    captured = capsys.readouterr()
+    assert "read 3 = written 2 + rejected 1" in captured.out
+    assert "Traceback (most recent call last)" in captured.err and "KeyError" in captured.err
+    (row,) = [json.loads(line) for line in
+              (output / "corpus" / "rejects.jsonl").read_text("utf-8").splitlines()]
+    assert (row["file"], row["reason"]) == ("001_a.txt", "internal-error")
+    assert "KeyError" in row["traceback"]

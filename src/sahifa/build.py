@@ -16,6 +16,7 @@ import os
 import shutil
 import signal
 import tempfile
+import traceback
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -50,6 +51,7 @@ CARD = "README.md"
 DATASHEET = "DATASHEET.md"
 REJECTS = "rejects.jsonl"
 SKIPPED = "skipped.jsonl"
+INTERNAL_ERROR = "internal-error"
 DUPLICATES = "duplicates.jsonl"
 CHUNK = 16
 IN_FLIGHT_PER_WORKER = 3
@@ -81,6 +83,7 @@ class BuildResult:
     outputs: list[ConfigOutput] = field(default_factory=list)
     stats: Stats = field(default_factory=Stats)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # files that are no input
+    bugs: list[Reject] = field(default_factory=list)  # inputs that hit an internal error
 
     @property
     def rejected(self) -> int:
@@ -119,7 +122,11 @@ class Converted:
 def convert_for_build(item: RawInput) -> Converted | Reject:
     """The conversion, then everything the build derives from the record alone: its rows per
     config, its statistics and the signature its duplicates are found by."""
-    record = convert_or_reject(item)
+    try:
+        record = convert_or_reject(item)
+    except Exception as err:  # a bug on one input: reported with its traceback, build goes on
+        return Reject(item.file, item.line, INTERNAL_ERROR, f"{type(err).__name__}: {err} (a "
+                      "bug in sahifa: please report it with this input)", traceback.format_exc())
     if isinstance(record, Reject):
         return record
     stats = Stats()
@@ -178,6 +185,9 @@ class RejectLog:
 
     def add(self, r: Reject) -> None:
         row = {"file": r.file, "line": r.line, "reason": r.reason, "message": r.message}
+        if r.traceback is not None:
+            row["traceback"] = r.traceback
+            self.result.bugs.append(r)
         self.file.write(json.dumps(row, ensure_ascii=False) + "\n")
         self.result.rejected_by_reason[r.reason] += 1
 

@@ -211,6 +211,8 @@ def _run_build(args) -> int:
         print(f"{args.output}: corpus, card and datasheet are what a fresh build gives")
         return 0
     result = build(options)
+    for bug in result.bugs:
+        print(f"{bug.where}: {bug.message}\n{bug.traceback}", file=sys.stderr)
     print(result.summary())
     if result.rejected:
         print(f"rejects listed in {args.output / 'corpus' / 'rejects.jsonl'}", file=sys.stderr)

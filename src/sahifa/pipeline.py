@@ -13,13 +13,13 @@ from pathlib import Path
 from sahifa.annotate import annotate
 from sahifa.ingest.article import IngestError, assemble
 from sahifa.ingest.inputs import RawInput, Rights
-from sahifa.ingest.readers import jsonl, plaintext, trec
+from sahifa.ingest.readers import Reader, jsonl, plaintext, trec
 from sahifa.ingest.survey import Survey, survey
 from sahifa.record import Record
 from sahifa.segment import segment
 from sahifa.validate.record_checks import record_findings
 
-READERS = {"plaintext": plaintext, "jsonl": jsonl, "trec": trec}
+READERS: dict[str, Reader] = {"plaintext": plaintext, "jsonl": jsonl, "trec": trec}
 
 
 @dataclass(slots=True, frozen=True)
@@ -30,6 +30,7 @@ class Reject:
     line: int | None
     reason: str
     message: str
+    traceback: str | None = None  # of an internal error: a bug in sahifa, shown, not hidden
 
     @property
     def where(self) -> str:

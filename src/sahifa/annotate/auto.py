@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from sahifa.annotate import names, numex, offices, persons, quotes
 from sahifa.annotate.quotes import FoundQuote
-from sahifa.annotate.text import Mention
+from sahifa.annotate.text import EntityAnnotator, Mention
 from sahifa.record import Cue, Entity, Quote, Record
 
-ENTITY_ANNOTATORS = (numex, names, offices, persons)
+ENTITY_ANNOTATORS: tuple[EntityAnnotator, ...] = (numex, names, offices, persons)
 LABEL_PRIORITY = ("OCC", "ORG", "PERS", "FAC", "LOC", "GPE", "EVENT", "LAW", "PRODUCT",
                   "WEBSITE", "LANGUAGE", "NORP", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME",
                   "CURR", "UNIT", "ORDINAL", "CARDINAL")

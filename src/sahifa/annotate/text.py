@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from typing import Protocol
 
 import regex
 
@@ -22,6 +23,19 @@ _KEY_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى"
 
 CONJUNCTIONS = "وف"
 PREPOSITIONS = "بكل"
+
+WORD_CACHE = 1 << 18  # words whose keys and readings are kept: bounded, for millions of articles
+
+
+class EntityAnnotator(Protocol):
+    """What every entity annotator module offers: the mentions of `text`, paragraph by
+    paragraph, seeing what the annotators before it `found`."""
+
+    NAME: str
+    VERSION: str
+
+    def find(self, text: str, paragraphs: list[tuple[int, int]],
+             found: Sequence[Mention] = ()) -> list[Mention]: ...
 
 
 @dataclass(slots=True, frozen=True)
@@ -47,7 +61,7 @@ def words_of(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def key(word: str) -> str:
     """A lookup key: no diacritics or tatweel, one alef, ى as ي, ة as ه."""
     return _MARKS.sub("", word).translate(_KEY_TABLE)
@@ -103,7 +117,7 @@ class Phrases:
         return best
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def _readings(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(readings(word))
 
