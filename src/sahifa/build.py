@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
-import hashlib
 import json
 import os
 import shutil
@@ -36,7 +35,6 @@ from sahifa.ingest.survey import survey
 from sahifa.pipeline import (
     Reject,
     convert_or_reject,
-    input_files,
     iter_inputs,
     orphan_annotations,
 )
@@ -242,8 +240,9 @@ def run_build(options: BuildOptions, staging: Path) -> BuildResult:
     dup_log = (staging / CORPUS_DIR / DUPLICATES).open("w", encoding="utf-8")
     found = survey(options.input, options.format)
     used: set[str] = set()
+    digests: dict[str, str] = {}
     items = _carrying(iter_inputs(options.input, options.format, found,
-                                  **options.reader_options()), used)
+                                  **options.reader_options()), used, digests)
     converted = _records(items, options.workers)
     for item in tqdm(converted, desc="build", unit="article", disable=not options.progress):
         result.read += 1
@@ -266,16 +265,19 @@ def run_build(options: BuildOptions, staging: Path) -> BuildResult:
         (found.name(ann), "an annotation file that goes with no article or line of its name")
         for ann in orphan_annotations(found, used)]
     _write_skipped(staging / CORPUS_DIR / SKIPPED, result.skipped)
-    result.stats.inputs = input_hashes(input_files(found, used), options.input)
+    result.stats.inputs = sorted(digests.items())
     _write_docs(options, result, staging)
     return result
 
 
-def _carrying(items: Iterable[RawInput], used: set[str]) -> Iterator[RawInput]:
-    """The inputs, noting the annotation files they carry."""
+def _carrying(items: Iterable[RawInput], used: set[str],
+              digests: dict[str, str]) -> Iterator[RawInput]:
+    """The inputs, noting the annotation files they carry and the digests of the files read
+    for them (the datasheet's list of inputs: what was read, not what is there later)."""
     for item in items:
         if item.annotations_file is not None:
             used.add(item.annotations_file)
+        digests.update(item.read)
         yield item
 
 
@@ -305,17 +307,6 @@ def _check_repeats(record: Converted, index: DuplicateIndex, log,
         return record
     return Reject(where.file, where.line, f"duplicate-{dup.kind}",
                   f"{dup.kind} duplicate of record {dup.of} (similarity {dup.similarity:.2f})")
-
-
-def input_hashes(files: Iterable[Path], root: Path) -> list[tuple[str, str]]:
-    """(path relative to the input, sha256) of every input file, in name order."""
-    hashes = []
-    for path in sorted(files):
-        with path.open("rb") as f:
-            digest = hashlib.file_digest(f, "sha256").hexdigest()
-        name = path.name if path == root else path.relative_to(root).as_posix()
-        hashes.append((name, digest))
-    return hashes
 
 
 def _template(name: str) -> str:

@@ -65,14 +65,6 @@ def iter_inputs(path: Path, fmt: str = "auto", found: Survey | None = None,
                                              **(options if name == "jsonl" else {}))
 
 
-def input_files(found: Survey, used: set[str]) -> list[Path]:
-    """Every file a build read: articles and data files, rights files, and the annotation
-    files that went with an input (`used`: their names, as the inputs carried them)."""
-    annotations = [a for a in found.annotations if _went_with_an_input(found, a, used)]
-    return sorted({*found.rights, *annotations, *(f for files in found.inputs.values()
-                                                  for f in files)})
-
-
 def orphan_annotations(found: Survey, used: set[str]) -> list[Path]:
     """Annotation files that went with no input: no article of their name, no line of their
     id."""

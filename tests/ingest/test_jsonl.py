@@ -117,3 +117,25 @@ def test_a_jsonl_file_beside_txt_articles_is_their_manifest(tmp_path):
     (tmp_path / "manifest.jsonl").write_text(json.dumps(SNN, ensure_ascii=False) + "\n", "utf-8")
     (tmp_path / "a.txt").write_text("عنوان\n\nنص.\n", "utf-8")
     assert jsonl.data_files(tmp_path) == []
+
+
+def test_the_digest_of_a_file_is_of_the_bytes_read_not_of_the_file_later(tmp_path):
+    import hashlib
+
+    line = json.dumps({"title": "عنوان", "body": "نص الخبر."}, ensure_ascii=False).encode()
+    for name, data in [("a.jsonl", line + b"\n" + line + b"\n"),
+                       ("b.jsonl.gz", gzip.compress(line + b"\n", mtime=0))]:
+        path = tmp_path / name
+        path.write_bytes(data)
+        items = []
+        for item in jsonl.iter_inputs(path):
+            items.append(item)
+            path.write_bytes(b"replaced while the build ran\n")
+        assert dict(items[-1].read)[name] == hashlib.sha256(data).hexdigest()
+        assert all(not item.read for item in items[:-1])
+
+
+def test_an_empty_json_lines_file_is_one_reject(tmp_path):
+    (tmp_path / "a.jsonl").write_bytes(b"")
+    (item,) = jsonl.iter_inputs(tmp_path / "a.jsonl")
+    assert item.problem[0] == "empty"

@@ -53,10 +53,11 @@ class RawInput:
     problem: tuple[str, str] | None = None
     options: tuple[tuple[str, str], ...] = ()
     rights: Rights = Rights()
+    read: tuple[tuple[str, str], ...] = ()  # (name, sha256) of the files read whole for it
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()
+        return sha256(self.data)
 
     @property
     def where(self) -> str:
@@ -110,40 +111,88 @@ def file_input(fmt: str, path: Path, root: Path, annotations: Path | None = None
             problem = too_large(size)
         if problem is not None:
             return RawInput(fmt, _name(path, root), None, b"", problem=problem)
+        data = path.read_bytes()
+        gold = annotations.read_bytes() if annotations else None
+        read = [(_name(path, root), sha256(data))]
+        if annotations:
+            read.append((_name(annotations, root), sha256(gold)))
         return RawInput(
-            fmt, _name(path, root), None, path.read_bytes(),
-            annotations.read_bytes() if annotations else None,
+            fmt, _name(path, root), None, data, gold,
             _name(annotations, root) if annotations else None,
-            rights=rights,
+            rights=rights, read=(*read, *rights_read(path, root)),
         )
     except OSError as err:
         return RawInput(fmt, _name(path, root), None, b"", problem=unreadable(err))
 
 
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def rights_of(path: Path, root: Path) -> tuple[Rights, tuple[str, str] | None]:
     """The terms of the input file `path`: the `rights.json` in its folder or the nearest folder
     above it, up to the input root (none: no declared terms), or the problem with that file."""
+    found = _rights_file(path, root)
+    return _read_rights(found)[:2] if found else (Rights(), None)
+
+
+def rights_read(path: Path, root: Path) -> tuple[tuple[str, str], ...]:
+    """(name, sha256) of the rights file that gives `path` its terms, as it was read."""
+    found = _rights_file(path, root)
+    return ((_name(found, root), _read_rights(found)[2]),) if found else ()
+
+
+def _rights_file(path: Path, root: Path) -> Path | None:
     top = root if root.is_dir() else root.parent
     folder = path.parent
     while True:
         if (folder / RIGHTS).is_file():
-            return _read_rights(folder / RIGHTS)
+            return folder / RIGHTS
         if folder == top or folder == folder.parent:
-            return Rights(), None
+            return None
         folder = folder.parent
 
 
 @cache
-def _read_rights(path: Path) -> tuple[Rights, tuple[str, str] | None]:
+def _read_rights(path: Path) -> tuple[Rights, tuple[str, str] | None, str]:
+    """The terms in a rights file, the problem with it, and the sha256 of its bytes."""
+    raw = path.read_bytes()
     try:
-        data = json.loads(path.read_text("utf-8"))
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        return Rights(), ("invalid-rights", f"{path}: not a JSON object ({err})")
+        return Rights(), ("invalid-rights", f"{path}: not a JSON object ({err})"), sha256(raw)
     if not isinstance(data, dict) or set(data) - set(RIGHTS_KEYS) or not all(
             isinstance(v, str) and v.strip() for v in data.values()):
         return Rights(), ("invalid-rights", f"{path}: needs an object with string values for "
-                          f"{' and/or '.join(RIGHTS_KEYS)}, nothing else")
-    return Rights(**data), None
+                          f"{' and/or '.join(RIGHTS_KEYS)}, nothing else"), sha256(raw)
+    return Rights(**data), None, sha256(raw)
+
+
+class HashingReader:
+    """A binary file read through, hashing every byte read (the digest names the input as the
+    build read it, not as it may be after)."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw, self.digest = raw, hashlib.sha256()
+
+    def read(self, size: int = -1) -> bytes:
+        return self._seen(self.raw.read(size))
+
+    def readline(self, size: int = -1) -> bytes:
+        return self._seen(self.raw.readline(size))
+
+    def _seen(self, data: bytes) -> bytes:
+        self.digest.update(data)
+        return data
+
+    def hexdigest(self) -> str:
+        return self.digest.hexdigest()
+
+    def __enter__(self) -> HashingReader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.raw.close()
 
 
 def read_lines(stream: IO[bytes]) -> Iterator[tuple[bytes, tuple[str, str] | None]]:

@@ -30,10 +30,13 @@ from sahifa.ingest.article import IngestError, RawArticle
 from sahifa.ingest.fields import Fields, record_id, structured_article
 from sahifa.ingest.inputs import (
     ANNOTATIONS,
+    HashingReader,
     RawInput,
     decode,
     read_lines,
     rights_of,
+    rights_read,
+    sha256,
     unreadable,
 )
 from sahifa.record import Source
@@ -94,23 +97,30 @@ def input_files(path: Path) -> list[Path]:
 def iter_inputs(path: Path, mapping: str = "auto",
                 files: list[Path] | None = None) -> Iterator[RawInput]:
     """Every line of every input file below `path` (or of the `files` given), streamed, with its
-    1-based number and its annotations; a file that cannot be opened is one reject."""
+    1-based number and its annotations; a file that cannot be opened, or has no line, is one
+    reject. The last line of a file carries the sha256 of the file's bytes as they were read."""
     options = tuple(sorted((load_mapping(mapping) or {}).items()))
     for file in data_files(path) if files is None else files:
         name = file.name if file == path else file.relative_to(path).as_posix()
         rights, bad_rights = rights_of(file, path)
         gold = annotation_files(file)
-        opener = gzip.open if file.name.endswith(".gz") else open
         try:
-            stream = opener(file, "rb")
+            raw = HashingReader(file.open("rb"))
         except OSError as err:
             yield RawInput(FORMAT, name, None, b"", problem=unreadable(err))
             continue
-        with stream:
+        with raw, (gzip.GzipFile(fileobj=raw) if file.name.endswith(".gz") else raw) as stream:
+            last = None
             for number, (data, problem) in enumerate(read_lines(stream), 1):
-                item = RawInput(FORMAT, name, number, data, problem=problem or bad_rights,
-                                options=options, rights=rights)
-                yield _with_annotations(item, gold, path)
+                if last is not None:
+                    yield last
+                last = _with_annotations(RawInput(
+                    FORMAT, name, number, data, problem=problem or bad_rights, options=options,
+                    rights=rights), gold, path)
+        if last is None:
+            last = RawInput(FORMAT, name, None, b"", problem=("empty", "a file with no line"))
+        yield replace(last, read=(*last.read, (name, raw.hexdigest()),
+                                  *rights_read(file, path)))
 
 
 def _with_annotations(item: RawInput, gold: dict[str, Path], root: Path) -> RawInput:
@@ -120,8 +130,8 @@ def _with_annotations(item: RawInput, gold: dict[str, Path], root: Path) -> RawI
     if ann is None:
         return item
     top = root if root.is_dir() else root.parent
-    return replace(item, annotations=ann.read_bytes(),
-                   annotations_file=ann.relative_to(top).as_posix())
+    data, name = ann.read_bytes(), ann.relative_to(top).as_posix()
+    return replace(item, annotations=data, annotations_file=name, read=((name, sha256(data)),))
 
 
 def _line_id(item: RawInput) -> str:
