@@ -18,12 +18,12 @@ def offline(monkeypatch, tmp_path):
     monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "cache"))
 
 
-def _train_file():
-    return ROOT / "corpus" / "default" / "train-00000-of-00001.parquet"
+def _train_file(root):
+    return root / "corpus" / "default" / "train-00000-of-00001.parquet"
 
 
-def test_load_dataset_reads_the_seed_with_typed_features():
-    ds = datasets.load_dataset(str(ROOT))
+def test_load_dataset_reads_a_fresh_build_with_typed_features(built_seeds):
+    ds = datasets.load_dataset(str(built_seeds))
     split = next(iter(ds.values()))
     assert split.features == features()
     row = split[0]
@@ -34,22 +34,27 @@ def test_load_dataset_reads_the_seed_with_typed_features():
     assert [names[p["label"]] for p in row["paragraphs"][:2]] == ["headline", "deck"]
 
 
-def test_load_dataset_streaming():
-    ds = datasets.load_dataset(str(ROOT), streaming=True)
+def test_load_dataset_streaming(built_seeds):
+    ds = datasets.load_dataset(str(built_seeds), streaming=True)
     first = next(iter(next(iter(ds.values()))))
     assert first["id"] == "000_19ff7663056b0340"
     assert first["source"]["sha256"] == (
         "170e2df2ed498aa6b9fa2cd304d8da5750cb41d4e80903d88a2bf08c813c3c1e")
 
 
-def test_pandas_reads_the_parquet():
-    frame = pd.read_parquet(_train_file())
+def test_the_repository_loads_in_one_line_from_a_clone():
+    ds = datasets.load_dataset(str(ROOT))
+    assert set(ds) == {"train", "test"} and ds["train"].features == features()
+
+
+def test_pandas_reads_the_parquet(built_seeds):
+    frame = pd.read_parquet(_train_file(built_seeds))
     assert list(frame.columns) == list(features())
     assert frame.loc[0, "section"] == "سورية"
 
 
-def test_duckdb_reads_the_parquet_and_unnests_spans():
-    path = _train_file().as_posix()
+def test_duckdb_reads_the_parquet_and_unnests_spans(built_seeds):
+    path = _train_file(built_seeds).as_posix()
     count, = duckdb.sql(f"SELECT count(*) FROM (SELECT unnest(tokens) AS t FROM '{path}') "
                         "WHERE t.text = 'داعش'").fetchall()[0]
     assert count >= 1

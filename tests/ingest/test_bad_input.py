@@ -100,3 +100,13 @@ def test_control_characters_escaped_in_json_do_not_reach_the_text(tmp_path):
                                                    "body": "نص\u0000 الخبر\u001b"}))
     assert record.text == "عنوان\nنص الخبر"
     assert {e.kind: e.count for e in record.normalization} == {"control": 2}
+
+
+def test_a_gzip_file_whose_data_fail_their_check_is_one_reject_and_gives_no_line(tmp_path):
+    data = bytearray(gzip.compress(b"\n".join(_line({**GOOD, "id": f"a{i}"}) for i in range(200)),
+                                   mtime=0))
+    data[len(data) // 2] ^= 0xFF
+    path = tmp_path / "bad.jsonl.gz"
+    path.write_bytes(bytes(data))
+    (result,) = [convert_or_reject(item) for item in jsonl.iter_inputs(path)]
+    assert (result.file, result.reason) == ("bad.jsonl.gz", "corrupt-file")

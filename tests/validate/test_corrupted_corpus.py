@@ -17,9 +17,9 @@ from sahifa.write.parquet import write_table
 from tests.conftest import ROOT
 
 
-def _copy_with_shifted_token(tmp_path):
-    shutil.copytree(ROOT / "corpus", tmp_path / "corpus")
-    shutil.copy(ROOT / "README.md", tmp_path / "README.md")
+def _copy_with_shifted_token(tmp_path, built):
+    shutil.copytree(built / "corpus", tmp_path / "corpus")
+    shutil.copy(built / "README.md", tmp_path / "README.md")
     path = next((tmp_path / "corpus" / "default").glob("*.parquet"))
     table = pq.read_table(path)
     rows = table.to_pylist()
@@ -34,8 +34,8 @@ def test_the_repository_corpus_is_valid():
     assert report.records >= 1
 
 
-def test_one_changed_offset_is_found_and_located(tmp_path, capsys):
-    name, row = _copy_with_shifted_token(tmp_path)
+def test_one_changed_offset_is_found_and_located(tmp_path, built_seeds, capsys):
+    name, row = _copy_with_shifted_token(tmp_path, built_seeds)
     report = validate_path(tmp_path)
     assert [(f.id, f.file, f.record, f.span) for f in report.findings] == [
         ("span-text-mismatch", name, row["id"], "tokens[5]")]
@@ -44,10 +44,10 @@ def test_one_changed_offset_is_found_and_located(tmp_path, capsys):
     assert f"{name} {row['id']}:tokens[5]@" in out and "[L2 span-text-mismatch]" in out
 
 
-def test_json_output_lists_the_findings(tmp_path, capsys):
+def test_json_output_lists_the_findings(tmp_path, built_seeds, capsys):
     import json
 
-    _copy_with_shifted_token(tmp_path)
+    _copy_with_shifted_token(tmp_path, built_seeds)
     assert main(["validate", "--json", str(tmp_path)]) == 1
     report = json.loads(capsys.readouterr().out)
     assert [f["id"] for f in report["findings"]] == ["span-text-mismatch"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
@@ -105,9 +106,14 @@ def iter_inputs(path: Path, mapping: str = "auto",
         rights, bad_rights = rights_of(file, path)
         gold = annotation_files(file)
         try:
+            corrupt = _corrupt_gzip(file) if file.name.endswith(".gz") else None
             raw = HashingReader(file.open("rb"))
         except OSError as err:
             yield RawInput(FORMAT, name, None, b"", problem=unreadable(err))
+            continue
+        if corrupt is not None:
+            raw.raw.close()
+            yield RawInput(FORMAT, name, None, b"", problem=corrupt)
             continue
         with raw, (gzip.GzipFile(fileobj=raw) if file.name.endswith(".gz") else raw) as stream:
             last = None
@@ -121,6 +127,22 @@ def iter_inputs(path: Path, mapping: str = "auto",
             last = RawInput(FORMAT, name, None, b"", problem=("empty", "a file with no line"))
         yield replace(last, read=(*last.read, (name, raw.hexdigest()),
                                   *rights_read(file, path)))
+
+
+def _corrupt_gzip(file: Path) -> tuple[str, str] | None:
+    """A gzip file whose data fails its checksum: its lines cannot be trusted, and streaming
+    would hand them on before the check at the member's end, so the file is one reject. A
+    file that merely ends early is left to the stream (its lines up to the cut are sound)."""
+    with gzip.open(file, "rb") as stream:
+        try:
+            while stream.read(1 << 20):
+                pass
+        except EOFError:
+            return None
+        except (gzip.BadGzipFile, zlib.error) as err:
+            return ("corrupt-file", f"gzip data fail their check ({err}); nothing of the file "
+                    "is read")
+    return None
 
 
 def _with_annotations(item: RawInput, gold: dict[str, Path], root: Path) -> RawInput:
