@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sahifa.annotate import annotate
+from sahifa.errors import REJECT_REASONS
 from sahifa.ingest.article import IngestError, assemble
 from sahifa.ingest.inputs import RawInput, Rights
 from sahifa.ingest.readers import Reader, jsonl, plaintext, trec
@@ -31,6 +32,10 @@ class Reject:
     reason: str
     message: str
     traceback: str | None = None  # of an internal error: a bug in sahifa, shown, not hidden
+
+    def __post_init__(self) -> None:
+        if self.reason not in REJECT_REASONS:
+            raise ValueError(f"reject reason {self.reason!r} is not in REJECT_REASONS")
 
     @property
     def where(self) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from sahifa.errors import REJECT_REASONS
 from sahifa.ingest.normalize import INVISIBLE, normalize, normalize_into
 from sahifa.offsets import SegmentBuilder
 from sahifa.record import EditCount, Paragraph, Record, Source
@@ -23,6 +24,8 @@ class IngestError(ValueError):
     """An input that cannot become a record: `reason` is a stable code, the message says why."""
 
     def __init__(self, reason: str, message: str) -> None:
+        if reason not in REJECT_REASONS:
+            raise ValueError(f"reject reason {reason!r} is not in REJECT_REASONS")
         super().__init__(message)
         self.reason = reason
 

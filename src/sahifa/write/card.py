@@ -16,7 +16,7 @@ from datasets.splits import SplitDict, SplitInfo
 from datasets.utils.metadata import MetadataConfigs
 from huggingface_hub import DatasetCard
 
-from sahifa.write.fields import fields_markdown, findings_markdown
+from sahifa.write.fields import fields_markdown, findings_markdown, rejects_markdown
 
 CORPUS_DIR = "corpus"
 
@@ -73,6 +73,7 @@ def render_card(current: str, outputs: list[ConfigOutput]) -> str:
     body = card.text.lstrip("\n")
     body = replace_block(body, "fields", fields_markdown(), required=False)
     body = replace_block(body, "findings", findings_markdown(), required=False)
+    body = replace_block(body, "rejects", rejects_markdown(), required=False)
     return f"---\n{card.data.to_yaml()}\n---\n{body}"
 
 

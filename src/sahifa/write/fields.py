@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from sahifa.errors import REJECT_REASONS
 from sahifa.findings import FINDING_IDS
 from sahifa.schema import record_schema, resolve
 
@@ -45,3 +46,9 @@ def findings_markdown() -> str:
     """The validator's finding ids, levels and meanings."""
     rows = [f"| `{fid}` | L{level} | {text} |" for fid, (level, text) in FINDING_IDS.items()]
     return "\n".join(["| finding id | level | meaning |", "| --- | --- | --- |", *rows])
+
+
+def rejects_markdown() -> str:
+    """The build's reject reasons and what each means."""
+    rows = [f"| `{reason}` | {text} |" for reason, text in REJECT_REASONS.items()]
+    return "\n".join(["| reason | what |", "| --- | --- |", *rows])
