@@ -1,4 +1,4 @@
-import copy
+from dataclasses import replace
 
 from sahifa.annotate.auto import auto_annotate, reconcile
 from sahifa.annotate.text import Mention
@@ -13,9 +13,7 @@ def seed_record():
 
 
 def bare(record):
-    record = copy.deepcopy(record)
-    record.entities, record.quotes = [], []
-    return record
+    return replace(record, entities=[], quotes=[])
 
 
 def test_automatic_annotation_is_valid_and_marks_its_origin():

@@ -4,7 +4,7 @@ the build imports it, else from seeds/*.ann read here (offsets mapped from the r
 
 from __future__ import annotations
 
-import copy
+from dataclasses import replace
 
 from sahifa.annotate.auto import auto_annotate
 from sahifa.ingest.readers import plaintext
@@ -33,9 +33,7 @@ def gold_quotes(record) -> set[tuple]:
 def test_seed_automatic_quotations_equal_gold_with_cues_and_speakers():
     record = convert(next(i for i in plaintext.iter_inputs(SEEDS) if i.file == f"{SEED}.txt"))
     gold = gold_quotes(record)
-    bare = copy.deepcopy(record)
-    bare.entities, bare.quotes = [], []
-    auto = auto_annotate(bare)
+    auto = auto_annotate(replace(record, entities=[], quotes=[]))
     entities = {e.id: (e.start, e.end) for e in auto.entities}
     predicted = {((q.start, q.end), (q.cue.start, q.cue.end) if q.cue else None,
                   entities[q.speaker]) for q in auto.quotes}

@@ -66,6 +66,5 @@ def import_gold(record: Record, raw: str, item: RawInput) -> Record:
     problems = brat.unreviewed(text) or problems
     if problems:
         raise AnnotationError([locate(p, file=file, record=record.id) for p in problems])
-    record.entities, record.quotes = layers.entities, layers.quotes
-    record.corrections = layers.corrections
-    return record
+    return replace(record, entities=layers.entities, quotes=layers.quotes,
+                   corrections=layers.corrections)

@@ -6,7 +6,7 @@ origin "auto" and its annotator as name@version."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sahifa.annotate import names, numex, offices, persons, quotes
 from sahifa.annotate.quotes import FoundQuote
@@ -79,14 +79,14 @@ def auto_annotate(record: Record) -> Record:
     """The record with automatic entities and quotations (corrections are left as they are)."""
     found = annotate_text(record.text, [(p.start, p.end) for p in record.paragraphs])
     text = record.text
-    record.entities = [
+    entities = [
         Entity(f"E{i}", m.start, m.end, text[m.start:m.end], m.label, "auto", m.annotator)
         for i, m in enumerate(found.mentions, 1)
     ]
-    ids = {(m.start, m.end, m.label): e.id for m, e in zip(found.mentions, record.entities,
+    ids = {(m.start, m.end, m.label): e.id for m, e in zip(found.mentions, entities,
                                                            strict=True)}
-    record.quotes = [_quote(text, i, q, ids) for i, q in enumerate(found.quotes, 1)]
-    return record
+    quotes = [_quote(text, i, q, ids) for i, q in enumerate(found.quotes, 1)]
+    return replace(record, entities=entities, quotes=quotes)
 
 
 def _quote(text: str, i: int, q: FoundQuote, ids: dict) -> Quote:

@@ -9,9 +9,8 @@ inside it, as Wojood and AQMAR tag whole tokens.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sahifa.annotate import iob
@@ -123,9 +122,7 @@ def _count_corrections(gold: Record, predicted: Record, counts: list[int]) -> No
 
 
 def _bare(record: Record) -> Record:
-    bare = copy.deepcopy(record)
-    bare.entities, bare.quotes, bare.corrections = [], [], []
-    return bare
+    return replace(record, entities=[], quotes=[], corrections=[])
 
 
 def _entity_spans(record: Record) -> list[Span]:

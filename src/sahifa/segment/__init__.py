@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex
 
 from sahifa.record import Record, Span
@@ -43,11 +45,9 @@ def _trimmed(text: str, start: int, end: int) -> list[Span]:
 
 
 def segment(record: Record) -> Record:
-    """Fill the record's sentences and tokens from its paragraphs."""
-    record.sentences = [
+    """The record with its sentences and tokens, found in its paragraphs."""
+    sentences = [
         s for p in record.paragraphs for s in sentences_of(record.text, p.start, p.end)
     ]
-    record.tokens = [
-        t for s in record.sentences for t in tokens_of(record.text, s.start, s.end)
-    ]
-    return record
+    tokens = [t for s in sentences for t in tokens_of(record.text, s.start, s.end)]
+    return replace(record, sentences=sentences, tokens=tokens)
