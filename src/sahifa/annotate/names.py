@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sahifa.annotate.text import Mention, Phrases, Word, key, load, readings, words_of
+from sahifa.annotate.text import Mention, Phrases, Word, follows, key, load, readings, words_of
 
 NAME, VERSION = "names", "1"
 ANNOTATOR = f"{NAME}@{VERSION}"
@@ -68,7 +68,7 @@ def _false_friend(text: str, words: list[Word], hit: tuple[int, int]) -> bool:
 
 
 def _is(name: str, text: str, words: list[Word], i: int) -> tuple[int, int] | None:
-    if i >= len(words) or (i and text[words[i - 1].end:words[i].start].strip()):
+    if i >= len(words) or (i and not follows(text, words, i)):
         return None
     return _lexicon()[name].match(words, i, text)
 
@@ -131,7 +131,7 @@ def _classified_places(text, words, i):
         return []
     out, j = [], hit[1]
     for joined in (False, True):
-        if j >= len(words) or text[words[j - 1].end:words[j].start].strip():
+        if j >= len(words) or not follows(text, words, j):
             break
         word = words[j]
         skip = 1 if joined and word.text.startswith("و") else 0

@@ -9,7 +9,7 @@ from functools import cache
 
 import regex
 
-from sahifa.annotate.text import Mention, Phrases, Word, key, load, readings, words_of
+from sahifa.annotate.text import Mention, Phrases, Word, follows, key, load, readings, words_of
 
 NAME, VERSION = "numex", "2"
 ANNOTATOR = f"{NAME}@{VERSION}"
@@ -125,7 +125,7 @@ def _eve(text, words, begin, i):
     """عشية + the definite noun phrase after it (هذه المباحثات، الانتخابات; three words at
     most): the eve of a recoverable day (guidelines §9)."""
     j = i
-    while (j < len(words) and j - i < 3 and not text[words[j - 1].end:words[j].start].strip()
+    while (j < len(words) and j - i < 3 and follows(text, words, j)
            and (words[j].text.startswith("ال") or words[j].text in _DEMONSTRATIVES)):
         j += 1
     if j == i:
@@ -154,7 +154,7 @@ def _number_run(text, words, i):
     lex = _lexicon()
     j, begin = i, None
     while j < len(words):
-        if j > i and text[words[j - 1].end:words[j].start].strip():
+        if j > i and not follows(text, words, j):
             break
         skip = _number_reading(words[j].text, lex["numbers"], first=j == i)
         if skip is None:
@@ -200,7 +200,7 @@ def _expression(text, words, i):
 
 
 def _adjacent_phrase(name, text, words, j):
-    if j >= len(words) or text[words[j - 1].end:words[j].start].strip():
+    if j >= len(words) or not follows(text, words, j):
         return None
     hit = _phrase(name, text, words, j)
     return hit if hit and hit[0] == words[j].start else None
@@ -247,7 +247,7 @@ def _is_year(word: str) -> bool:
 
 def _bare_number(text, words, i, begin, j):
     lex = _lexicon()
-    adjacent = i > 0 and not text[words[i - 1].end:words[i].start].strip()  # not سنة. 2012
+    adjacent = i > 0 and follows(text, words, i)  # not سنة. 2012
     previous = {k for _, k in readings(words[i - 1].text)} if adjacent else set()
     single = words[i:j]
     if previous & lex["identifiers"]:
@@ -269,7 +269,7 @@ def _bare_number(text, words, i, begin, j):
 def _followed_by_word(text: str, words: list[Word], j: int) -> bool:
     """A counted noun follows (50 دولة): a number standing alone is a list number, a page, a
     score, and is left out (precision first)."""
-    return j < len(words) and not text[words[j - 1].end:words[j].start].strip() \
+    return j < len(words) and follows(text, words, j) \
         and words[j].text[0].isalpha()
 
 

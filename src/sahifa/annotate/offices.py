@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sahifa.annotate.text import Mention, Phrases, Word, key, load, words_of
+from sahifa.annotate.text import Mention, Phrases, Word, follows, key, load, words_of
 
 NAME, VERSION = "offices", "1"
 ANNOTATOR = f"{NAME}@{VERSION}"
@@ -38,14 +38,14 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention
 
 
 def _adjacent(name: str, text: str, words: list[Word], j: int):
-    if j >= len(words) or text[words[j - 1].end:words[j].start].strip():
+    if j >= len(words) or not follows(text, words, j):
         return None
     return _lexicon()[name].match(words, j, text)
 
 
 def _name_at(text, words, j, names, labels) -> int | None:
     """Index after a name of one of `labels` that starts at words[j], or None."""
-    if j >= len(words) or text[words[j - 1].end:words[j].start].strip():
+    if j >= len(words) or not follows(text, words, j):
         return None
     for label in labels:
         end = names.get((words[j].start, label))
@@ -68,9 +68,9 @@ def _office(text, words, i, names):
     j = _name_at(text, words, j, names, ("NORP",)) or j
     if (j + 1 < len(words) and words[j].text.startswith("لل")
             and _adjacent("portfolios", text, words, j) is None
-            and not text[words[j - 1].end:words[j].start].strip()
+            and follows(text, words, j)
             and words[j + 1].text.startswith("ال")
-            and not text[words[j].end:words[j + 1].start].strip()):
+            and follows(text, words, j + 1)):
         j += 2
     return (begin if begin is not None else start), j
 
@@ -99,7 +99,7 @@ def _name_hit(text, words, j, names, labels):
 def _spokesman(text, words, hit, names):
     """المتحدث باسمه / باسم + an organisation or country."""
     j = hit[1]
-    if j >= len(words) or text[words[j - 1].end:words[j].start].strip():
+    if j >= len(words) or not follows(text, words, j):
         return None
     word = key(words[j].text)
     if word in _PRONOUN_NAMES:

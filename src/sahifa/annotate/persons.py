@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from sahifa.annotate.text import Mention, Phrases, Word, key, load, readings, words_of
+from sahifa.annotate.text import Mention, Phrases, Word, follows, key, load, readings, words_of
 
 NAME, VERSION = "persons", "2"
 ANNOTATOR = f"{NAME}@{VERSION}"
@@ -96,7 +96,7 @@ def name_after(text: str, words: list[Word], i: int, adjacent: bool = True) -> i
     j = i
     while (j < len(words) and j - i < MAX_NAME_WORDS
            and _is_name_word(words[j].text, words[j - 1].text if j > i else None)
-           and ((j == i and not adjacent) or not text[words[j - 1].end:words[j].start].strip())):
+           and ((j == i and not adjacent) or follows(text, words, j))):
         j += 1
     while j > i and key(words[j - 1].text) in _lexicon()["connectors"]:
         j -= 1

@@ -32,6 +32,7 @@ from sahifa.annotate.text import (
     Mention,
     Phrases,
     Word,
+    follows,
     key,
     load,
     readings,
@@ -741,7 +742,7 @@ def _entity_in_source(article: _Article, i: int) -> Mention | None:
     """The entity in an unnamed source's phrase (مصادر فلسطينية، مصدر في وزارة الداخلية)."""
     words = article.words
     for j in range(i + 1, min(i + 1 + SOURCE_REACH_WORDS, len(words))):
-        if article.text[words[j - 1].end:words[j].start].strip():
+        if not follows(article.text, words, j):
             return None
         mention = _mention_at(article, words[j].start)
         if mention is not None:

@@ -55,6 +55,11 @@ class Word:
     text: str
 
 
+def follows(text: str, words: Sequence[Word], j: int) -> bool:
+    """words[j] follows words[j - 1] with nothing but white space between."""
+    return not text[words[j - 1].end:words[j].start].strip()
+
+
 def words_of(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """Runs of letters, marks and digits in text[start:end], clitics attached."""
     end = len(text) if end is None else end
