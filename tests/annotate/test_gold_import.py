@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from dataclasses import replace
 
@@ -149,3 +150,10 @@ def test_no_speaker_survives_the_brat_round_trip():
     record = Record(id="x", source=Source("x.txt", "0" * 64, "plaintext"), text="",
                     quotes=layers.quotes)
     assert brat.write(record, "x.ann") == ann
+
+
+def test_a_gold_file_that_starts_with_a_byte_order_mark_imports(tmp_path):
+    shutil.copy(SEEDS / f"{SEED}.txt", tmp_path / "a.txt")
+    (tmp_path / "a.ann").write_bytes(b"\xef\xbb\xbf" + (SEEDS / f"{SEED}.ann").read_bytes())
+    (item,) = iter_inputs(tmp_path)
+    assert convert(item).entities

@@ -110,3 +110,8 @@ def test_a_gzip_file_whose_data_fail_their_check_is_one_reject_and_gives_no_line
     path.write_bytes(bytes(data))
     (result,) = [convert_or_reject(item) for item in jsonl.iter_inputs(path)]
     assert (result.file, result.reason) == ("bad.jsonl.gz", "corrupt-file")
+
+
+def test_a_byte_order_mark_before_a_json_line_is_no_error(tmp_path):
+    rejects, results = _jsonl_rejects(tmp_path, b"\xef\xbb\xbf" + _line({**GOOD, "id": "b1"}))
+    assert rejects == [] and results[0].id == "b1"

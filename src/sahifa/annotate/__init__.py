@@ -57,7 +57,7 @@ def import_gold(record: Record, raw: str, item: RawInput) -> Record:
     problems."""
     file = item.annotations_file or item.file
     try:
-        text = (item.annotations or b"").decode("utf-8")
+        text = (item.annotations or b"").decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as err:
         problem = Problem("ann-syntax", f"not UTF-8: byte {err.start} ({err.reason})")
         raise AnnotationError([locate(problem, file=file, record=record.id)]) from None

@@ -161,7 +161,7 @@ def _line_id(item: RawInput) -> str:
     gets the hash id here, and its problem from `parse`)."""
     fallback = item.sha256[:16]
     try:
-        obj = json.loads(item.data)
+        obj = json.loads(item.data.removeprefix(b"\xef\xbb\xbf"))
         key = (dict(item.options) or _auto_mapping(obj)).get("id")
         value = obj.get(key) if key is not None else None
         return record_id(None if value is None else str(value), fallback)
@@ -186,8 +186,8 @@ def parse(item: RawInput) -> RawArticle:
 
 
 def _json_object(text: str) -> dict:
-    try:
-        obj = json.loads(text, object_pairs_hook=_unique_keys)
+    try:  # a byte-order mark (Windows editors write one at a file's start) is no JSON
+        obj = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as err:
         if err.pos >= len(text.rstrip()) or err.msg.startswith("Unterminated string"):
             raise IngestError("truncated-json", f"JSON ends early: {err.msg}") from None
