@@ -73,3 +73,12 @@ def test_articles_with_gold_are_left_alone_and_counted(tmp_path, capsys):
     assert main(["pre-annotate", "--input", str(folder), "--output", str(tmp_path / "w")]) == 0
     assert "read 57 = pre-annotated 0 + already gold 57 + rejected 0" in capsys.readouterr().out
     assert not list((tmp_path / "w").iterdir())
+
+
+def test_pre_annotating_nothing_is_an_error(tmp_path, capsys):
+    from sahifa.cli import main
+
+    (tmp_path / "empty").mkdir()
+    assert main(["pre-annotate", "--input", str(tmp_path / "empty"),
+                 "--output", str(tmp_path / "out")]) == 1
+    assert "no input to pre-annotate" in capsys.readouterr().err

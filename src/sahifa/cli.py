@@ -107,6 +107,9 @@ def _run_pre_annotate(args) -> int:
         print(f"sahifa pre-annotate: input {args.input} does not exist", file=sys.stderr)
         return 2
     result = pre_annotate(args.input, args.output, args.format, args.mapping)
+    if not result.read:
+        raise UserError(str(args.input), "no input to pre-annotate: no article file the "
+                        "readers take is there")
     for reject in result.rejects:
         print(reject, file=sys.stderr)
     print(result.summary())
