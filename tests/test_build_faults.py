@@ -189,3 +189,21 @@ def test_a_bug_on_one_input_is_a_reject_with_its_traceback_and_the_build_goes_on
               (output / "corpus" / "rejects.jsonl").read_text("utf-8").splitlines()]
     assert (row["file"], row["reason"]) == ("001_a.txt", "internal-error")
     assert "KeyError" in row["traceback"]
+
+
+@pytest.mark.parametrize("size", ["nan", "inf", "-1", "0"])
+def test_a_shard_size_that_is_no_size_is_a_usage_error(size, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["build", "--input", str(_inputs(tmp_path, 1)), "--output", str(tmp_path / "o"),
+              "--max-shard-mb", size])
+    assert exit_.value.code == 2
+    assert "is not a positive size in MB" in capsys.readouterr().err
+
+
+def test_dev_null_or_a_fifo_as_input_is_nothing_to_build(tmp_path, capsys):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for source in (os.devnull, str(fifo)):
+        assert main(["build", "--input", source, "--output", str(tmp_path / "out")]) == 1
+        assert "no input to build" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()

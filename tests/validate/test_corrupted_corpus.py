@@ -121,3 +121,14 @@ def test_an_id_with_a_trailing_newline_is_refused():
     assert record_id("abc", "x") == "abc"
     with pytest.raises(IngestError, match="not a valid record id"):
         record_id("abc\n", "x")
+
+
+def test_a_card_whose_yaml_does_not_parse_and_a_lone_parquet_file_are_found(tmp_path, built_seeds):
+    shutil.copytree(built_seeds / "corpus", tmp_path / "corpus")
+    card = (built_seeds / "README.md").read_text("utf-8")
+    (tmp_path / "README.md").write_text(card.replace("configs:", "configs: [", 1), "utf-8")
+    shutil.copy(next((tmp_path / "corpus" / "default").glob("*.parquet")),
+                tmp_path / "corpus" / "stray.parquet")
+    found = {(f.id, f.file) for f in validate_path(tmp_path).findings}
+    assert ("card-config-mismatch", "README.md") in found
+    assert ("card-config-mismatch", "corpus/stray.parquet") in found
