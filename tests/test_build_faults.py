@@ -40,10 +40,10 @@ def test_a_killed_worker_fails_the_build_at_once_and_keeps_the_old_corpus(tmp_pa
     before = _files(options.output)
     convert = build_module.convert_for_build
 
-    def die_on_the_second(item):
+    def die_on_the_second(item, *args):
         if item.file.startswith("001"):
             os.kill(os.getpid(), signal.SIGKILL)
-        return convert(item)
+        return convert(item, *args)
 
     monkeypatch.setattr(build_module, "convert_for_build", die_on_the_second)
     with pytest.raises(UserError, match="worker process died"):
@@ -175,10 +175,10 @@ def test_a_bug_on_one_input_is_a_reject_with_its_traceback_and_the_build_goes_on
     inputs, output = _inputs(tmp_path, 3), tmp_path / "out"
     convert = build_module.convert_or_reject
 
-    def buggy(item):
+    def buggy(item, *args):
         if item.file.startswith("001"):
             return {}["no such key"]
-        return convert(item)
+        return convert(item, *args)
 
     monkeypatch.setattr(build_module, "convert_or_reject", buggy)
     assert main(["build", "--input", str(inputs), "--output", str(output)]) == 1

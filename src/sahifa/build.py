@@ -28,6 +28,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from sahifa.annotate.auto import DEFAULT_TAGGER
 from sahifa.dedup import DuplicateIndex, Signature, signature
 from sahifa.errors import USAGE, UserError
 from sahifa.ingest.inputs import RawInput
@@ -66,6 +67,7 @@ class BuildOptions:
     progress: bool = False
     drop_duplicates: bool = False
     command: str = ""
+    tagger: str = DEFAULT_TAGGER
 
     def reader_options(self) -> dict[str, str]:
         return {} if self.mapping is None else {"mapping": self.mapping}
@@ -117,11 +119,11 @@ class Converted:
     stats: Stats
 
 
-def convert_for_build(item: RawInput) -> Converted | Reject:
+def convert_for_build(item: RawInput, tagger: str = DEFAULT_TAGGER) -> Converted | Reject:
     """The conversion, then everything the build derives from the record alone: its rows per
     config, its statistics and the signature its duplicates are found by."""
     try:
-        record = convert_or_reject(item)
+        record = convert_or_reject(item, tagger)
     except Exception as err:  # a bug on one input: reported with its traceback, build goes on
         return Reject(item.file, item.line, INTERNAL_ERROR, f"{type(err).__name__}: {err} (a "
                       "bug in sahifa: please report it with this input)", traceback.format_exc())
@@ -134,21 +136,22 @@ def convert_for_build(item: RawInput) -> Converted | Reject:
                      signature(record.text), rows, stats)
 
 
-def _convert_chunk(items: list[RawInput]) -> list[Converted | Reject]:
-    return [convert_for_build(item) for item in items]
+def _convert_chunk(items: list[RawInput], tagger: str) -> list[Converted | Reject]:
+    return [convert_for_build(item, tagger) for item in items]
 
 
-def _records(items: Iterable[RawInput], workers: int) -> Iterator[Converted | Reject]:
+def _records(items: Iterable[RawInput], workers: int,
+             tagger: str = DEFAULT_TAGGER) -> Iterator[Converted | Reject]:
     """Converted inputs in input order; with workers, at most a few chunks are in flight, so
     a long input is never read ahead into memory."""
     if workers <= 1:
-        yield from map(convert_for_build, items)
+        yield from (convert_for_build(item, tagger) for item in items)
         return
     in_flight: deque = deque()
     pool = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
     try:
         for chunk in batched(items, CHUNK):
-            in_flight.append(pool.submit(_convert_chunk, chunk))
+            in_flight.append(pool.submit(_convert_chunk, chunk, tagger))
             if len(in_flight) >= IN_FLIGHT_PER_WORKER * workers:
                 yield from _result(in_flight.popleft())
         while in_flight:
@@ -243,7 +246,7 @@ def run_build(options: BuildOptions, staging: Path) -> BuildResult:
     digests: dict[str, str] = {}
     items = _carrying(iter_inputs(options.input, options.format, found,
                                   **options.reader_options()), used, digests)
-    converted = _records(items, options.workers)
+    converted = _records(items, options.workers, options.tagger)
     for item in tqdm(converted, desc="build", unit="article", disable=not options.progress):
         result.read += 1
         if isinstance(item, Converted):

@@ -8,9 +8,13 @@ import os
 import shlex
 import signal
 import sys
+import tempfile
 from pathlib import Path
 
 from sahifa import agreement
+from sahifa import train as train_module
+from sahifa.annotate import crf
+from sahifa.annotate.auto import DEFAULT_TAGGER, TAGGERS
 from sahifa.build import BuildOptions, build, stale_files
 from sahifa.errors import USAGE, UserError
 from sahifa.evaluate.report import markdown
@@ -25,6 +29,7 @@ from sahifa.write.card import replace_block
 SHARED_NER = Path("../shared/data/ner")
 WOJOOD_TEST = SHARED_NER / "wojood-sample" / "test.txt"
 AQMAR = SHARED_NER / "aqmar"
+WOJOOD_TRAIN = SHARED_NER / "wojood-sample" / "train.txt"
 
 
 def _positive_megabytes(value: str) -> float:
@@ -56,6 +61,9 @@ def _build_parser(sub) -> None:
     p.add_argument("--max-shard-mb", type=_positive_megabytes, default=256,
                    help="largest shard, in MB of uncompressed Arrow data (default: 256)")
     p.add_argument("--progress", action="store_true", help="show a progress bar")
+    p.add_argument("--annotators", choices=TAGGERS, default=DEFAULT_TAGGER,
+                   help="automatic entity annotation of articles without gold: the CRF with the "
+                   "rules' labels among its features, or the rules alone (default: crf+rules)")
     p.add_argument("--check", action="store_true",
                    help="build into a scratch folder and fail if the output differs from it")
     p.set_defaults(run=_run_build)
@@ -177,6 +185,46 @@ def _evaluate_parser(sub) -> None:
     p.set_defaults(run=_run_evaluate)
 
 
+def _train_parser(sub) -> None:
+    p = sub.add_parser("train", help="train the CRF entity tagger on the gold train split",
+                       description=train_module.__doc__)
+    p.add_argument("--records", type=Path, default=Path("."),
+                   help="dataset folder whose train split holds the gold records (default: .)")
+    p.add_argument("--wojood", type=Path, default=WOJOOD_TRAIN,
+                   help=f"Wojood sample train split, tried as extra data (default: {WOJOOD_TRAIN};"
+                   " left out when absent)")
+    p.add_argument("--output", type=Path, default=None,
+                   help="model file (default: the one the package ships)")
+    p.add_argument("--card", type=Path, default=Path("MODEL.md"),
+                   help="model card to write (default: MODEL.md)")
+    p.add_argument("--check", action="store_true",
+                   help="train into a scratch folder and fail unless the model and card are "
+                   "byte-identical to the shipped ones")
+    p.set_defaults(run=_run_train)
+
+
+def _run_train(args) -> int:
+    shipped = args.output or crf.model_path()
+    wojood = args.wojood if args.wojood.is_file() else None
+    command = "sahifa train" + (f" --records {args.records}" if args.records != Path(".") else "")
+    with tempfile.TemporaryDirectory() as scratch:
+        target = Path(scratch) / "crf.model" if args.check else shipped
+        report = train_module.train(args.records, wojood, target, Path(scratch))
+        card = train_module.model_card(report, command)
+        if args.check:
+            stale = [name for name, same in (
+                (str(shipped), shipped.is_file() and shipped.read_bytes() == target.read_bytes()),
+                (str(args.card), args.card.is_file() and args.card.read_text("utf-8") == card))
+                if not same]
+            for name in stale:
+                print(f"stale: {name} differs from a fresh `{command}`", file=sys.stderr)
+            return 1 if stale else 0
+    args.card.write_text(card, encoding="utf-8")
+    print(f"wrote {shipped} and {args.card}: {report.sequences} sequences from "
+          f"{report.articles} articles")
+    return 0
+
+
 def _options(args) -> BuildOptions:
     words = ["--input", args.input.as_posix(), "--output", args.output.as_posix()]
     if args.format != "auto":
@@ -185,10 +233,12 @@ def _options(args) -> BuildOptions:
         words += ["--mapping", args.mapping]
     if args.drop_duplicates:
         words.append("--drop-duplicates")
+    if args.annotators != DEFAULT_TAGGER:
+        words += ["--annotators", args.annotators]
     command = "sahifa build " + " ".join(map(shlex.quote, words))
     return BuildOptions(
         input=args.input, output=args.output, format=args.format, mapping=args.mapping,
-        drop_duplicates=args.drop_duplicates,
+        drop_duplicates=args.drop_duplicates, tagger=args.annotators,
         workers=args.workers or os.cpu_count() or 1,
         max_shard_bytes=int(args.max_shard_mb * 1024 * 1024),
         progress=args.progress, command=command,
@@ -247,29 +297,39 @@ def _run_validate(args) -> int:
     return 1 if report.findings else 0
 
 
-def _run_evaluate(args) -> int:
+def _evaluations(args, tagger: str):
+    """The evaluations of the records, Wojood and AQMAR with one tagger, and what is missing."""
     evaluations, quote_evaluations, missing = [], [], []
     if args.records.exists():
-        evaluations, quote_evaluations = evaluate_records(args.records)
+        evaluations, quote_evaluations = evaluate_records(args.records, tagger)
     else:
         missing.append(args.records)
     wojood = [f for f in args.wojood if f.exists()]
     missing += [f for f in args.wojood if not f.exists()]
     if wojood:
-        evaluations.append(evaluate_conll("Wojood " + ", ".join(f.name for f in wojood), wojood))
+        evaluations.append(evaluate_conll("Wojood " + ", ".join(f.name for f in wojood), wojood,
+                                          tagger=tagger))
     if args.aqmar.is_dir():
         evaluations.append(evaluate_conll(
             "AQMAR", sorted(args.aqmar.glob("*.txt")), AQMAR_GOLD.get, AQMAR_PREDICTED.get,
-            flat=True))
+            flat=True, tagger=tagger))
     else:
         missing.append(args.aqmar)
+    return evaluations, quote_evaluations, missing
+
+
+def _run_evaluate(args) -> int:
+    evaluations, quote_evaluations, missing = _evaluations(args, DEFAULT_TAGGER)
+    comparison = []
+    if crf.available():
+        comparison = list(zip(_evaluations(args, "rules")[0], evaluations, strict=True))
     for path in missing:
         print(f"sahifa evaluate: {path} does not exist; skipped", file=sys.stderr)
     command = "sahifa evaluate " + " ".join(
         shlex.quote(a) for a in ("--records", args.records.as_posix(), "--wojood",
                                  *(f.as_posix() for f in args.wojood),
                                  "--aqmar", args.aqmar.as_posix()))
-    text = markdown(evaluations, command, quote_evaluations)
+    text = markdown(evaluations, command, quote_evaluations, comparison)
     print(text)
     stale = _evaluation_docs(args.write_docs or args.check_docs, text, write=bool(args.write_docs))
     for path in stale:
@@ -301,6 +361,7 @@ def main(argv: list[str] | None = None) -> int:
     _pre_annotate_parser(sub)
     _agreement_parser(sub)
     _evaluate_parser(sub)
+    _train_parser(sub)
     args = parser.parse_args(argv)
     command = args.command
     signal.signal(signal.SIGTERM, _interrupt)

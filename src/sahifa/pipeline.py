@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sahifa.annotate import annotate
+from sahifa.annotate.auto import DEFAULT_TAGGER
 from sahifa.errors import REJECT_REASONS
 from sahifa.ingest.article import IngestError, assemble
 from sahifa.ingest.inputs import RawInput, Rights
@@ -83,10 +84,12 @@ def _went_with_an_input(found: Survey, annotations: Path, used: set[str]) -> boo
         article in found.inputs.get(name, ()) for name in ("plaintext", "trec"))
 
 
-def convert(item: RawInput) -> Record:
-    """Raw input to a validated record; raises IngestError with the reason."""
+def convert(item: RawInput, tagger: str = DEFAULT_TAGGER) -> Record:
+    """Raw input to a validated record; raises IngestError with the reason. `tagger`: the
+    automatic entity annotators for an input without gold (crf+rules, or rules)."""
     article = READERS[item.format].parse(item)
-    record = annotate(segment(with_rights(assemble(article), item.rights)), article, item)
+    record = annotate(segment(with_rights(assemble(article), item.rights)), article, item,
+                      tagger)
     findings = record_findings(record, file=item.where)
     if findings:
         raise IngestError("invalid-record", "; ".join(map(str, findings)))
@@ -98,8 +101,8 @@ def with_rights(record: Record, rights: Rights) -> Record:
                    attribution=rights.attribution_for(record.publication))
 
 
-def convert_or_reject(item: RawInput) -> Record | Reject:
+def convert_or_reject(item: RawInput, tagger: str = DEFAULT_TAGGER) -> Record | Reject:
     try:
-        return convert(item)
+        return convert(item, tagger)
     except IngestError as err:
         return Reject(item.file, item.line, err.reason, str(err))

@@ -13,9 +13,9 @@ def found(annotator, text: str, earlier=()) -> list[tuple[str, str]]:
 
 
 def entities(text: str) -> set[tuple[str, str]]:
-    """(text, label) of every entity the whole automatic pipeline keeps."""
+    """(text, label) of every entity the rule annotators keep, reconciled."""
     return {(text[m.start:m.end], m.label)
-            for m in annotate_text(text, [(0, len(text))]).mentions}
+            for m in annotate_text(text, [(0, len(text))], "rules").mentions}
 
 
 def brat_lines(path) -> tuple[dict[str, tuple[str, int, int]], list[tuple[str, str, str]]]:

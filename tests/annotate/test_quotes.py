@@ -4,7 +4,7 @@ from sahifa.annotate.auto import annotate_text
 
 def quotes_of(text: str) -> list[tuple[str, bool, str | None, str | None]]:
     """(quote, closed, cue, speaker) for `text` as one paragraph, after the whole pipeline."""
-    result = annotate_text(text, [(0, len(text))])
+    result = annotate_text(text, [(0, len(text))], "rules")
     return [(text[q.start:q.end], q.closed, text[q.cue[0]:q.cue[1]] if q.cue else None,
              text[q.speaker.start:q.speaker.end] if q.speaker else None)
             for q in result.quotes]
@@ -105,7 +105,7 @@ def test_a_quote_reopened_in_the_next_paragraph_continues_the_unclosed_one():
     first = "وقال الوزير أحمد سالم: «سنبدأ العمل في المشروع خلال أيام"
     second = "«وسننتهي منه قبل نهاية العام المقبل بإذن الله»"
     text = first + "\n" + second
-    found = annotate_text(text, [(0, len(first)), (len(first) + 1, len(text))])
+    found = annotate_text(text, [(0, len(first)), (len(first) + 1, len(text))], "rules")
     assert [(text[q.start:q.end], q.closed) for q in found.quotes] == [
         (first.split("«")[1], False), (second[1:-1], True)]
     assert found.quotes[1].speaker == found.quotes[0].speaker is not None
@@ -114,7 +114,7 @@ def test_a_quote_reopened_in_the_next_paragraph_continues_the_unclosed_one():
 
 def test_a_name_no_entity_annotator_knows_becomes_the_speaker_and_an_entity():
     text = 'وقال دي ماريا بعد التوقيع "أنا فخور ومتحمس لارتداء قميص النادي الجديد"'
-    found = annotate_text(text, [(0, len(text))])
+    found = annotate_text(text, [(0, len(text))], "rules")
     (quote,) = found.quotes
     assert (text[quote.speaker.start:quote.speaker.end], quote.speaker.label,
             quote.speaker.annotator) == ("دي ماريا", "PERS", quotes.ANNOTATOR)
@@ -140,7 +140,7 @@ def test_an_elided_subject_refers_to_the_last_named_reporter_across_paragraphs()
     first = "وقال المحلل في الشؤون الاقتصادية كريس غرين لبي بي سي إن الخطط نجحت."
     second = "وأضاف: «يتمثل التحدي في تشجيع المزيد من الناس على إعادة التدوير»"
     text = first + "\n" + second
-    found = annotate_text(text, [(0, len(first)), (len(first) + 1, len(text))])
+    found = annotate_text(text, [(0, len(first)), (len(first) + 1, len(text))], "rules")
     (quote,) = found.quotes
     assert text[quote.speaker.start:quote.speaker.end] == "كريس غرين"
 
@@ -150,7 +150,7 @@ def test_a_role_without_a_name_links_the_nearest_mention_of_the_last_speaker():
             "وتعاقد النادي مع مورينيو عام 2004. وقال المدير الفني: «علينا أن نكون أقوياء "
             "وأن نحاول الفوز من جديد»")
     assert [s for *_, s in quotes_of(text)] == ["مورينيو"]
-    (quote,) = annotate_text(text, [(0, len(text))]).quotes
+    (quote,) = annotate_text(text, [(0, len(text))], "rules").quotes
     assert text[quote.speaker.start:quote.speaker.end] == "مورينيو"
     assert quote.speaker.start > text.index("وتعاقد")
 
@@ -203,7 +203,7 @@ def test_a_preposition_after_the_verb_is_no_name():
 def test_a_family_name_alone_is_the_person_named_before():
     text = ("قال وزير الداخلية سعود القحطاني إن الوضع مستقر. وأكد القحطاني في كلمته: «قوات "
             "الأمن جاهزة لأداء مهامها»")
-    (quote,) = annotate_text(text, [(0, len(text))]).quotes
+    (quote,) = annotate_text(text, [(0, len(text))], "rules").quotes
     assert (quote.speaker.start, quote.speaker.end) == (
         text.index("القحطاني في"), text.index("القحطاني في") + len("القحطاني"))
 

@@ -22,12 +22,14 @@ class AnnotationError(IngestError):
         self.findings = findings
 
 
-def annotate(record: Record, article: RawArticle, item: RawInput) -> Record:
+def annotate(record: Record, article: RawArticle, item: RawInput,
+             tagger: str = auto.DEFAULT_TAGGER) -> Record:
     """The record with its annotation layers: gold where the input has it (gold always wins),
-    else the automatic annotators'; then no sentence boundary cuts an entity."""
+    else the automatic annotators' (`tagger`: crf+rules or rules); then no sentence boundary
+    cuts an entity."""
     if item.annotations is not None:
         return whole_entities(import_gold(record, article.raw, item))
-    return whole_entities(auto.auto_annotate(record))
+    return whole_entities(auto.auto_annotate(record, tagger))
 
 
 def whole_entities(record: Record) -> Record:

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from pathlib import Path
 
-from sahifa.annotate import names, numex, offices, persons, quotes
+from sahifa.annotate import crf, names, numex, offices, persons, quotes
 from sahifa.annotate.quotes import FoundQuote
 from sahifa.annotate.text import EntityAnnotator, Mention
 from sahifa.record import Cue, Entity, Quote, Record
@@ -25,14 +26,24 @@ class Found:
     quotes: list[FoundQuote]
 
 
-def annotate_text(text: str, paragraphs: list[tuple[int, int]]) -> Found:
-    """Entities and quotations of `text`, found paragraph by paragraph; a speaker the entity
-    annotators missed (a PERS mention the attribution made) joins the entities unless it
-    crosses one of them."""
+TAGGERS = ("crf+rules", "rules")
+DEFAULT_TAGGER = "crf+rules"  # the rules alone where no model is installed
+
+
+def annotate_text(text: str, paragraphs: list[tuple[int, int]], tagger: str = DEFAULT_TAGGER,
+                  model: Path | None = None) -> Found:
+    """Entities and quotations of `text`, found paragraph by paragraph: the rule annotators,
+    then (`crf+rules`, when a model is there) the CRF's outermost entities, which see the rules'
+    labels; a speaker the entity annotators missed (a PERS mention the attribution made) joins
+    the entities unless it crosses one of them."""
+    if tagger not in TAGGERS:
+        raise ValueError(f"unknown tagger {tagger!r}; known: {', '.join(TAGGERS)}")
     mentions: list[Mention] = []
     for annotator in ENTITY_ANNOTATORS:
         mentions += annotator.find(text, paragraphs, mentions)
     kept = reconcile(mentions)
+    if tagger == "crf+rules":
+        kept = reconcile([*kept, *crf.tag(text, paragraphs, kept, model)])
     found = quotes.find(text, paragraphs, kept)
     known = set(kept)
     made = {q.speaker for q in found if q.speaker is not None and q.speaker not in known}
@@ -75,9 +86,9 @@ def _crosses(a, b) -> bool:
     return a.start < b.end and b.start < a.end and not _inside(a, b) and not _inside(b, a)
 
 
-def auto_annotate(record: Record) -> Record:
+def auto_annotate(record: Record, tagger: str = DEFAULT_TAGGER) -> Record:
     """The record with automatic entities and quotations (corrections are left as they are)."""
-    found = annotate_text(record.text, [(p.start, p.end) for p in record.paragraphs])
+    found = annotate_text(record.text, [(p.start, p.end) for p in record.paragraphs], tagger)
     text = record.text
     entities = [
         Entity(f"E{i}", m.start, m.end, text[m.start:m.end], m.label, "auto", m.annotator)

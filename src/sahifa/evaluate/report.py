@@ -78,8 +78,22 @@ def quote_table(evaluation: QuoteEvaluation) -> str:
     return "\n".join(rows) + "\n"
 
 
+def comparison_table(pairs: list[tuple[Evaluation, Evaluation]]) -> str:
+    """Rules alone against CRF with the rules, strict scores of all entities, per evaluation."""
+    rows = ["**rules alone vs CRF+rules** (strict, all labels)", "",
+            "| evaluation | rules P | rules R | rules F1 | CRF+rules P | CRF+rules R | "
+            "CRF+rules F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for rules, both in pairs:
+        a, b = rules.spans.get(ALL, {}).get("strict"), both.spans.get(ALL, {}).get("strict")
+        if a and b:
+            rows.append(f"| {both.name} | {_f(a.precision)} | {_f(a.recall)} | {_f(a.f1)} | "
+                        f"{_f(b.precision)} | {_f(b.recall)} | {_f(b.f1)} |")
+    return "\n".join(rows) + "\n"
+
+
 def markdown(evaluations: list[Evaluation], command: str,
-             quote_evaluations: list[QuoteEvaluation] = ()) -> str:
+             quote_evaluations: list[QuoteEvaluation] = (),
+             comparison: list[tuple[Evaluation, Evaluation]] = ()) -> str:
     intro = (f"Reproduce with `{command}`. Span scores as nervaluate defines them (strict: "
              "boundaries and label; exact: boundaries; partial: overlap counts half; type: "
              "overlap with the right label); IOB2 F1 from seqeval (strict mode) per label. "
@@ -88,4 +102,6 @@ def markdown(evaluations: list[Evaluation], command: str,
              "another mention of the same person (person: same last name word); named "
              "speakers are gold quotations whose speaker is named in the text; a false "
              "quotation overlaps no gold one.\n")
-    return "\n".join([intro, *map(table, evaluations), *map(quote_table, quote_evaluations)])
+    head = [comparison_table(list(comparison))] if comparison else []
+    return "\n".join([intro, *head, *map(table, evaluations),
+                      *map(quote_table, quote_evaluations)])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sahifa.annotate import iob
-from sahifa.annotate.auto import annotate_text, auto_annotate
+from sahifa.annotate.auto import DEFAULT_TAGGER, annotate_text, auto_annotate
 from sahifa.evaluate.conll import Sentence, read_conll
 from sahifa.evaluate.metrics import (
     QuoteScores,
@@ -70,7 +70,8 @@ def gold_groups(path: Path) -> dict[tuple[str, str], list[Record]]:
     return dict(sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 9), kv[0][1])))
 
 
-def evaluate_records(path: Path) -> tuple[list[Evaluation], list[QuoteEvaluation]]:
+def evaluate_records(path: Path, tagger: str = DEFAULT_TAGGER,
+                     ) -> tuple[list[Evaluation], list[QuoteEvaluation]]:
     """Automatic annotation of the gold records of each group, scored against their gold: all
     entities (nested), then the outermost ones only; and the quotations per publication (with
     error examples except for the test split, which no rule is tuned on)."""
@@ -78,7 +79,7 @@ def evaluate_records(path: Path) -> tuple[list[Evaluation], list[QuoteEvaluation
     for (split, source), records in gold_groups(path).items():
         role = "held out" if split == "test" else "development"
         name = f"{split} split ({role}), {source} ({len(records)} gold records)"
-        pairs = [(record, auto_annotate(_bare(record))) for record in records]
+        pairs = [(record, auto_annotate(_bare(record), tagger)) for record in records]
         evaluations += [score_records(pairs, f"{name}: all entities (nested)"),
                         score_records(pairs, f"{name}: outermost entities", outermost=True)]
         quotes = QuoteEvaluation(f"{name}: quotations", with_examples=split != "test")
@@ -161,12 +162,12 @@ def _used(*docs: list[list[Span]]) -> list[str]:
 
 def evaluate_conll(name: str, files: list[Path], gold_map: Callable[[str], str | None] = str,
                    predicted_map: Callable[[str], str | None] = str,
-                   flat: bool = False) -> Evaluation:
+                   flat: bool = False, tagger: str = DEFAULT_TAGGER) -> Evaluation:
     """Automatic annotation of CoNLL sentences against their tags. `flat` keeps only the
     outermost predicted spans, for a gold standard without nesting."""
     sentences = [s for f in files for s in read_conll(f, gold_map)]
     gold = [s.spans for s in sentences]
-    predicted = [_predict(s, predicted_map, flat) for s in sentences]
+    predicted = [_predict(s, predicted_map, flat, tagger) for s in sentences]
     lengths = [len(s.tokens) for s in sentences]
     used = _used(gold, predicted)
     return Evaluation(f"{name} ({len(sentences)} sentences)", used,
@@ -174,13 +175,13 @@ def evaluate_conll(name: str, files: list[Path], gold_map: Callable[[str], str |
                       iob_scores(gold, predicted, lengths, used))
 
 
-def _predict(sentence: Sentence, predicted_map, flat: bool) -> list[Span]:
+def _predict(sentence: Sentence, predicted_map, flat: bool, tagger: str) -> list[Span]:
     offsets, position = [], 0
     for token in sentence.tokens:
         offsets.append(RecordSpan(position, position + len(token), token))
         position += len(token) + 1
     text = " ".join(sentence.tokens)
-    found = annotate_text(text, [(0, len(text))]).mentions
+    found = annotate_text(text, [(0, len(text))], tagger).mentions
     spans = [(label, m.start, m.end) for m in found if (label := predicted_map(m.label))]
     tokens = sorted(set(_overlapped(spans, offsets)), key=lambda s: (s[1], -s[2], s[0]))
     return _outermost(tokens) if flat else tokens

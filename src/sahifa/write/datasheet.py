@@ -28,7 +28,7 @@ class Accounts(Protocol):
     stats: Stats
 
 TOOLS = ("sahifa", "datasets", "pyarrow", "jsonschema", "regex", "datasketch", "hijridate",
-         "fastjsonschema")
+         "fastjsonschema", "python-crfsuite")
 LISTED_INPUTS = 20
 
 

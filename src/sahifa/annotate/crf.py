@@ -1,0 +1,136 @@
+"""A linear-chain CRF (python-crfsuite) that tags the outermost entities of a text, token by
+token, with the rule annotators' own labels among its features, so that what the rules know
+they keep and what they miss (a name with no title before it) the model may find.
+
+Features of a token (FEATURES_VERSION): its lookup key (hamza forms, ى/ي, ة/ه, marks and tatweel
+out), its form without proclitics (و ف ب ك ل، لل) and which proclitics it had, ال, prefixes and
+suffixes of two and three letters, its shape (Arabic, Latin, digits, punctuation), the same for
+the words two before and after, and the rules' IOB2 tag of the outermost entity at the token and
+its neighbours. Nested entities are left to the rules: the CRF's outermost spans join the rules'
+mentions and the usual reconciliation keeps the longer of two that cross.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from sahifa.annotate import iob
+from sahifa.annotate.text import Mention, Word, key, readings, words_of
+from sahifa.schema import labels
+
+NAME, VERSION = "crf", "1"
+ANNOTATOR = f"{NAME}@{VERSION}"
+FEATURES_VERSION = "1"
+MODEL_FILE = "crf.model"
+WINDOW = 2
+TRAINING = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
+            "feature.possible_transitions": True}
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("sahifa.annotate").joinpath("data", MODEL_FILE)))
+
+
+@cache
+def _tagger(path: Path) -> pycrfsuite.Tagger | None:
+    if not path.is_file():
+        return None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def available() -> bool:
+    return _tagger(model_path()) is not None
+
+
+def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str]) -> list[list[str]]:
+    """The features of each word of a sentence (strings, as crfsuite takes them)."""
+    own = [_word_features(w.text) for w in words]
+    out = []
+    for i in range(len(words)):
+        features = ["bias", *own[i], f"rule={rule_tags[i]}"]
+        for d in range(1, WINDOW + 1):
+            for j, side in ((i - d, f"-{d}"), (i + d, f"+{d}")):
+                if 0 <= j < len(words):
+                    features += [f"{side}:{f}" for f in own[j][:3]]
+                    features.append(f"{side}:rule={rule_tags[j]}")
+                else:
+                    features.append(f"{side}:edge")
+        if i and text[words[i - 1].end:words[i].start].strip():
+            features.append("after-punctuation")
+        out.append(features)
+    return out
+
+
+@cache
+def _word_features(word: str) -> tuple[str, ...]:
+    k = key(word)
+    skip, stem = max(readings(word), key=lambda r: r[0])
+    stem_key = key(word[skip:]) if skip else k
+    return (f"w={k}", f"stem={stem_key}", f"clitics={word[:skip]}",
+            f"al={stem.startswith('ال')}", f"p2={stem_key[:2]}", f"p3={stem_key[:3]}",
+            f"s2={stem_key[-2:]}", f"s3={stem_key[-3:]}", f"shape={_shape(word)}",
+            f"len={min(len(stem_key), 8)}")
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "digits"
+    if word.isascii() and word.isalpha():
+        return "latin"
+    return "arabic" if word.isalpha() else "other"
+
+
+def outermost_tags(words: Sequence[Word], mentions: Sequence[Mention]) -> list[str]:
+    """IOB2 tags of the outermost mentions over `words` (a mention covers the words it
+    overlaps)."""
+    spans = iob.levels(words, mentions, labels("entity_label"))
+    return iob.encode(spans[0], len(words)) if spans else [iob.OUTSIDE] * len(words)
+
+
+def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
+        path: Path | None = None) -> list[Mention]:
+    """The CRF's outermost mentions in `text`, paragraph by paragraph; none without a model."""
+    tagger = _tagger(path or model_path())
+    if tagger is None:
+        return []
+    found = []
+    for start, end in paragraphs:
+        words = words_of(text, start, end)
+        if not words:
+            continue
+        inside = [m for m in rules if start <= m.start and m.end <= end]
+        features = token_features(text, words, outermost_tags(words, inside))
+        found += spans_of(text, words, tagger.tag(features))
+    return found
+
+
+def spans_of(text: str, words: Sequence[Word], tags: Sequence[str]) -> list[Mention]:
+    """Mentions of IOB2 tags over words, the proclitics the guidelines leave out taken off the
+    first word (بسورية → سورية, للرئيس → رئيس)."""
+    out = []
+    for first, end, label in iob.decode(list(tags)):
+        start = words[first].start + _proclitic(text, words[first])
+        if start < words[end - 1].end:
+            out.append(Mention(start, words[end - 1].end, label, ANNOTATOR))
+    return out
+
+
+def _proclitic(text: str, word: Word) -> int:
+    """How many letters of a span's first word are a proclitic to leave out."""
+    w = word.text
+    if w.startswith("لل") and len(w) > 4:
+        return 2
+    if w[:1] in "وف" and w[1:2] in "بكل" and w[2:4] == "ال":
+        return 2
+    if w[:1] in "وفبكل" and w[1:3] == "ال" and len(w) > 4:
+        return 1
+    if w[:1] in "وف" and len(w) > 3 and f" {w[1:]}" in text:
+        return 1
+    return 0
