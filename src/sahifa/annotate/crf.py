@@ -5,29 +5,33 @@ they keep and what they miss (a name with no title before it) the model may find
 Features of a token (FEATURES_VERSION): its lookup key (hamza forms, ى/ي, ة/ه, marks and tatweel
 out), its form without proclitics (و ف ب ك ل، لل) and which proclitics it had, ال, prefixes and
 suffixes of two and three letters, its shape (Arabic, Latin, digits, punctuation), the same for
-the words two before and after, and the rules' IOB2 tag of the outermost entity at the token and
-its neighbours. Nested entities are left to the rules: the CRF's outermost spans join the rules'
-mentions and the usual reconciliation keeps the longer of two that cross.
+the words two before and after, the word lists of the lexicons it is in, and the rules' IOB2 tag
+of the outermost entity at the token and its neighbours. A person it names once is found at the
+article's other mentions of the name or its surname. Nested entities are left to the rules: the
+CRF's outermost spans join the rules' mentions and the usual reconciliation keeps the longer of
+two that cross.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
 import pycrfsuite
 
 from sahifa.annotate import iob
-from sahifa.annotate.text import Mention, Word, key, readings, words_of
+from sahifa.annotate.persons import propagate
+from sahifa.annotate.text import WORD_CACHE, Mention, Word, key, load, readings, words_of
 from sahifa.schema import labels
 
-NAME, VERSION = "crf", "1"
+NAME, VERSION = "crf", "2"
 ANNOTATOR = f"{NAME}@{VERSION}"
-FEATURES_VERSION = "1"
+FEATURES_VERSION = "2"
 MODEL_FILE = "crf.model"
 WINDOW = 2
+NEIGHBOUR = ("w=", "stem=", "lex=")  # what a word's features tell of its neighbours
 TRAINING = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
             "feature.possible_transitions": True}
 
@@ -58,7 +62,7 @@ def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str]) -
         for d in range(1, WINDOW + 1):
             for j, side in ((i - d, f"-{d}"), (i + d, f"+{d}")):
                 if 0 <= j < len(words):
-                    features += [f"{side}:{f}" for f in own[j][:3]]
+                    features += [f"{side}:{f}" for f in own[j] if f.startswith(NEIGHBOUR)]
                     features.append(f"{side}:rule={rule_tags[j]}")
                 else:
                     features.append(f"{side}:edge")
@@ -68,15 +72,37 @@ def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str]) -
     return out
 
 
-@cache
+@lru_cache(maxsize=WORD_CACHE)
 def _word_features(word: str) -> tuple[str, ...]:
     k = key(word)
     skip, stem = max(readings(word), key=lambda r: r[0])
     stem_key = key(word[skip:]) if skip else k
-    return (f"w={k}", f"stem={stem_key}", f"clitics={word[:skip]}",
-            f"al={stem.startswith('ال')}", f"p2={stem_key[:2]}", f"p3={stem_key[:3]}",
-            f"s2={stem_key[-2:]}", f"s3={stem_key[-3:]}", f"shape={_shape(word)}",
-            f"len={min(len(stem_key), 8)}")
+    classes = sorted({c for _, r in readings(word) for c in _classes().get(r, ())})
+    return (f"w={k}", f"stem={stem_key}", *(f"lex={c}" for c in classes),
+            f"clitics={word[:skip]}", f"al={stem.startswith('ال')}", f"p2={stem_key[:2]}",
+            f"p3={stem_key[:3]}", f"s2={stem_key[-2:]}", f"s3={stem_key[-3:]}",
+            f"shape={_shape(word)}", f"len={min(len(stem_key), 8)}")
+
+
+@cache
+def _classes() -> dict[str, tuple[str, ...]]:
+    """{word key: the word lists it is in}: given names, titles and roles, reporting verbs,
+    organisation heads, places and nationalities (one-word entries of the lexicons)."""
+    lex, gaz = load("lexicon"), load("gazetteer")
+    lists = {
+        "given": lex["given_names"], "honorific": lex["honorifics"] + lex["ranks"],
+        "role": lex["role_nouns"] + lex["office_heads"], "said": lex["reporting_verbs"],
+        "org-head": lex["organisation_heads"], "country": gaz["countries"],
+        "city": gaz["cities"] + lex["extra_places"],
+        "nationality": gaz["nationalities"] + lex["extra_nationalities"],
+        "month": gaz["months"], "number": lex["numbers"],
+    }
+    found: dict[str, set[str]] = {}
+    for name, words in lists.items():
+        for word in words:
+            if " " not in word:
+                found.setdefault(key(word), set()).add(name)
+    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 def _shape(word: str) -> str:
@@ -100,15 +126,17 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
     tagger = _tagger(path or model_path())
     if tagger is None:
         return []
-    found = []
+    found, all_words = [], []
     for start, end in paragraphs:
         words = words_of(text, start, end)
+        all_words.append(words)
         if not words:
             continue
         inside = [m for m in rules if start <= m.start and m.end <= end]
         features = token_features(text, words, outermost_tags(words, inside))
         found += spans_of(text, words, tagger.tag(features))
-    return found
+    names = [(m.start, m.end) for m in found if m.label == "PERS"]
+    return found + propagate(text, all_words, names, ANNOTATOR)
 
 
 def spans_of(text: str, words: Sequence[Word], tags: Sequence[str]) -> list[Mention]:

@@ -50,7 +50,7 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention
                 name = name_after(text, words, i)
                 if name and len(text[word.start:name].split()) > 1:
                     spans.append((word.start, name))
-    return _propagate(text, all_words, spans)
+    return propagate(text, all_words, spans)
 
 
 def _honorific_ends(text: str, words: list[Word], i: int) -> bool:
@@ -103,7 +103,7 @@ def name_after(text: str, words: list[Word], i: int, adjacent: bool = True) -> i
     return words[j - 1].end if j > i else None
 
 
-def _propagate(text, all_words, spans):
+def propagate(text, all_words, spans, annotator: str = ANNOTATOR):
     """The found names, and every other mention of a full name or of its last word."""
     names = {tuple(key(w) for w in text[s:e].split()) for s, e in spans}
     names |= {n[-1:] for n in names if len(n[-1]) >= MIN_SURNAME_LETTERS}
@@ -114,7 +114,7 @@ def _propagate(text, all_words, spans):
         while i < len(words):
             hit = phrases.match(words, i, text)
             if hit:
-                out.append(Mention(hit[0], words[hit[1] - 1].end, "PERS", ANNOTATOR))
+                out.append(Mention(hit[0], words[hit[1] - 1].end, "PERS", annotator))
                 i = hit[1]
             else:
                 i += 1
