@@ -136,7 +136,9 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
         features = token_features(text, words, outermost_tags(words, inside))
         found += spans_of(text, words, tagger.tag(features))
     names = [(m.start, m.end) for m in found if m.label == "PERS"]
-    return found + propagate(text, all_words, names, ANNOTATOR)
+    spans = {(m.start, m.end) for m in found}
+    return found + [m for m in propagate(text, all_words, names, ANNOTATOR)
+                    if (m.start, m.end) not in spans]
 
 
 def spans_of(text: str, words: Sequence[Word], tags: Sequence[str]) -> list[Mention]:
