@@ -14,6 +14,7 @@ two that cross.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
@@ -56,13 +57,14 @@ def available() -> bool:
 def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str]) -> list[list[str]]:
     """The features of each word of a sentence (strings, as crfsuite takes them)."""
     own = [_word_features(w.text) for w in words]
+    told = [_neighbour_features(w.text) for w in words]
     out = []
     for i in range(len(words)):
         features = ["bias", *own[i], f"rule={rule_tags[i]}"]
         for d in range(1, WINDOW + 1):
             for j, side in ((i - d, f"-{d}"), (i + d, f"+{d}")):
                 if 0 <= j < len(words):
-                    features += [f"{side}:{f}" for f in own[j] if f.startswith(NEIGHBOUR)]
+                    features += [f"{side}:{f}" for f in told[j]]
                     features.append(f"{side}:rule={rule_tags[j]}")
                 else:
                     features.append(f"{side}:edge")
@@ -82,6 +84,11 @@ def _word_features(word: str) -> tuple[str, ...]:
             f"clitics={word[:skip]}", f"al={stem.startswith('ال')}", f"p2={stem_key[:2]}",
             f"p3={stem_key[:3]}", f"s2={stem_key[-2:]}", f"s3={stem_key[-3:]}",
             f"shape={_shape(word)}", f"len={min(len(stem_key), 8)}")
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _neighbour_features(word: str) -> tuple[str, ...]:
+    return tuple(f for f in _word_features(word) if f.startswith(NEIGHBOUR))
 
 
 @cache
@@ -127,12 +134,15 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
     if tagger is None:
         return []
     found, all_words = [], []
+    rules = sorted(rules, key=lambda m: m.start)
+    starts = [m.start for m in rules]
     for start, end in paragraphs:
         words = words_of(text, start, end)
         all_words.append(words)
         if not words:
             continue
-        inside = [m for m in rules if start <= m.start and m.end <= end]
+        inside = [m for m in rules[bisect_left(starts, start):bisect_left(starts, end)]
+                  if m.end <= end]
         features = token_features(text, words, outermost_tags(words, inside))
         found += spans_of(text, words, tagger.tag(features))
     names = [(m.start, m.end) for m in found if m.label == "PERS"]
