@@ -20,6 +20,7 @@ from sahifa.annotate.auto import annotate_text
 from sahifa.annotate.text import Mention, words_of
 from sahifa.evaluate.conll import Sentence, read_conll
 from sahifa.evaluate.metrics import ALL, Score, span_scores
+from sahifa.evaluate.run import outermost
 from sahifa.record import Record
 from sahifa.write.parquet import document_files, read_documents
 
@@ -111,20 +112,11 @@ def dev_score(records: list[Record], model: Path) -> Score:
     for record in records:
         paragraphs = [(p.start, p.end) for p in record.paragraphs]
         found = annotate_text(record.text, paragraphs, tagger="crf+rules", model=model)
-        gold.append(_outermost([(e.label, e.start, e.end) for e in record.entities]))
-        predicted.append(_outermost([(m.label, m.start, m.end) for m in found.mentions]))
+        gold.append(outermost([(e.label, e.start, e.end) for e in record.entities]))
+        predicted.append(outermost([(m.label, m.start, m.end) for m in found.mentions]))
     labels = sorted({s[0] for doc in gold + predicted for s in doc})
     return span_scores(gold, predicted, labels)[ALL]["strict"] if labels else \
         Score(0, 0, 0, 0, 0)
-
-
-def _outermost(spans):
-    out, end = [], -1
-    for span in sorted(spans, key=lambda s: (s[1], -s[2], s[0])):
-        if span[1] >= end:
-            out.append(span)
-            end = span[2]
-    return out
 
 
 def train(records_path: Path, wojood: Path | None, model: Path, scratch: Path) -> TrainingReport:

@@ -81,7 +81,7 @@ def evaluate_records(path: Path, tagger: str = DEFAULT_TAGGER,
         name = f"{split} split ({role}), {source} ({len(records)} gold records)"
         pairs = [(record, auto_annotate(_bare(record), tagger)) for record in records]
         evaluations += [score_records(pairs, f"{name}: all entities (nested)"),
-                        score_records(pairs, f"{name}: outermost entities", outermost=True)]
+                        score_records(pairs, f"{name}: outermost entities", only_outermost=True)]
         quotes = QuoteEvaluation(f"{name}: quotations", with_examples=split != "test")
         for gold, predicted in pairs:
             quotes.add(gold, predicted)
@@ -90,11 +90,11 @@ def evaluate_records(path: Path, tagger: str = DEFAULT_TAGGER,
 
 
 def score_records(pairs: list[tuple[Record, Record]], name: str,
-                  outermost: bool = False) -> Evaluation:
+                  only_outermost: bool = False) -> Evaluation:
     """Scores of (gold, automatic) record pairs."""
     gold_docs, pred_docs, gold_tok, pred_tok, lengths = [], [], [], [], []
     gold_quotes, pred_quotes, corrections = [], [], [0, 0, 0]
-    pick = _outermost if outermost else list
+    pick = outermost if only_outermost else list
     for record, predicted in pairs:
         gold_docs.append(pick(_entity_spans(record)))
         pred_docs.append(pick(_entity_spans(predicted)))
@@ -108,8 +108,8 @@ def score_records(pairs: list[tuple[Record, Record]], name: str,
     return Evaluation(
         name, used, span_scores(gold_docs, pred_docs, used),
         iob_scores(gold_tok, pred_tok, lengths, used),
-        None if outermost else quote_scores(gold_quotes, pred_quotes),
-        None if outermost else Score.from_counts(*corrections),
+        None if only_outermost else quote_scores(gold_quotes, pred_quotes),
+        None if only_outermost else Score.from_counts(*corrections),
     )
 
 
@@ -184,10 +184,10 @@ def _predict(sentence: Sentence, predicted_map, flat: bool, tagger: str) -> list
     found = annotate_text(text, [(0, len(text))], tagger).mentions
     spans = [(label, m.start, m.end) for m in found if (label := predicted_map(m.label))]
     tokens = sorted(set(_overlapped(spans, offsets)), key=lambda s: (s[1], -s[2], s[0]))
-    return _outermost(tokens) if flat else tokens
+    return outermost(tokens) if flat else tokens
 
 
-def _outermost(spans: list[Span]) -> list[Span]:
+def outermost(spans: list[Span]) -> list[Span]:
     """Spans not inside another."""
     out, end = [], -1
     for span in sorted(spans, key=lambda s: (s[1], -s[2], s[0])):
