@@ -5,8 +5,8 @@ they keep and what they miss (a name with no title before it) the model may find
 Features of a token (FEATURES_VERSION): its lookup key (hamza forms, ى/ي, ة/ه, marks and tatweel
 out), its form without proclitics (و ف ب ك ل، لل) and which proclitics it had, ال, prefixes and
 suffixes of two and three letters, its shape (Arabic, Latin, digits, punctuation), the same for
-the words two before and after, the word lists of the lexicons it is in, and the rules' IOB2 tag
-of the outermost entity at the token and its neighbours. A person it names once is found at the
+the words two before and after, the word lists of the lexicons it is in, and the rules' IOB2 tags
+of the outermost entity at the token and its neighbours and of the entity nested in it. A person it names once is found at the
 article's other mentions of the name or its surname. Nested entities are left to the rules: the
 CRF's outermost spans join the rules' mentions and the usual reconciliation keeps the longer of
 two that cross.
@@ -27,9 +27,9 @@ from sahifa.annotate.persons import propagate
 from sahifa.annotate.text import WORD_CACHE, Mention, Word, key, load, readings, words_of
 from sahifa.schema import labels
 
-NAME, VERSION = "crf", "2"
+NAME, VERSION = "crf", "3"
 ANNOTATOR = f"{NAME}@{VERSION}"
-FEATURES_VERSION = "2"
+FEATURES_VERSION = "3"
 MODEL_FILE = "crf.model"
 WINDOW = 2
 NEIGHBOUR = ("w=", "stem=", "lex=")  # what a word's features tell of its neighbours
@@ -54,13 +54,16 @@ def available() -> bool:
     return _tagger(model_path()) is not None
 
 
-def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str]) -> list[list[str]]:
-    """The features of each word of a sentence (strings, as crfsuite takes them)."""
+def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
+                   inner_tags: Sequence[str] | None = None) -> list[list[str]]:
+    """The features of each word of a sentence (strings, as crfsuite takes them); `inner_tags`:
+    the rules' tags of the entities nested inside the outermost ones."""
     own = [_word_features(w.text) for w in words]
     told = [_neighbour_features(w.text) for w in words]
+    inner = inner_tags or [iob.OUTSIDE] * len(words)
     out = []
     for i in range(len(words)):
-        features = ["bias", *own[i], f"rule={rule_tags[i]}"]
+        features = ["bias", *own[i], f"rule={rule_tags[i]}", f"inner={inner[i]}"]
         for d in range(1, WINDOW + 1):
             for j, side in ((i - d, f"-{d}"), (i + d, f"+{d}")):
                 if 0 <= j < len(words):
@@ -123,8 +126,15 @@ def _shape(word: str) -> str:
 def outermost_tags(words: Sequence[Word], mentions: Sequence[Mention]) -> list[str]:
     """IOB2 tags of the outermost mentions over `words` (a mention covers the words it
     overlaps)."""
-    spans = iob.levels(words, mentions, labels("entity_label"))
-    return iob.encode(spans[0], len(words)) if spans else [iob.OUTSIDE] * len(words)
+    return level_tags(words, mentions)[0]
+
+
+def level_tags(words: Sequence[Word], mentions: Sequence[Mention]) -> list[list[str]]:
+    """IOB2 tags of the outermost mentions over `words`, then of the ones nested in them (a
+    mention covers the words it overlaps)."""
+    spans = iob.levels(words, mentions, labels("entity_label"))[:2]
+    tags = [iob.encode(level, len(words)) for level in spans]
+    return tags + [[iob.OUTSIDE] * len(words)] * (2 - len(tags))
 
 
 def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
@@ -143,7 +153,7 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
             continue
         inside = [m for m in rules[bisect_left(starts, start):bisect_left(starts, end)]
                   if m.end <= end]
-        features = token_features(text, words, outermost_tags(words, inside))
+        features = token_features(text, words, *level_tags(words, inside))
         found += spans_of(text, words, tagger.tag(features))
     names = [(m.start, m.end) for m in found if m.label == "PERS"]
     spans = {(m.start, m.end) for m in found}
