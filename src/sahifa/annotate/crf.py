@@ -6,10 +6,10 @@ Features of a token (FEATURES_VERSION): its lookup key (hamza forms, ى/ي, ة/�
 out), its form without proclitics (و ف ب ك ل، لل) and which proclitics it had, ال, prefixes and
 suffixes of two and three letters, its shape (Arabic, Latin, digits, punctuation), the same for
 the words two before and after, the word lists of the lexicons it is in, and the rules' IOB2 tags
-of the outermost entity at the token and its neighbours and of the entity nested in it. A person it names once is found at the
-article's other mentions of the name or its surname. Nested entities are left to the rules: the
-CRF's outermost spans join the rules' mentions and the usual reconciliation keeps the longer of
-two that cross.
+of the outermost entity at the token and its neighbours and of the entity nested in it. A person
+it names once is found at the article's other mentions of the name or its surname. Nested
+entities are left to the rules: the CRF's outermost spans join the rules' mentions and the usual
+reconciliation keeps the longer of two that cross.
 """
 
 from __future__ import annotations
