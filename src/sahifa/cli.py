@@ -274,9 +274,9 @@ def _run_build(args) -> int:
 
 
 def _option_problem(options: BuildOptions) -> str | None:
-    formats = formats_of(options.input, options.format)
     if options.mapping is None:
         return None
+    formats = formats_of(options.input, options.format)
     if "jsonl" not in formats:
         return f"--mapping applies to jsonl input, and {options.input} is {formats[0]}"
     try:

@@ -55,16 +55,20 @@ def formats_of(path: Path, fmt: str = "auto") -> list[str]:
     """The readers a build of `path` uses: the detected ones, or the one asked for."""
     if fmt == "auto":
         return detect_formats(path)
-    if fmt not in READERS:
-        raise ValueError(f"unknown input format {fmt!r}; known: {', '.join(sorted(READERS))}")
+    _check_format(fmt)
     return [fmt]
+
+
+def _check_format(fmt: str) -> None:
+    if fmt != "auto" and fmt not in READERS:
+        raise ValueError(f"unknown input format {fmt!r}; known: {', '.join(sorted(READERS))}")
 
 
 def iter_inputs(path: Path, fmt: str = "auto", found: Survey | None = None,
                 **options) -> Iterator[RawInput]:
     """The inputs under `path` in the readers' order, each reader given the files the survey
     assigned it; `options` go to the reader (jsonl: `mapping`)."""
-    formats_of(path, fmt)
+    _check_format(fmt)
     found = found if found is not None else survey(path, fmt)
     for name in found.formats:
         yield from READERS[name].iter_inputs(path, files=found.inputs[name],
