@@ -76,16 +76,11 @@ def iter_inputs(path: Path, fmt: str = "auto", found: Survey | None = None,
 
 
 def orphan_annotations(found: Survey, used: set[str]) -> list[Path]:
-    """Annotation files that went with no input: no article of their name, no line of their
-    id."""
-    return [a for a in found.annotations if not _went_with_an_input(found, a, used)]
-
-
-def _went_with_an_input(found: Survey, annotations: Path, used: set[str]) -> bool:
-    """Carried by an input, or beside an article of its name (a rejected one included)."""
-    article = annotations.with_suffix(".txt")
-    return found.name(annotations) in used or any(
-        article in found.inputs.get(name, ()) for name in ("plaintext", "trec"))
+    """Annotation files that went with no input: not carried by one (`used`: their names, as
+    inputs carried them), and no article of their name beside them (a rejected one counts)."""
+    articles = {f for name in ("plaintext", "trec") for f in found.inputs.get(name, ())}
+    return [a for a in found.annotations
+            if found.name(a) not in used and a.with_suffix(".txt") not in articles]
 
 
 def convert(item: RawInput, tagger: str = DEFAULT_TAGGER) -> Record:
