@@ -10,6 +10,6 @@ fi
 stamp=.venv/.sahifa-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -c constraints.txt -e '.[test]'
+  .venv/bin/python -m pip install --quiet -c constraints.txt -e '.[test,hf]'
   touch "$stamp"
 fi

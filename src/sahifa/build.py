@@ -28,7 +28,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from sahifa.annotate.auto import DEFAULT_TAGGER
+from sahifa.annotate.auto import DEFAULT_TAGGER, Tagger
 from sahifa.dedup import DuplicateIndex, Signature, signature
 from sahifa.errors import USAGE, UserError
 from sahifa.ingest.inputs import RawInput
@@ -67,7 +67,7 @@ class BuildOptions:
     progress: bool = False
     drop_duplicates: bool = False
     command: str = ""
-    tagger: str = DEFAULT_TAGGER
+    tagger: Tagger = DEFAULT_TAGGER
 
     def reader_options(self) -> dict[str, str]:
         return {} if self.mapping is None else {"mapping": self.mapping}
@@ -119,7 +119,7 @@ class Converted:
     stats: Stats
 
 
-def convert_for_build(item: RawInput, tagger: str = DEFAULT_TAGGER) -> Converted | Reject:
+def convert_for_build(item: RawInput, tagger: Tagger = DEFAULT_TAGGER) -> Converted | Reject:
     """The conversion, then everything the build derives from the record alone: its rows per
     config, its statistics and the signature its duplicates are found by."""
     try:
@@ -136,12 +136,12 @@ def convert_for_build(item: RawInput, tagger: str = DEFAULT_TAGGER) -> Converted
                      signature(record.text), rows, stats)
 
 
-def _convert_chunk(items: list[RawInput], tagger: str) -> list[Converted | Reject]:
+def _convert_chunk(items: list[RawInput], tagger: Tagger) -> list[Converted | Reject]:
     return [convert_for_build(item, tagger) for item in items]
 
 
 def _records(items: Iterable[RawInput], workers: int,
-             tagger: str = DEFAULT_TAGGER) -> Iterator[Converted | Reject]:
+             tagger: Tagger = DEFAULT_TAGGER) -> Iterator[Converted | Reject]:
     """Converted inputs in input order; with workers, at most a few chunks are in flight, so
     a long input is never read ahead into memory."""
     if workers <= 1:

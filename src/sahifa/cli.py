@@ -13,8 +13,8 @@ from pathlib import Path
 
 from sahifa import agreement
 from sahifa import train as train_module
-from sahifa.annotate import crf
-from sahifa.annotate.auto import DEFAULT_TAGGER, TAGGERS
+from sahifa.annotate import crf, hf
+from sahifa.annotate.auto import DEFAULT_TAGGER, TAGGERS, Tagger
 from sahifa.build import BuildOptions, build, stale_files
 from sahifa.errors import USAGE, UserError
 from sahifa.evaluate.report import markdown
@@ -40,6 +40,25 @@ def _positive_megabytes(value: str) -> float:
     return number
 
 
+def _tagger_choice(value: str) -> str:
+    if value in TAGGERS or (value.startswith(hf.PREFIX) and value[len(hf.PREFIX):]):
+        return value
+    raise argparse.ArgumentTypeError(
+        f"{value!r} is none of {', '.join(TAGGERS)} or hf:<path or model id>")
+
+
+def _tagger(args) -> Tagger:
+    """The tagger the options name; a Hugging Face one is loaded and its mapping checked here,
+    once, before any article is read."""
+    if not args.annotators.startswith(hf.PREFIX):
+        if args.tagger_labels is not None:
+            raise UserError("--tagger-labels", "goes only with --tagger hf:<model>", USAGE)
+        return args.annotators
+    tagger = hf.parse(args.annotators, args.tagger_labels)
+    hf.load(tagger)
+    return tagger
+
+
 def _build_parser(sub) -> None:
     p = sub.add_parser("build", help="convert raw articles into the corpus (Parquet, card, "
                        "datasheet)")
@@ -61,9 +80,15 @@ def _build_parser(sub) -> None:
     p.add_argument("--max-shard-mb", type=_positive_megabytes, default=256,
                    help="largest shard, in MB of uncompressed Arrow data (default: 256)")
     p.add_argument("--progress", action="store_true", help="show a progress bar")
-    p.add_argument("--annotators", choices=TAGGERS, default=DEFAULT_TAGGER,
-                   help="automatic entity annotation of articles without gold: the CRF with the "
-                   "rules' labels among its features, or the rules alone (default: crf+rules)")
+    p.add_argument("--annotators", "--tagger", type=_tagger_choice, default=DEFAULT_TAGGER,
+                   help="automatic entity annotation of articles without gold: crf+rules (the "
+                   "CRF with the rules' labels among its features), rules (the rules alone), "
+                   "crf (the CRF's mentions alone), or hf:<path or model id> (a Hugging Face "
+                   "token-classification model beside the rules; the hf extra) "
+                   "(default: crf+rules)")
+    p.add_argument("--tagger-labels", type=Path, default=None, metavar="JSON",
+                   help="with hf:<model>: {their label: our label or null}; default: the usual "
+                   "names (PER, LOC, ORG, MISC …) and ours")
     p.add_argument("--check", action="store_true",
                    help="build into a scratch folder and fail if the output differs from it")
     p.set_defaults(run=_run_build)
@@ -235,10 +260,12 @@ def _options(args) -> BuildOptions:
         words.append("--drop-duplicates")
     if args.annotators != DEFAULT_TAGGER:
         words += ["--annotators", args.annotators]
+    if args.tagger_labels is not None:
+        words += ["--tagger-labels", args.tagger_labels.as_posix()]
     command = "sahifa build " + " ".join(map(shlex.quote, words))
     return BuildOptions(
         input=args.input, output=args.output, format=args.format, mapping=args.mapping,
-        drop_duplicates=args.drop_duplicates, tagger=args.annotators,
+        drop_duplicates=args.drop_duplicates, tagger=_tagger(args),
         workers=args.workers or os.cpu_count() or 1,
         max_shard_bytes=int(args.max_shard_mb * 1024 * 1024),
         progress=args.progress, command=command,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sahifa.annotate import annotate
-from sahifa.annotate.auto import DEFAULT_TAGGER
+from sahifa.annotate.auto import DEFAULT_TAGGER, Tagger
 from sahifa.errors import REJECT_REASONS
 from sahifa.ingest.article import IngestError, assemble
 from sahifa.ingest.inputs import RawInput, Rights
@@ -83,7 +83,7 @@ def orphan_annotations(found: Survey, used: set[str]) -> list[Path]:
             if found.name(a) not in used and a.with_suffix(".txt") not in articles]
 
 
-def convert(item: RawInput, tagger: str = DEFAULT_TAGGER) -> Record:
+def convert(item: RawInput, tagger: Tagger = DEFAULT_TAGGER) -> Record:
     """Raw input to a validated record; raises IngestError with the reason. `tagger`: the
     automatic entity annotators for an input without gold (crf+rules, or rules)."""
     article = READERS[item.format].parse(item)
@@ -100,7 +100,7 @@ def with_rights(record: Record, rights: Rights) -> Record:
                    attribution=rights.attribution_for(record.publication))
 
 
-def convert_or_reject(item: RawInput, tagger: str = DEFAULT_TAGGER) -> Record | Reject:
+def convert_or_reject(item: RawInput, tagger: Tagger = DEFAULT_TAGGER) -> Record | Reject:
     try:
         return convert(item, tagger)
     except IngestError as err:

@@ -23,7 +23,7 @@ class AnnotationError(IngestError):
 
 
 def annotate(record: Record, article: RawArticle, item: RawInput,
-             tagger: str = auto.DEFAULT_TAGGER) -> Record:
+             tagger: auto.Tagger = auto.DEFAULT_TAGGER) -> Record:
     """The record with its annotation layers: gold where the input has it (gold always wins),
     else the automatic annotators' (`tagger`: crf+rules or rules); then no sentence boundary
     cuts an entity."""

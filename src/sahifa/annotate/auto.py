@@ -9,7 +9,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from sahifa.annotate import crf, names, numex, offices, persons, quotes
+from sahifa.annotate import crf, hf, names, numex, offices, persons, quotes
 from sahifa.annotate.quotes import FoundQuote
 from sahifa.annotate.text import EntityAnnotator, Mention
 from sahifa.record import Cue, Entity, Quote, Record
@@ -26,24 +26,30 @@ class Found:
     quotes: list[FoundQuote]
 
 
-TAGGERS = ("crf+rules", "rules")
+TAGGERS = ("crf+rules", "rules", "crf")
 DEFAULT_TAGGER = "crf+rules"  # the rules alone where no model is installed
+Tagger = str | hf.HFTagger  # one of TAGGERS, or a Hugging Face model beside the rules
 
 
-def annotate_text(text: str, paragraphs: list[tuple[int, int]], tagger: str = DEFAULT_TAGGER,
+def annotate_text(text: str, paragraphs: list[tuple[int, int]], tagger: Tagger = DEFAULT_TAGGER,
                   model: Path | None = None) -> Found:
     """Entities and quotations of `text`, found paragraph by paragraph: the rule annotators,
     then (`crf+rules`, when a model is there) the CRF's outermost entities, which see the rules'
-    labels; a speaker the entity annotators missed (a PERS mention the attribution made) joins
-    the entities unless it crosses one of them."""
-    if tagger not in TAGGERS:
-        raise ValueError(f"unknown tagger {tagger!r}; known: {', '.join(TAGGERS)}")
+    labels, or a Hugging Face model's; a speaker the entity annotators missed (a PERS mention
+    the attribution made) joins the entities unless it crosses one of them. `crf` keeps the
+    CRF's mentions alone (the rules still feed its features): the evaluation's middle column."""
+    if not isinstance(tagger, hf.HFTagger) and tagger not in TAGGERS:
+        raise ValueError(f"unknown tagger {tagger!r}; known: {', '.join(TAGGERS)}, hf:<model>")
     mentions: list[Mention] = []
     for annotator in ENTITY_ANNOTATORS:
         mentions += annotator.find(text, paragraphs, mentions)
     kept = reconcile(mentions)
-    if tagger == "crf+rules":
+    if isinstance(tagger, hf.HFTagger):
+        kept = reconcile([*kept, *hf.tag(text, paragraphs, tagger)])
+    elif tagger == "crf+rules":
         kept = reconcile([*kept, *crf.tag(text, paragraphs, kept, model)])
+    elif tagger == "crf":
+        kept = reconcile(crf.tag(text, paragraphs, kept, model))
     found = quotes.find(text, paragraphs, kept)
     known = set(kept)
     made = {q.speaker for q in found if q.speaker is not None and q.speaker not in known}
@@ -86,7 +92,7 @@ def _crosses(a, b) -> bool:
     return a.start < b.end and b.start < a.end and not _inside(a, b) and not _inside(b, a)
 
 
-def auto_annotate(record: Record, tagger: str = DEFAULT_TAGGER) -> Record:
+def auto_annotate(record: Record, tagger: Tagger = DEFAULT_TAGGER) -> Record:
     """The record with automatic entities and quotations (corrections are left as they are)."""
     found = annotate_text(record.text, [(p.start, p.end) for p in record.paragraphs], tagger)
     text = record.text

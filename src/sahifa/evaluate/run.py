@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from sahifa.annotate import iob
-from sahifa.annotate.auto import DEFAULT_TAGGER, annotate_text, auto_annotate
+from sahifa.annotate.auto import DEFAULT_TAGGER, Tagger, annotate_text, auto_annotate
 from sahifa.evaluate.conll import Sentence, read_conll
 from sahifa.evaluate.metrics import (
     QuoteScores,
@@ -70,7 +70,7 @@ def gold_groups(path: Path) -> dict[tuple[str, str], list[Record]]:
     return dict(sorted(groups.items(), key=lambda kv: (order.get(kv[0][0], 9), kv[0][1])))
 
 
-def evaluate_records(path: Path, tagger: str = DEFAULT_TAGGER,
+def evaluate_records(path: Path, tagger: Tagger = DEFAULT_TAGGER,
                      ) -> tuple[list[Evaluation], list[QuoteEvaluation]]:
     """Automatic annotation of the gold records of each group, scored against their gold: all
     entities (nested), then the outermost ones only; and the quotations per publication (with
@@ -162,7 +162,7 @@ def _used(*docs: list[list[Span]]) -> list[str]:
 
 def evaluate_conll(name: str, files: list[Path], gold_map: Callable[[str], str | None] = str,
                    predicted_map: Callable[[str], str | None] = str,
-                   flat: bool = False, tagger: str = DEFAULT_TAGGER) -> Evaluation:
+                   flat: bool = False, tagger: Tagger = DEFAULT_TAGGER) -> Evaluation:
     """Automatic annotation of CoNLL sentences against their tags. `flat` keeps only the
     outermost predicted spans, for a gold standard without nesting."""
     sentences = [s for f in files for s in read_conll(f, gold_map)]
@@ -175,7 +175,7 @@ def evaluate_conll(name: str, files: list[Path], gold_map: Callable[[str], str |
                       iob_scores(gold, predicted, lengths, used))
 
 
-def _predict(sentence: Sentence, predicted_map, flat: bool, tagger: str) -> list[Span]:
+def _predict(sentence: Sentence, predicted_map, flat: bool, tagger: Tagger) -> list[Span]:
     offsets, position = [], 0
     for token in sentence.tokens:
         offsets.append(RecordSpan(position, position + len(token), token))
