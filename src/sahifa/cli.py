@@ -222,6 +222,9 @@ def _train_parser(sub) -> None:
                    help="model file (default: the one the package ships)")
     p.add_argument("--card", type=Path, default=Path("MODEL.md"),
                    help="model card to write (default: MODEL.md)")
+    p.add_argument("--workers", type=int, default=0,
+                   help="processes fitting the cross-validation folds; 0 = all cores "
+                   "(default: 0; the model is the same with any number)")
     p.add_argument("--check", action="store_true",
                    help="train into a scratch folder and fail unless the model and card are "
                    "byte-identical to the shipped ones")
@@ -231,10 +234,15 @@ def _train_parser(sub) -> None:
 def _run_train(args) -> int:
     shipped = args.output or crf.model_path()
     wojood = args.wojood if args.wojood.is_file() else None
+    if args.check and wojood is None and args.wojood.name in _read_or_empty(args.card):
+        print(f"sahifa train --check: skipped: the shipped model was trained with "
+              f"{args.wojood}, which is absent here", file=sys.stderr)
+        return 0
     command = "sahifa train" + (f" --records {args.records}" if args.records != Path(".") else "")
     with tempfile.TemporaryDirectory() as scratch:
         target = Path(scratch) / "crf.model" if args.check else shipped
-        report = train_module.train(args.records, wojood, target, Path(scratch))
+        report = train_module.train(args.records, wojood, target, Path(scratch),
+                                    args.workers or os.cpu_count() or 1)
         card = train_module.model_card(report, command)
         if args.check:
             stale = [name for name, same in (
@@ -248,6 +256,10 @@ def _run_train(args) -> int:
     print(f"wrote {shipped} and {args.card}: {report.sequences} sequences from "
           f"{report.articles} articles")
     return 0
+
+
+def _read_or_empty(path: Path) -> str:
+    return path.read_text("utf-8") if path.is_file() else ""
 
 
 def _options(args) -> BuildOptions:
@@ -324,7 +336,7 @@ def _run_validate(args) -> int:
     return 1 if report.findings else 0
 
 
-def _evaluations(args, tagger: str):
+def _evaluations(args, tagger: Tagger):
     """The evaluations of the records, Wojood and AQMAR with one tagger, and what is missing."""
     evaluations, quote_evaluations, missing = [], [], []
     if args.records.exists():
@@ -334,8 +346,9 @@ def _evaluations(args, tagger: str):
     wojood = [f for f in args.wojood if f.exists()]
     missing += [f for f in args.wojood if not f.exists()]
     if wojood:
-        evaluations.append(evaluate_conll("Wojood " + ", ".join(f.name for f in wojood), wojood,
-                                          tagger=tagger))
+        evaluations.append(evaluate_conll(
+            "Wojood " + ", ".join(f.name for f in wojood) + ", CRF in its Wojood domain",
+            wojood, tagger=tagger, domain=crf.WOJOOD))
     if args.aqmar.is_dir():
         evaluations.append(evaluate_conll(
             "AQMAR", sorted(args.aqmar.glob("*.txt")), AQMAR_GOLD.get, AQMAR_PREDICTED.get,
@@ -349,7 +362,8 @@ def _run_evaluate(args) -> int:
     evaluations, quote_evaluations, missing = _evaluations(args, DEFAULT_TAGGER)
     comparison = []
     if crf.available():
-        comparison = list(zip(_evaluations(args, "rules")[0], evaluations, strict=True))
+        comparison = list(zip(_evaluations(args, "rules")[0], _evaluations(args, "crf")[0],
+                              evaluations, strict=True))
     for path in missing:
         print(f"sahifa evaluate: {path} does not exist; skipped", file=sys.stderr)
     command = "sahifa evaluate " + " ".join(

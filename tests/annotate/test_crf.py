@@ -4,13 +4,17 @@ deterministic, and a build can keep the rules alone."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 from sahifa.annotate import crf
+from sahifa.annotate.auto import annotate_text
 from sahifa.annotate.text import Mention, words_of
 from sahifa.build import BuildOptions, build
+from sahifa.cli import main
+from sahifa.evaluate.metrics import Score
 from sahifa.ingest.readers import plaintext
 from sahifa.pipeline import convert_or_reject
-from sahifa.train import Sequence, fit
+from sahifa.train import FOLDS, Sequence, fit, folds, micro_average
 from tests.conftest import SEEDS
 
 SEED = SEEDS / "000_19ff7663056b0340.txt"
@@ -61,3 +65,40 @@ def test_an_article_without_gold_gets_crf_spans_unless_the_rules_are_asked_for(t
     assert "crf" in {e.annotator.split("@")[0] for e in both.entities}
     built = build(BuildOptions(input=inputs, output=tmp_path / "out", tagger="rules"))
     assert built.written == 1
+
+
+def test_a_domain_adds_a_marked_copy_of_every_feature():
+    text = "قال سيرغي لافروف"
+    words = words_of(text)
+    plain = crf.token_features(text, words, ["O"] * 3)
+    wojood = crf.token_features(text, words, ["O"] * 3, domain=crf.WOJOOD)
+    assert not any("|" in f for token in plain for f in token)
+    assert wojood == [token + [f"wojood|{f}" for f in token] for token in plain]
+
+
+def test_folds_deal_every_article_to_exactly_one_fold(minimal_record):
+    records = [replace(minimal_record, id=f"doc{i}") for i in range(12)]
+    dealt = folds(records)
+    assert len(dealt) == FOLDS and sorted(len(f) for f in dealt) == [2, 2, 2, 3, 3]
+    assert set().union(*dealt) == {r.id for r in records}
+    assert dealt == folds(list(reversed(records)))
+
+
+def test_fold_scores_are_micro_averaged():
+    score = micro_average([Score(1.0, 0.5, 0.667, 4, 2), Score(0.5, 0.5, 0.5, 2, 2)])
+    assert (score.gold, score.predicted) == (6, 4)
+    assert (score.precision, score.recall) == (0.75, 0.5)
+
+
+def test_the_crf_alone_keeps_only_its_own_mentions():
+    text = SEED.read_text("utf-8")
+    found = annotate_text(text, [(0, len(text))], "crf").mentions
+    assert found and {m.annotator for m in found} == {crf.ANNOTATOR}
+
+
+def test_train_check_skips_when_the_wojood_file_it_needs_is_absent(tmp_path, capsys):
+    card = tmp_path / "MODEL.md"
+    card.write_text("| train.txt | `0123` |\n", encoding="utf-8")
+    code = main(["train", "--check", "--card", str(card),
+                 "--wojood", str(tmp_path / "absent" / "train.txt")])
+    assert code == 0 and "skipped" in capsys.readouterr().err

@@ -32,12 +32,13 @@ Tagger = str | hf.HFTagger  # one of TAGGERS, or a Hugging Face model beside the
 
 
 def annotate_text(text: str, paragraphs: list[tuple[int, int]], tagger: Tagger = DEFAULT_TAGGER,
-                  model: Path | None = None) -> Found:
+                  model: Path | None = None, domain: str | None = None) -> Found:
     """Entities and quotations of `text`, found paragraph by paragraph: the rule annotators,
     then (`crf+rules`, when a model is there) the CRF's outermost entities, which see the rules'
     labels, or a Hugging Face model's; a speaker the entity annotators missed (a PERS mention
     the attribution made) joins the entities unless it crosses one of them. `crf` keeps the
-    CRF's mentions alone (the rules still feed its features): the evaluation's middle column."""
+    CRF's mentions alone (the rules still feed its features): the evaluation's middle column.
+    `domain`: the CRF's domain features (crf.tag), for text that is not news."""
     if not isinstance(tagger, hf.HFTagger) and tagger not in TAGGERS:
         raise ValueError(f"unknown tagger {tagger!r}; known: {', '.join(TAGGERS)}, hf:<model>")
     mentions: list[Mention] = []
@@ -47,9 +48,9 @@ def annotate_text(text: str, paragraphs: list[tuple[int, int]], tagger: Tagger =
     if isinstance(tagger, hf.HFTagger):
         kept = reconcile([*kept, *hf.tag(text, paragraphs, tagger)])
     elif tagger == "crf+rules":
-        kept = reconcile([*kept, *crf.tag(text, paragraphs, kept, model)])
+        kept = reconcile([*kept, *crf.tag(text, paragraphs, kept, model, domain)])
     elif tagger == "crf":
-        kept = reconcile(crf.tag(text, paragraphs, kept, model))
+        kept = reconcile(crf.tag(text, paragraphs, kept, model, domain))
     found = quotes.find(text, paragraphs, kept)
     known = set(kept)
     made = {q.speaker for q in found if q.speaker is not None and q.speaker not in known}

@@ -6,7 +6,8 @@ Features of a token (FEATURES_VERSION): its lookup key (hamza forms, ى/ي, ة/�
 out), its form without proclitics (و ف ب ك ل، لل) and which proclitics it had, ال, prefixes and
 suffixes of two and three letters, its shape (Arabic, Latin, digits, punctuation), the same for
 the words two before and after, the word lists of the lexicons it is in, and the rules' IOB2 tags
-of the outermost entity at the token and its neighbours and of the entity nested in it. A person
+of the outermost entity at the token and its neighbours and of the entity nested in it; for the
+Wojood sample's sentences, a copy of each marked with its domain. A person
 it names once is found at the article's other mentions of the name or its surname. Nested
 entities are left to the rules: the CRF's outermost spans join the rules' mentions and the usual
 reconciliation keeps the longer of two that cross.
@@ -27,9 +28,10 @@ from sahifa.annotate.persons import propagate
 from sahifa.annotate.text import WORD_CACHE, Mention, Word, key, load, readings, words_of
 from sahifa.schema import labels
 
-NAME, VERSION = "crf", "3"
+NAME, VERSION = "crf", "4"
 ANNOTATOR = f"{NAME}@{VERSION}"
-FEATURES_VERSION = "3"
+FEATURES_VERSION = "4"
+WOJOOD = "wojood"  # the domain of the Wojood sample's sentences (their own copy of each feature)
 MODEL_FILE = "crf.model"
 WINDOW = 2
 NEIGHBOUR = ("w=", "stem=", "lex=")  # what a word's features tell of its neighbours
@@ -55,9 +57,13 @@ def available() -> bool:
 
 
 def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
-                   inner_tags: Sequence[str] | None = None) -> list[list[str]]:
+                   inner_tags: Sequence[str] | None = None,
+                   domain: str | None = None) -> list[list[str]]:
     """The features of each word of a sentence (strings, as crfsuite takes them); `inner_tags`:
-    the rules' tags of the entities nested inside the outermost ones."""
+    the rules' tags of the entities nested inside the outermost ones. A `domain` (text that is
+    not news: the Wojood sample) adds a copy of every feature marked with it, so that the
+    weights its data need apart from news go to the copies (Daumé's feature augmentation);
+    news has the shared features only."""
     own = [_word_features(w.text) for w in words]
     told = [_neighbour_features(w.text) for w in words]
     inner = inner_tags or [iob.OUTSIDE] * len(words)
@@ -73,7 +79,7 @@ def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
                     features.append(f"{side}:edge")
         if i and text[words[i - 1].end:words[i].start].strip():
             features.append("after-punctuation")
-        out.append(features)
+        out.append(features + [f"{domain}|{f}" for f in features] if domain else features)
     return out
 
 
@@ -138,8 +144,10 @@ def level_tags(words: Sequence[Word], mentions: Sequence[Mention]) -> list[list[
 
 
 def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
-        path: Path | None = None) -> list[Mention]:
-    """The CRF's outermost mentions in `text`, paragraph by paragraph; none without a model."""
+        path: Path | None = None, domain: str | None = None) -> list[Mention]:
+    """The CRF's outermost mentions in `text`, paragraph by paragraph; none without a model.
+    `domain`: WOJOOD to tag with the Wojood sample's own weights too (the evaluation on its test
+    split); news, and so every build, has none."""
     tagger = _tagger(path or model_path())
     if tagger is None:
         return []
@@ -153,7 +161,7 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
             continue
         inside = [m for m in rules[bisect_left(starts, start):bisect_left(starts, end)]
                   if m.end <= end]
-        features = token_features(text, words, *level_tags(words, inside))
+        features = token_features(text, words, *level_tags(words, inside), domain=domain)
         found += spans_of(text, words, tagger.tag(features))
     names = [(m.start, m.end) for m in found if m.label == "PERS"]
     spans = {(m.start, m.end) for m in found}

@@ -78,22 +78,25 @@ def quote_table(evaluation: QuoteEvaluation) -> str:
     return "\n".join(rows) + "\n"
 
 
-def comparison_table(pairs: list[tuple[Evaluation, Evaluation]]) -> str:
-    """Rules alone against CRF with the rules, strict scores of all entities, per evaluation."""
-    rows = ["**rules alone vs CRF+rules** (strict, all labels)", "",
-            "| evaluation | rules P | rules R | rules F1 | CRF+rules P | CRF+rules R | "
-            "CRF+rules F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
-    for rules, both in pairs:
-        a, b = rules.spans.get(ALL, {}).get("strict"), both.spans.get(ALL, {}).get("strict")
-        if a and b:
-            rows.append(f"| {both.name} | {_f(a.precision)} | {_f(a.recall)} | {_f(a.f1)} | "
-                        f"{_f(b.precision)} | {_f(b.recall)} | {_f(b.f1)} |")
+def comparison_table(rows_of: list[tuple[Evaluation, ...]],
+                     taggers: tuple[str, ...] = ("rules", "CRF", "CRF+rules")) -> str:
+    """The taggers side by side (rules alone, the CRF's mentions alone, the CRF with the rules),
+    strict scores of all entities, per evaluation."""
+    head = " | ".join(f"{t} {s}" for t in taggers for s in ("P", "R", "F1"))
+    rows = [f"**{' vs '.join(taggers)}** (strict, all labels)", "",
+            f"| evaluation | {head} |", "|---|" + "---:|" * (3 * len(taggers))]
+    for evaluations in rows_of:
+        scores = [e.spans.get(ALL, {}).get("strict") for e in evaluations]
+        if all(scores):
+            cells = " | ".join(f"{_f(s.precision)} | {_f(s.recall)} | {_f(s.f1)}"
+                               for s in scores)
+            rows.append(f"| {evaluations[-1].name} | {cells} |")
     return "\n".join(rows) + "\n"
 
 
 def markdown(evaluations: list[Evaluation], command: str,
              quote_evaluations: list[QuoteEvaluation] = (),
-             comparison: list[tuple[Evaluation, Evaluation]] = ()) -> str:
+             comparison: list[tuple[Evaluation, ...]] = ()) -> str:
     intro = (f"Reproduce with `{command}`. Span scores as nervaluate defines them (strict: "
              "boundaries and label; exact: boundaries; partial: overlap counts half; type: "
              "overlap with the right label); IOB2 F1 from seqeval (strict mode) per label. "

@@ -162,12 +162,14 @@ def _used(*docs: list[list[Span]]) -> list[str]:
 
 def evaluate_conll(name: str, files: list[Path], gold_map: Callable[[str], str | None] = str,
                    predicted_map: Callable[[str], str | None] = str,
-                   flat: bool = False, tagger: Tagger = DEFAULT_TAGGER) -> Evaluation:
+                   flat: bool = False, tagger: Tagger = DEFAULT_TAGGER,
+                   domain: str | None = None) -> Evaluation:
     """Automatic annotation of CoNLL sentences against their tags. `flat` keeps only the
-    outermost predicted spans, for a gold standard without nesting."""
+    outermost predicted spans, for a gold standard without nesting; `domain`: the CRF's domain
+    features for these sentences (crf.tag)."""
     sentences = [s for f in files for s in read_conll(f, gold_map)]
     gold = [s.spans for s in sentences]
-    predicted = [_predict(s, predicted_map, flat, tagger) for s in sentences]
+    predicted = [_predict(s, predicted_map, flat, tagger, domain) for s in sentences]
     lengths = [len(s.tokens) for s in sentences]
     used = _used(gold, predicted)
     return Evaluation(f"{name} ({len(sentences)} sentences)", used,
@@ -175,13 +177,14 @@ def evaluate_conll(name: str, files: list[Path], gold_map: Callable[[str], str |
                       iob_scores(gold, predicted, lengths, used))
 
 
-def _predict(sentence: Sentence, predicted_map, flat: bool, tagger: Tagger) -> list[Span]:
+def _predict(sentence: Sentence, predicted_map, flat: bool, tagger: Tagger,
+             domain: str | None) -> list[Span]:
     offsets, position = [], 0
     for token in sentence.tokens:
         offsets.append(RecordSpan(position, position + len(token), token))
         position += len(token) + 1
     text = " ".join(sentence.tokens)
-    found = annotate_text(text, [(0, len(text))], tagger).mentions
+    found = annotate_text(text, [(0, len(text))], tagger, domain=domain).mentions
     spans = [(label, m.start, m.end) for m in found if (label := predicted_map(m.label))]
     tokens = sorted(set(_overlapped(spans, offsets)), key=lambda s: (s[1], -s[2], s[0]))
     return outermost(tokens) if flat else tokens
