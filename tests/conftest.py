@@ -33,7 +33,7 @@ def built_seeds(tmp_path_factory) -> Path:
     from sahifa.build import BuildOptions, build
 
     output = tmp_path_factory.mktemp("built-seeds")
-    for doc in ("README.md", "DATASHEET.md"):
+    for doc in ("README.md", "DATASHEET.md", "CITATION.cff"):
         shutil.copy(ROOT / doc, output / doc)
     build(BuildOptions(input=SEEDS, output=output, command="sahifa build (test)"))
     return output

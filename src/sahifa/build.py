@@ -26,6 +26,7 @@ from importlib import resources
 from itertools import islice
 from pathlib import Path
 
+from huggingface_hub import DatasetCard
 from tqdm import tqdm
 
 from sahifa.annotate.auto import DEFAULT_TAGGER, Tagger
@@ -41,12 +42,14 @@ from sahifa.pipeline import (
 )
 from sahifa.stats import Stats
 from sahifa.write.card import CORPUS_DIR, ConfigOutput, SplitOutput, render_card
+from sahifa.write.citation import dataset_version, read_cff
 from sahifa.write.datasheet import render_datasheet
 from sahifa.write.parquet import DEFAULT_SHARD_BYTES, ShardWriter
 from sahifa.write.splits import SPLIT_NAMES, record_split
 from sahifa.write.views import VIEWS
 
 CARD = "README.md"
+CITATION = "CITATION.cff"
 DATASHEET = "DATASHEET.md"
 REJECTS = "rejects.jsonl"
 SKIPPED = "skipped.jsonl"
@@ -322,9 +325,13 @@ def _current(output: Path, name: str) -> str:
 
 
 def _write_docs(options: BuildOptions, result: BuildResult, staging: Path) -> None:
-    card = render_card(_current(options.output, CARD), result.outputs)
+    cff_file = options.output / CITATION
+    cff = read_cff(cff_file.read_text("utf-8") if cff_file.is_file() else None, str(cff_file))
+    card = render_card(_current(options.output, CARD), result.outputs, cff)
     (staging / CARD).write_text(card, encoding="utf-8")
-    sheet = render_datasheet(_current(options.output, DATASHEET), result, options.command)
+    version = dataset_version(DatasetCard(card).data.to_dict())
+    sheet = render_datasheet(_current(options.output, DATASHEET), result, options.command,
+                             version)
     (staging / DATASHEET).write_text(sheet, encoding="utf-8")
 
 

@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sahifa import agreement
+from sahifa import __version__, agreement
 from sahifa import train as train_module
 from sahifa.annotate import crf, hf
 from sahifa.annotate.auto import DEFAULT_TAGGER, TAGGERS, Tagger
@@ -395,6 +395,7 @@ def _evaluation_docs(folder: Path | None, text: str, write: bool) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sahifa", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"sahifa {__version__}")
     sub = parser.add_subparsers(required=True, metavar="command", dest="command")
     _build_parser(sub)
     _validate_parser(sub)

@@ -47,6 +47,11 @@ FINDING_IDS: dict[str, tuple[int, str]] = {
                                 "YAML front matter does not parse"),
     "card-count-mismatch": (3, "the card's num_examples of a split differs from the rows of its "
                                "files"),
+    "card-metadata-invalid": (3, "the card's front matter breaks a rule of the Hub or of ours: "
+                                 "license other without license_name and license_link, a "
+                                 "license_name not lowercase with dashes, size_categories "
+                                 "not the bin of the default config's rows, a version that "
+                                 "is not MAJOR.MINOR.PATCH"),
     "view-row-mismatch": (3, "the rows of a config other than default (ner, quotes) are not the "
                              "view of their record in default: changed, moved, missing, or of "
                              "no record"),

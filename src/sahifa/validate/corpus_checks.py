@@ -14,6 +14,8 @@ import pyarrow.parquet as pq
 import yaml
 
 from sahifa.findings import Problem
+from sahifa.write.card import size_category
+from sahifa.write.citation import SEMVER
 
 PARQUET_GLOB = "*/*.parquet"
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
@@ -82,3 +84,31 @@ def check_counts(card: str, rows: Counter) -> Iterator[Problem]:
             if declared != found:
                 yield Problem("card-count-mismatch", f"config {config} split {split.get('name')} "
                               f"declares {declared} examples; its files hold {found} rows")
+
+
+LICENSE_NAME = re.compile(r"[a-z0-9][a-z0-9.-]*")
+
+
+def check_metadata(card: str, rows: Counter) -> Iterator[Problem]:
+    """What the Hub asks of a card's metadata, and our semantic `version`."""
+    match = FRONT_MATTER.match(card)
+    meta = (yaml.safe_load(match.group(1)) if match else None) or {}
+    if meta.get("license") == "other":
+        missing = [k for k in ("license_name", "license_link") if not meta.get(k)]
+        if missing:
+            yield Problem("card-metadata-invalid",
+                          f"license is other but {' and '.join(missing)} is not given")
+    name = meta.get("license_name")
+    if name is not None and not LICENSE_NAME.fullmatch(str(name)):
+        yield Problem("card-metadata-invalid",
+                      f"license_name {name!r} is not lowercase letters, digits and dashes")
+    if "size_categories" in meta:
+        default_rows = sum(n for (config, _), n in rows.items() if config == "default")
+        wanted = [size_category(default_rows)]
+        if meta["size_categories"] != wanted:
+            yield Problem("card-metadata-invalid",
+                          f"size_categories is {meta['size_categories']}; "
+                          f"{default_rows} rows make it {wanted}")
+    if "version" in meta and not SEMVER.fullmatch(str(meta["version"])):
+        yield Problem("card-metadata-invalid",
+                      f"version {meta['version']!r} is not MAJOR.MINOR.PATCH")

@@ -21,7 +21,7 @@ import yaml
 from sahifa.findings import Finding, Problem, locate
 from sahifa.record import Record
 from sahifa.schema import LabelError
-from sahifa.validate.corpus_checks import check_card, check_counts, check_features
+from sahifa.validate.corpus_checks import check_card, check_counts, check_features, check_metadata
 from sahifa.validate.record_checks import record_findings
 from sahifa.write.card import CORPUS_DIR, card_configs
 from sahifa.write.parquet import read_documents
@@ -113,7 +113,8 @@ def _card_findings(root: Path, corpus: _Corpus) -> list[Finding]:
         first = str(err).splitlines()[0]
         return [locate(Problem("card-config-mismatch", f"the YAML front matter does not parse: "
                                f"{first}"), file="README.md")]
-    problems = list(check_card(root, declared)) + list(check_counts(text, corpus.rows))
+    problems = (list(check_card(root, declared)) + list(check_counts(text, corpus.rows))
+                + list(check_metadata(text, corpus.rows)))
     return [locate(p, file="README.md") for p in problems]
 
 

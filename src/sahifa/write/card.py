@@ -16,6 +16,7 @@ from datasets.splits import SplitDict, SplitInfo
 from datasets.utils.metadata import MetadataConfigs
 from huggingface_hub import DatasetCard
 
+from sahifa.write.citation import citation_markdown, dataset_version
 from sahifa.write.fields import fields_markdown, findings_markdown, rejects_markdown
 
 CORPUS_DIR = "corpus"
@@ -62,15 +63,32 @@ def card_metadata(outputs: list[ConfigOutput]) -> tuple[MetadataConfigs, Dataset
     return configs, infos
 
 
-def render_card(current: str, outputs: list[ConfigOutput]) -> str:
-    """The card text with its `configs` and `dataset_info` set from the build's outputs."""
+# the Hub's bins of `size_categories`, by the number of rows of the default config
+SIZE_CATEGORIES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"),
+                   (1_000_000, "100K<n<1M"), (10_000_000, "1M<n<10M"),
+                   (100_000_000, "10M<n<100M"), (1_000_000_000, "100M<n<1B"))
+
+
+def size_category(rows: int) -> str:
+    return next((name for limit, name in SIZE_CATEGORIES if rows < limit), "n>1B")
+
+
+def render_card(current: str, outputs: list[ConfigOutput], cff: dict | None = None) -> str:
+    """The card text with its `configs`, `dataset_info` and `size_categories` set from the
+    build's outputs, its `version` kept (checked), and its citation block from `cff`."""
     card = DatasetCard(current)
     for key in ("configs", "dataset_info"):
         card.data.pop(key, None)
     configs, infos = card_metadata(outputs)
     configs.to_dataset_card_data(card.data)
     infos.to_dataset_card_data(card.data)
+    rows = sum(s.num_rows for out in outputs if out.name == "default"
+               for s in out.splits.values())
+    card.data.size_categories = [size_category(rows)]
+    meta = card.data.to_dict()
+    dataset_version(meta)
     body = card.text.lstrip("\n")
+    body = replace_block(body, "citation", citation_markdown(meta, cff), required=False)
     body = replace_block(body, "fields", fields_markdown(), required=False)
     body = replace_block(body, "findings", findings_markdown(), required=False)
     body = replace_block(body, "rejects", rejects_markdown(), required=False)

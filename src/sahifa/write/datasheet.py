@@ -41,7 +41,7 @@ def _counter_rows(title: str, counter: Counter) -> list[str]:
     ]
 
 
-def stats_markdown(result: Accounts, command: str) -> str:
+def stats_markdown(result: Accounts, command: str, dataset_version: str) -> str:
     s = result.stats
     rows = [
         "| what | count |", "| --- | --- |",
@@ -69,7 +69,7 @@ def stats_markdown(result: Accounts, command: str) -> str:
             if o.num_rows:
                 rows.append(f"| rows in config {out.name}, split {split} | {o.num_rows} |")
     return "\n".join([
-        f"Built by `{command}`.", "",
+        f"Dataset version {dataset_version} (the card's `version`), built by `{command}`.", "",
         *rows, "",
         *_publications_markdown(s.publications), "",
         *_inputs_markdown(s.inputs), "",
@@ -102,5 +102,6 @@ def _inputs_markdown(inputs: list[tuple[str, str]]) -> list[str]:
     return lines
 
 
-def render_datasheet(current: str, result: Accounts, command: str) -> str:
-    return replace_block(current, "stats", stats_markdown(result, command))
+def render_datasheet(current: str, result: Accounts, command: str,
+                     dataset_version: str) -> str:
+    return replace_block(current, "stats", stats_markdown(result, command, dataset_version))
