@@ -11,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sahifa import __version__, agreement
+from sahifa import __version__, agreement, publish
 from sahifa import train as train_module
 from sahifa.annotate import crf, hf
 from sahifa.annotate.auto import DEFAULT_TAGGER, TAGGERS, Tagger
@@ -210,6 +210,43 @@ def _evaluate_parser(sub) -> None:
     p.set_defaults(run=_run_evaluate)
 
 
+def _publish_parser(sub) -> None:
+    p = sub.add_parser("publish", help="check a dataset folder offline and upload its "
+                       "allowlisted files to the Hugging Face Hub", description=publish.__doc__)
+    p.add_argument("path", type=Path, nargs="?", default=Path("."),
+                   help="dataset folder (default: .)")
+    p.add_argument("--repo-id", help="Hub dataset repository, owner/name (needed to upload)")
+    p.add_argument("--dry-run", action="store_true",
+                   help="run the checks and list the files, upload nothing")
+    p.add_argument("--seeds", type=Path, default=None,
+                   help="raw input the corpus is built from, for the freshness check "
+                   "(default: <path>/seeds when it exists)")
+    p.add_argument("--pr", action="store_true", help="upload as a pull request")
+    p.add_argument("--revision", default=None, help="branch to commit to (default: main)")
+    p.add_argument("--tag", action="store_true", help="tag the commit v<dataset version>")
+    p.set_defaults(run=_run_publish)
+
+
+def _run_publish(args, api=None) -> int:
+    seeds = args.seeds or (args.path / "seeds" if (args.path / "seeds").is_dir() else None)
+    checked = publish.plan(args.path, seeds)
+    for line in checked.checks:
+        print(f"ok: {line}")
+    print(checked.listing())
+    if args.dry_run:
+        return 0
+    if not args.repo_id:
+        raise UserError("--repo-id", "is needed to upload (or give --dry-run)", USAGE)
+    if api is None:
+        from huggingface_hub import HfApi
+
+        api = HfApi()
+    publish.upload(checked, api, args.repo_id, revision=args.revision, create_pr=args.pr,
+                   tag=args.tag)
+    print(f"uploaded {len(checked.files)} files to datasets/{args.repo_id}")
+    return 0
+
+
 def _train_parser(sub) -> None:
     p = sub.add_parser("train", help="train the CRF entity tagger on the gold train split",
                        description=train_module.__doc__)
@@ -404,6 +441,7 @@ def main(argv: list[str] | None = None) -> int:
     _agreement_parser(sub)
     _evaluate_parser(sub)
     _train_parser(sub)
+    _publish_parser(sub)
     args = parser.parse_args(argv)
     command = args.command
     signal.signal(signal.SIGTERM, _interrupt)
