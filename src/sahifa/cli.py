@@ -105,8 +105,9 @@ def _validate_parser(sub) -> None:
 def _export_parser(sub) -> None:
     p = sub.add_parser("export", help="write the records' annotations as brat or CoNLL files")
     p.add_argument("format", choices=FORMATS,
-                   help="brat: <id>.txt + <id>.ann; conll: <id>.conll (IOB2, nested levels as "
-                   "extra columns)")
+                   help="brat: <id>.txt + <id>.ann; conll: <id>.conll (CoNLL-2003 IOB2 of the "
+                   "outermost entities, as spacy convert reads it); conll-nested: <id>.conll "
+                   "(Wojood's form, every nesting level in a column)")
     p.add_argument("--input", type=Path, default=Path("."),
                    help="dataset folder or one Parquet file of the default config (default: .)")
     p.add_argument("--output", type=Path, required=True, help="folder to write into")

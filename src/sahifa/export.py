@@ -19,7 +19,7 @@ from sahifa.pipeline import READERS, Reject, convert_or_reject, iter_inputs
 from sahifa.record import Record
 from sahifa.write.parquet import iter_records
 
-FORMATS = ("brat", "conll")
+FORMATS = ("brat", "conll", "conll-nested")
 
 
 def annotation_file(record_id: str) -> str:
@@ -32,14 +32,15 @@ def export_brat(record: Record, output: Path) -> None:
         brat.write(record, annotation_file(record.id)), encoding="utf-8", newline="")
 
 
-def export_conll(record: Record, output: Path) -> None:
+def export_conll(record: Record, output: Path, nested: bool = False) -> None:
     (output / f"{record.id}.conll").write_text(
-        "".join(conll.write([record])), encoding="utf-8", newline="")
+        "".join(conll.write([record], nested)), encoding="utf-8", newline="")
 
 
 def export(path: Path, fmt: str, output: Path) -> int:
     """Write every record of `path` in format `fmt` under `output`; the number of records."""
-    write = {"brat": export_brat, "conll": export_conll}[fmt]
+    write = {"brat": export_brat, "conll": export_conll,
+             "conll-nested": lambda record, out: export_conll(record, out, nested=True)}[fmt]
     output.mkdir(parents=True, exist_ok=True)
     count = 0
     for record in iter_records(path):

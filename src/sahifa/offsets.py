@@ -8,7 +8,7 @@ between two blocks) maps as a whole: a boundary may sit on its edges, not inside
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from sahifa.record import Segment
 
@@ -63,8 +63,10 @@ def is_linear(seg: Segment) -> bool:
 class OffsetMap:
     """Looks offsets up in both directions over a record's segments."""
 
-    def __init__(self, segments: Sequence[Segment]) -> None:
-        self.segments = list(segments)
+    def __init__(self, segments: Sequence[Segment | Mapping[str, int]]) -> None:
+        """`segments`: a record's offset map, as Segments or as the dicts of a row's
+        `offset_map` (pyarrow, pandas or `load_dataset`)."""
+        self.segments = [s if isinstance(s, Segment) else Segment(**s) for s in segments]
         self._starts = [s.start for s in self.segments]
         self._raw_starts = [s.raw_start for s in self.segments]
 

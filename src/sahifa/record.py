@@ -130,6 +130,13 @@ class Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
+        """A record from plain data: `to_dict`'s, a row of the `default` config as pyarrow or
+        `load_dataset` give it (labels as ClassLabel ids are named), or JSON. Refuses, with
+        a ValueError that says why, data that is not a record: a missing id, source or text
+        (a row of the `ner` or `quotes` view), a field the schema does not know, a label id
+        outside its inventory (whether a label string is in it is the schema check's)."""
+        data = _named_labels(data)
+
         def many(kind, key):
             return [kind(**item) for item in data.get(key) or []]
 
@@ -160,6 +167,31 @@ class Record:
             quotes=quotes,
             corrections=many(Correction, "corrections"),
         )
+
+
+def _named_labels(data: dict[str, Any]) -> dict[str, Any]:
+    from sahifa.schema import LabelCodec
+
+    if not isinstance(data, dict):
+        raise ValueError(f"a record is a mapping, not {type(data).__name__}")
+    missing = [k for k in ("id", "source", "text") if k not in data]
+    if missing:
+        raise ValueError(f"not a record of the default config: no {', '.join(missing)} "
+                         f"(its fields: {', '.join(sorted(data)) or 'none'})")
+    unknown = sorted(set(data) - set(_record_fields()))
+    if unknown:
+        raise ValueError(f"fields the record schema does not know: {', '.join(unknown)}")
+    return _codec(LabelCodec).decode(data)
+
+
+@cache
+def _codec(kind):
+    return kind()
+
+
+@cache
+def _record_fields() -> tuple[str, ...]:
+    return tuple(f.name for f in fields(Record))
 
 
 SEGMENTATION_LAYERS = ("paragraphs", "sentences", "tokens")

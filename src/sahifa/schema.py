@@ -90,8 +90,13 @@ class LabelError(ValueError):
     """A ClassLabel value outside its inventory (Python would read -1 as the last name)."""
 
 
-def _checked_names(names: list[str]) -> Callable[[int], str]:
-    def name(index: int) -> str:
+def _checked_names(names: list[str]) -> Callable[[int | str], str]:
+    """ClassLabel id → name; a string stays as it is (data decoded already: whether it is a
+    name of the inventory is the schema check's to say)."""
+
+    def name(index: int | str) -> str:
+        if isinstance(index, str):
+            return index
         if not 0 <= index < len(names):
             raise LabelError(f"label value {index} is outside 0..{len(names) - 1} "
                              f"({', '.join(names)})")

@@ -3,6 +3,8 @@ record → CoNLL → the same labels."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from itertools import pairwise
 
 import pytest
@@ -68,8 +70,39 @@ def test_the_export_command_writes_what_imports_back(tmp_path, seed_record, buil
     assert _import(ann, text, f"{seed_record.id}.ann") == _layers(seed_record)
 
 
-def test_record_to_conll_gives_back_the_labels(tmp_path, seed_record, built_seeds):
+def test_record_to_conll_gives_back_the_outermost_labels(tmp_path, seed_record, built_seeds):
     assert export(built_seeds, "conll", tmp_path) == len(list(tmp_path.glob("*.conll")))
+    with (tmp_path / f"{seed_record.id}.conll").open(encoding="utf-8") as lines:
+        (doc,) = conll.read(lines, seed_record.id)
+    assert doc.id == seed_record.id and {len(s.tags) for s in doc.sentences} == {1}
+    read_spans = iob.decode([tag for s in doc.sentences for tag in s.tags[0]])
+    assert read_spans == iob.levels(seed_record.tokens, seed_record.entities,
+                                    labels("entity_label"))[0]
+
+
+def test_spacy_convert_reads_the_outermost_entities(tmp_path, seed_record, built_seeds):
+    """`spacy convert --converter ner` on our CoNLL gives the record's outermost entities."""
+    pytest.importorskip("spacy")
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    export(built_seeds, "conll", tmp_path / "conll")
+    out = tmp_path / "spacy"
+    out.mkdir()
+    done = subprocess.run([sys.executable, "-m", "spacy", "convert", "--converter", "ner",
+                           "-n", "0", str(tmp_path / "conll" / f"{seed_record.id}.conll"),
+                           str(out)], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr + done.stdout
+    (doc,) = DocBin().from_disk(out / f"{seed_record.id}.spacy").get_docs(Vocab())
+    words = [t.text for t in seed_record.tokens]
+    assert [t.text for t in doc] == words
+    expected = iob.levels(seed_record.tokens, seed_record.entities, labels("entity_label"))[0]
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == [
+        (first, end, label) for first, end, label in expected]
+
+
+def test_record_to_nested_conll_gives_back_the_labels(tmp_path, seed_record, built_seeds):
+    assert export(built_seeds, "conll-nested", tmp_path) == len(list(tmp_path.glob("*.conll")))
     (doc,) = conll.read((tmp_path / f"{seed_record.id}.conll").open(encoding="utf-8"))
     assert doc.id == seed_record.id
     assert [t for s in doc.sentences for t in s.tokens] == [t.text for t in seed_record.tokens]

@@ -1,11 +1,20 @@
-"""CoNLL-style token-per-line IOB2 (Wojood's nested convention), written and read back.
+"""CoNLL-style token-per-line IOB2, written and read back, in two forms.
 
-    -DOCSTART-<TAB><record id>
-    <token><TAB><outermost tag><TAB><level-1 tag>…      one line a token
+The flat form (`sahifa export conll`) is CoNLL-2003's, as `spacy convert --converter ner` and
+most NER tools read it: the standard document line, then the outermost entities' tags in the
+last (second) column; the record id is the file's name.
+
+    -DOCSTART- -X- O O
+    <blank line>
+    <token><TAB><outermost tag>                         one line a token
     <blank line>                                        after every sentence
 
-Every token line of a document has the same number of tag columns: one per nesting level
-the document uses (at least one).
+The nested form (`sahifa export conll-nested`) is Wojood's: every nesting level in a column of
+its own, the outermost first, every token line of a document with as many tag columns as the
+document has levels (at least one), and the record id on the document line.
+
+    -DOCSTART-<TAB><record id>
+    <token><TAB><outermost tag><TAB><level-1 tag>…
 """
 
 from __future__ import annotations
@@ -18,6 +27,7 @@ from sahifa.record import Record
 from sahifa.schema import labels
 
 DOCSTART = "-DOCSTART-"
+CONLL2003_DOCSTART = "-DOCSTART- -X- O O"
 
 
 @dataclass
@@ -44,23 +54,28 @@ def document(record: Record) -> Document:
     return doc
 
 
-def write(records: Iterable[Record]) -> Iterator[str]:
-    """The lines of the CoNLL file of `records`."""
+def write(records: Iterable[Record], nested: bool = True) -> Iterator[str]:
+    """The lines of the CoNLL file of `records`: every level (`nested`), or the outermost
+    only in CoNLL-2003's layout."""
     for record in records:
-        yield f"{DOCSTART}\t{record.id}\n"
+        yield f"{DOCSTART}\t{record.id}\n" if nested else f"{CONLL2003_DOCSTART}\n\n"
         for sentence in document(record).sentences:
+            tags = sentence.tags if nested else sentence.tags[:1]
             for i, token in enumerate(sentence.tokens):
-                yield "\t".join([token, *(level[i] for level in sentence.tags)]) + "\n"
+                yield "\t".join([token, *(level[i] for level in tags)]) + "\n"
             yield "\n"
 
 
-def read(lines: Iterable[str]) -> list[Document]:
-    """The documents of a CoNLL file written by `write`."""
+def read(lines: Iterable[str], name: str = "") -> list[Document]:
+    """The documents of a CoNLL file written by `write`, in either form (`name`: the id of a
+    document whose line gives none, the file's stem)."""
     docs: list[Document] = []
     current: Sentence | None = None
     for number, line in enumerate(lines, 1):
         fields = line.rstrip("\n").split("\t")
-        if fields[0] == DOCSTART:
+        if fields[0] == CONLL2003_DOCSTART:
+            docs.append(Document(name))
+        elif fields[0] == DOCSTART:
             docs.append(Document(fields[1]))
         elif fields == [""]:
             current = None
