@@ -54,7 +54,8 @@ def test_the_dry_run_lists_the_allowlist_only(folder, capsys):
               if line and not line.startswith("ok:") and " files, " not in line]
     parquet = sorted(p.relative_to(folder).as_posix()
                      for p in (folder / "corpus").glob("[!.]*/[!.]*.parquet"))
-    assert listed == sorted(["README.md", "DATASHEET.md", "CITATION.cff", *parquet])
+    assert listed == sorted(["README.md", "DATASHEET.md", "CITATION.cff", "croissant.json",
+                             *parquet])
     assert "ok: validation: valid" in out
 
 

@@ -70,7 +70,8 @@ def test_the_shell_blocks_run(tmp_path):
     `sahifa` on PATH as `.venv/bin/sahifa` is."""
     clone = tmp_path / "clone"
     clone.mkdir()
-    for name in ("README.md", "DATASHEET.md", "LICENSE.md", "CHANGELOG.md", "CITATION.cff"):
+    for name in ("README.md", "DATASHEET.md", "LICENSE.md", "CHANGELOG.md", "CITATION.cff",
+                 "croissant.json"):
         shutil.copy(ROOT / name, clone / name)
     for folder in ("corpus", "seeds", "schema", "annotation"):
         shutil.copytree(ROOT / folder, clone / folder)

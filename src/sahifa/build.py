@@ -42,7 +42,8 @@ from sahifa.pipeline import (
 )
 from sahifa.stats import Stats
 from sahifa.write.card import CORPUS_DIR, ConfigOutput, SplitOutput, render_card
-from sahifa.write.citation import dataset_version, read_cff
+from sahifa.write.citation import bibtex, dataset_version, read_cff
+from sahifa.write.croissant import croissant
 from sahifa.write.datasheet import render_datasheet
 from sahifa.write.parquet import DEFAULT_SHARD_BYTES, ShardWriter
 from sahifa.write.splits import SPLIT_NAMES, record_split
@@ -51,6 +52,7 @@ from sahifa.write.views import VIEWS
 CARD = "README.md"
 CITATION = "CITATION.cff"
 DATASHEET = "DATASHEET.md"
+CROISSANT = "croissant.json"
 REJECTS = "rejects.jsonl"
 SKIPPED = "skipped.jsonl"
 INTERNAL_ERROR = "internal-error"
@@ -329,10 +331,12 @@ def _write_docs(options: BuildOptions, result: BuildResult, staging: Path) -> No
     cff = read_cff(cff_file.read_text("utf-8") if cff_file.is_file() else None, str(cff_file))
     card = render_card(_current(options.output, CARD), result.outputs, cff)
     (staging / CARD).write_text(card, encoding="utf-8")
-    version = dataset_version(DatasetCard(card).data.to_dict())
+    meta = DatasetCard(card).data.to_dict()
     sheet = render_datasheet(_current(options.output, DATASHEET), result, options.command,
-                             version)
+                             dataset_version(meta))
     (staging / DATASHEET).write_text(sheet, encoding="utf-8")
+    (staging / CROISSANT).write_text(
+        croissant(staging, result.outputs, meta, sheet, bibtex(meta, cff), cff), encoding="utf-8")
 
 
 STAGING_PREFIX = ".sahifa-staging-"
@@ -356,7 +360,7 @@ def swap_in(staging: Path, output: Path) -> None:
 
 
 def _move_documents(staging: Path, output: Path) -> None:
-    for name in (CARD, DATASHEET):
+    for name in (CARD, DATASHEET, CROISSANT):
         if (staging / name).exists():
             os.replace(staging / name, output / name)
 
@@ -455,6 +459,6 @@ def _corpus_files(root: Path) -> set[str]:
 
 def _tree(root: Path, only: set[str] | None = None) -> dict[str, bytes]:
     names = only if only is not None else (
-        {CARD, DATASHEET} | _corpus_files(root)
+        {CARD, DATASHEET, CROISSANT} | _corpus_files(root)
     )
     return {name: (root / name).read_bytes() for name in names if (root / name).is_file()}

@@ -78,10 +78,26 @@ def plan(root: Path, seeds: Path | None = None) -> Plan:
             raise UserError(str(root), f"is stale: {', '.join(stale)} differ from a fresh build "
                             f"of {seeds}", DATA)
         checks.append(f"freshness: corpus, card and datasheet are a fresh build of {seeds}")
+    croissant = root / "croissant.json"
+    if croissant.is_file():
+        checks.append(f"croissant: {_check_croissant(croissant)}")
     files = files_to_publish(root)
     if not any(name.endswith(".parquet") for name, _ in files):
         raise UserError(str(root), "has no Parquet file to publish", DATA)
     return Plan(root, files, version, checks)
+
+
+def _check_croissant(path: Path) -> str:
+    """mlcroissant's validation of the file, and a first row of every record set."""
+    import mlcroissant as mlc
+
+    try:
+        dataset = mlc.Dataset(path)
+        for record_set in dataset.metadata.record_sets:
+            next(iter(dataset.records(record_set.id)), None)
+    except (mlc.ValidationError, mlc.GenerationError) as error:
+        raise UserError(str(path), f"is not valid Croissant: {error}", DATA) from None
+    return f"{path.name} validates and its {len(dataset.metadata.record_sets)} record sets load"
 
 
 def upload(publish_plan: Plan, api: HubApi, repo_id: str, *, revision: str | None = None,
