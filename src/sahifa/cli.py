@@ -19,7 +19,7 @@ from sahifa.build import BuildOptions, build, stale_files
 from sahifa.errors import USAGE, UserError
 from sahifa.evaluate.report import markdown
 from sahifa.evaluate.run import AQMAR_GOLD, AQMAR_PREDICTED, evaluate_conll, evaluate_records
-from sahifa.export import FORMATS, export, pre_annotate
+from sahifa.export import FORMATS, export, import_labelstudio, pre_annotate
 from sahifa.ingest.article import IngestError
 from sahifa.ingest.readers.jsonl import load_mapping
 from sahifa.pipeline import READERS, formats_of
@@ -103,15 +103,39 @@ def _validate_parser(sub) -> None:
 
 
 def _export_parser(sub) -> None:
-    p = sub.add_parser("export", help="write the records' annotations as brat or CoNLL files")
+    p = sub.add_parser("export", help="write the records' annotations as brat, CoNLL or Label "
+                       "Studio files")
     p.add_argument("format", choices=FORMATS,
                    help="brat: <id>.txt + <id>.ann; conll: <id>.conll (CoNLL-2003 IOB2 of the "
                    "outermost entities, as spacy convert reads it); conll-nested: <id>.conll "
-                   "(Wojood's form, every nesting level in a column)")
+                   "(Wojood's form, every nesting level in a column); labelstudio: tasks.json "
+                   "+ label-studio.xml (the project's labeling interface)")
     p.add_argument("--input", type=Path, default=Path("."),
                    help="dataset folder or one Parquet file of the default config (default: .)")
     p.add_argument("--output", type=Path, required=True, help="folder to write into")
     p.set_defaults(run=_run_export)
+
+
+def _import_parser(sub) -> None:
+    p = sub.add_parser("import", help="put annotations edited in Label Studio back on their "
+                       "records, as brat files the build reads as gold")
+    p.add_argument("format", choices=("labelstudio",), help="the tool's export format")
+    p.add_argument("--input", type=Path, required=True,
+                   help="the tool's export (Label Studio: the JSON list of tasks)")
+    p.add_argument("--records", type=Path, default=Path("."),
+                   help="dataset folder holding the records the tasks came from (default: .)")
+    p.add_argument("--output", type=Path, required=True,
+                   help="folder for <id>.txt + <id>.ann per record")
+    p.set_defaults(run=_run_import)
+
+
+def _run_import(args) -> int:
+    written, problems = import_labelstudio(args.records, args.input, args.output)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"wrote {written} records as brat into {args.output}; {len(problems)} annotations "
+          "could not be mapped")
+    return 1 if problems else 0
 
 
 def _run_export(args) -> int:
@@ -438,6 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     _build_parser(sub)
     _validate_parser(sub)
     _export_parser(sub)
+    _import_parser(sub)
     _pre_annotate_parser(sub)
     _agreement_parser(sub)
     _evaluate_parser(sub)

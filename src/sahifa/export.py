@@ -9,17 +9,22 @@ per input that has no gold yet: the start of the annotation workflow (guidelines
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sahifa.annotate import brat, conll
+from sahifa.annotate import brat, conll, labelstudio
+from sahifa.errors import UserError
+from sahifa.findings import Finding
 from sahifa.ingest.inputs import ANNOTATIONS
 from sahifa.offsets import OffsetMap
 from sahifa.pipeline import READERS, Reject, convert_or_reject, iter_inputs
 from sahifa.record import Record
 from sahifa.write.parquet import iter_records
 
-FORMATS = ("brat", "conll", "conll-nested")
+FORMATS = ("brat", "conll", "conll-nested", "labelstudio")
+LABEL_STUDIO_TASKS, LABEL_STUDIO_CONFIG = "tasks.json", "label-studio.xml"
 
 
 def annotation_file(record_id: str) -> str:
@@ -37,11 +42,23 @@ def export_conll(record: Record, output: Path, nested: bool = False) -> None:
         "".join(conll.write([record], nested)), encoding="utf-8", newline="")
 
 
+def export_labelstudio(records: Iterable[Record], output: Path) -> int:
+    """`tasks.json` (one task a record, to import into a Label Studio project) and the
+    project's labeling interface, `label-studio.xml`."""
+    tasks = [labelstudio.write(record) for record in records]
+    (output / LABEL_STUDIO_TASKS).write_text(
+        json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (output / LABEL_STUDIO_CONFIG).write_text(labelstudio.labeling_config(), encoding="utf-8")
+    return len(tasks)
+
+
 def export(path: Path, fmt: str, output: Path) -> int:
     """Write every record of `path` in format `fmt` under `output`; the number of records."""
+    output.mkdir(parents=True, exist_ok=True)
+    if fmt == "labelstudio":
+        return export_labelstudio(iter_records(path), output)
     write = {"brat": export_brat, "conll": export_conll,
              "conll-nested": lambda record, out: export_conll(record, out, nested=True)}[fmt]
-    output.mkdir(parents=True, exist_ok=True)
     count = 0
     for record in iter_records(path):
         write(record, output)
@@ -106,3 +123,30 @@ def pre_annotate(path: Path, output: Path, fmt: str = "auto",
             brat.write(raw_offsets(record, raw), ""), encoding="utf-8", newline="")
         result.written += 1
     return result
+
+
+def import_labelstudio(records_path: Path, tasks_file: Path,
+                       output: Path) -> tuple[int, list[Finding]]:
+    """Label Studio's export of edited tasks back onto the records of `records_path`, written
+    as brat files (`<id>.txt` + `<id>.ann`, as `export brat` writes them) into `output`; the
+    number of records written and what could not be mapped."""
+    where = str(tasks_file)
+    try:
+        tasks = json.loads(tasks_file.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UserError(where, f"cannot read Label Studio tasks: {error}") from None
+    if not isinstance(tasks, list):
+        raise UserError(where, "is not a JSON list of Label Studio tasks")
+    records = {r.id: r for r in iter_records(records_path)}
+    output.mkdir(parents=True, exist_ok=True)
+    written, problems = 0, []
+    for number, task in enumerate(tasks, 1):
+        record_id = (task.get("data") or {}).get("record_id") if isinstance(task, dict) else None
+        if record_id not in records:
+            raise UserError(f"{where}: task {number}", f"record_id {record_id!r} is no record "
+                            f"of {records_path}")
+        record, found = labelstudio.read(task, records[record_id], f"{where}: task {number}")
+        problems += found
+        export_brat(record, output)
+        written += 1
+    return written, problems

@@ -37,6 +37,9 @@ FINDING_IDS: dict[str, tuple[int, str]] = {
                                     "lacks its speaker, quote or correction"),
     "ann-unreviewed": (2, "a gold file still marks a span Origin auto: a pre-annotation nobody "
                           "has reviewed yet (guidelines §11)"),
+    "import-unmapped": (2, "an annotation edited in another tool (Label Studio) cannot be "
+                           "put back on its record: a label none of ours, a span whose text is "
+                           "not the record's at its offsets, a relation to no span"),
     # Level 3: the corpus
     "record-id-duplicate": (3, "two records share an id"),
     "split-mismatch": (3, "a record sits in another split than its id assigns"),
