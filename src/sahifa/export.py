@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sahifa.annotate import brat, conll, labelstudio
+from sahifa.annotate import brat, conll, labelstudio, spacy_docbin
 from sahifa.errors import UserError
 from sahifa.findings import Finding
 from sahifa.ingest.inputs import ANNOTATIONS
@@ -23,7 +23,8 @@ from sahifa.pipeline import READERS, Reject, convert_or_reject, iter_inputs
 from sahifa.record import Record
 from sahifa.write.parquet import iter_records
 
-FORMATS = ("brat", "conll", "conll-nested", "labelstudio")
+FORMATS = ("brat", "conll", "conll-nested", "labelstudio", "spacy")
+SPACY_DOCS, SPACY_UNALIGNED = "corpus.spacy", "unaligned.jsonl"
 LABEL_STUDIO_TASKS, LABEL_STUDIO_CONFIG = "tasks.json", "label-studio.xml"
 
 
@@ -52,11 +53,27 @@ def export_labelstudio(records: Iterable[Record], output: Path) -> int:
     return len(tasks)
 
 
+def export_spacy(records: Iterable[Record], output: Path) -> int:
+    """`corpus.spacy` (a DocBin, one Doc a record) and `unaligned.jsonl`: the entities that
+    fit no token boundaries (inside a clitic-attached word), kept in each Doc's user data."""
+    docs, unaligned = spacy_docbin.write(records)
+    docs.to_disk(output / SPACY_DOCS)
+    lines = [json.dumps({"record": rid, "entity": e.id, "start": e.start, "end": e.end,
+                         "text": e.text, "label": e.label}, ensure_ascii=False) + "\n"
+             for rid, e in unaligned]
+    (output / SPACY_UNALIGNED).write_text("".join(lines), encoding="utf-8")
+    print(f"{len(unaligned)} entities fit no token boundaries: listed in "
+          f"{output / SPACY_UNALIGNED} and kept in each Doc's user_data")
+    return len(docs)
+
+
 def export(path: Path, fmt: str, output: Path) -> int:
     """Write every record of `path` in format `fmt` under `output`; the number of records."""
     output.mkdir(parents=True, exist_ok=True)
     if fmt == "labelstudio":
         return export_labelstudio(iter_records(path), output)
+    if fmt == "spacy":
+        return export_spacy(iter_records(path), output)
     write = {"brat": export_brat, "conll": export_conll,
              "conll-nested": lambda record, out: export_conll(record, out, nested=True)}[fmt]
     count = 0
