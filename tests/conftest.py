@@ -20,6 +20,14 @@ def load_fixture(name: str) -> dict:
 
 
 @pytest.fixture
+def hf_offline(monkeypatch, tmp_path):
+    """`datasets` offline, with a cache of the test's own (as a user's fresh machine)."""
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "cache"))
+
+
+@pytest.fixture
 def minimal_record() -> Record:
     return Record.from_dict(load_fixture("valid/minimal.json"))
 

@@ -38,11 +38,7 @@ def _skipped(code: str) -> bool:
     return any(code.lstrip().startswith(first) for first in NOT_RUN)
 
 
-@pytest.fixture(autouse=True)
-def offline(monkeypatch, tmp_path):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
-    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("hf_offline")
 
 
 def test_every_block_is_run_or_named():

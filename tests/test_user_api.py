@@ -11,12 +11,7 @@ import sahifa
 from sahifa.offsets import OffsetMap
 from sahifa.record import Record
 
-
-@pytest.fixture(autouse=True)
-def offline(monkeypatch, tmp_path):
-    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
-    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
-    monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "cache"))
+pytestmark = pytest.mark.usefixtures("hf_offline")
 
 
 def test_read_gives_typed_records_with_label_names(built_seeds):
