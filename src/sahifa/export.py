@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sahifa.annotate import brat, conll, labelstudio, spacy_docbin
+from sahifa.annotate import brat, conll, labelstudio, spacy_docbin, ud
 from sahifa.errors import UserError
 from sahifa.findings import Finding
 from sahifa.ingest.inputs import ANNOTATIONS
@@ -23,9 +23,10 @@ from sahifa.pipeline import READERS, Reject, convert_or_reject, iter_inputs
 from sahifa.record import Record
 from sahifa.write.parquet import iter_records
 
-FORMATS = ("brat", "conll", "conll-nested", "labelstudio", "spacy")
+FORMATS = ("brat", "conll", "conll-nested", "conllu", "labelstudio", "spacy")
 SPACY_DOCS, SPACY_UNALIGNED = "corpus.spacy", "unaligned.jsonl"
 LABEL_STUDIO_TASKS, LABEL_STUDIO_CONFIG = "tasks.json", "label-studio.xml"
+BRAT_CONF = "annotation.conf"
 
 
 def annotation_file(record_id: str) -> str:
@@ -41,6 +42,10 @@ def export_brat(record: Record, output: Path) -> None:
 def export_conll(record: Record, output: Path, nested: bool = False) -> None:
     (output / f"{record.id}.conll").write_text(
         "".join(conll.write([record], nested)), encoding="utf-8", newline="")
+
+
+def export_conllu(record: Record, output: Path) -> None:
+    (output / f"{record.id}.conllu").write_text(ud.write(record), encoding="utf-8", newline="")
 
 
 def export_labelstudio(records: Iterable[Record], output: Path) -> int:
@@ -74,13 +79,23 @@ def export(path: Path, fmt: str, output: Path) -> int:
         return export_labelstudio(iter_records(path), output)
     if fmt == "spacy":
         return export_spacy(iter_records(path), output)
-    write = {"brat": export_brat, "conll": export_conll,
+    write = {"brat": export_brat, "conll": export_conll, "conllu": export_conllu,
              "conll-nested": lambda record, out: export_conll(record, out, nested=True)}[fmt]
     count = 0
     for record in iter_records(path):
         write(record, output)
         count += 1
+    if fmt == "brat":
+        (output / BRAT_CONF).write_text(brat.annotation_conf(_annotator_values(output)),
+                                        encoding="utf-8")
     return count
+
+
+def _annotator_values(folder: Path) -> set[str]:
+    """The values of the Annotator attributes the .ann files of `folder` use."""
+    return {line.split()[-1] for ann in folder.glob(f"*{ANNOTATIONS}")
+            for line in ann.read_text("utf-8").splitlines()
+            if line.startswith("A") and line.split("\t")[1].startswith(brat.ANNOTATOR + " ")}
 
 
 @dataclass

@@ -144,3 +144,26 @@ def test_any_record_survives_the_brat_round_trip(record):
     record.entities.sort(key=brat.text_order)
     layers = _import(brat.write(record, "x.ann"), record.text, "x.ann")
     assert layers == _layers(record)
+
+
+def test_annotation_conf_declares_everything_the_files_use(tmp_path, built_seeds):
+    export(built_seeds, "brat", tmp_path)
+    conf = (tmp_path / "annotation.conf").read_text("utf-8")
+    section, declared = None, {}
+    for line in conf.splitlines():
+        if line.startswith("["):
+            section = line.strip("[]")
+        elif line.strip():
+            name, _, rest = line.partition("\t")
+            values = rest.split("Value:")[1].split("|") if "Value:" in rest else []
+            declared.setdefault(section, {})[name] = values
+    for ann in tmp_path.glob("*.ann"):
+        for line in ann.read_text("utf-8").splitlines():
+            kind, body = line[0], line.split("\t")[1].split()
+            if kind == "T":
+                assert body[0] in declared["entities"], line
+            elif kind == "R":
+                assert body[0] in declared["relations"], line
+            elif kind == "A":
+                assert body[0] in declared["attributes"], line
+                assert len(body) == 2 or body[2] in declared["attributes"][body[0]], line

@@ -12,7 +12,7 @@ Annotation ids are the record's span ids.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from sahifa.findings import Problem
@@ -331,3 +331,27 @@ def write(record: Record, annotator: str) -> str:
     lines += [f"A{n}\t{a}" for n, a in enumerate(attributes, 1)]
     lines += [f"#{n}\t{note}" for n, note in enumerate(notes, 1)]
     return "".join(line + "\n" for line in lines)
+
+
+def annotation_conf(annotators: Iterable[str]) -> str:
+    """brat's `annotation.conf` for our files: the entity types, QUOTE, CUE and SPELLING, the
+    Speaker and Cue relations, nesting allowed, and the attributes with their values
+    (`annotators`: the Annotator values the files use)."""
+    entity_types = labels("entity_label")
+    speakers = "|".join(entity_types)
+    return "\n".join([
+        "[entities]", *entity_types, QUOTE, CUE, SPELLING, "",
+        "[relations]",
+        f"{SPEAKER_RELATION}\tArg1:{QUOTE}, Arg2:{speakers}",
+        f"{CUE_RELATION}\tArg1:{QUOTE}, Arg2:{CUE}",
+        "<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:contain", "",
+        "[events]", "",
+        "[attributes]",
+        f"{UNCLOSED}\tArg:{QUOTE}",
+        f"{NO_SPEAKER}\tArg:{QUOTE}",
+        f"{KIND}\tArg:{SPELLING}, Value:{'|'.join(labels(VALUES[KIND]))}",
+        f"{ORIGIN}\tArg:<ENTITY>, Value:{'|'.join(labels(VALUES[ORIGIN]))}",
+        *([f"{ANNOTATOR}\tArg:<ENTITY>, Value:{'|'.join(sorted(set(annotators)))}"]
+          if annotators else []),
+        "",
+    ])

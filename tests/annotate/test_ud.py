@@ -1,0 +1,52 @@
+"""CoNLL-U export: the `conllu` package reads it back to the record's tokens (code-point ranges)
+and entity levels, on the seed and on an article with an emoji and nested entities."""
+
+from __future__ import annotations
+
+import pytest
+
+from sahifa.annotate import iob, ud
+from sahifa.cli import main
+from sahifa.ingest.readers.plaintext import iter_inputs
+from sahifa.pipeline import convert
+from sahifa.record import Record
+from sahifa.schema import labels
+from tests.conftest import SEEDS
+
+EMOJI_ARTICLE = ("أخبار\nوزير الخارجية الروسي يزور دمشق 😀\n\n"
+                 "قال وزير الخارجية الروسي سيرغي لافروف 🇸🇾 إن موسكو مستعدة للحوار.\n")
+
+
+def _record(folder) -> Record:
+    (item,) = iter_inputs(folder)
+    return convert(item, "rules")
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory) -> list[Record]:
+    folder = tmp_path_factory.mktemp("emoji")
+    (folder / "emoji.txt").write_text(EMOJI_ARTICLE, encoding="utf-8")
+    return [_record(SEEDS), _record(folder)]
+
+
+def test_tokens_and_entity_levels_come_back(records):
+    emoji = records[1]
+    assert any(ord(c) > 0xFFFF for c in emoji.text)
+    assert len(iob.levels(emoji.tokens, emoji.entities, labels("entity_label"))) > 1  # nested
+    for record in records:
+        (doc,) = ud.read(ud.write(record))
+        assert doc.id == record.id
+        assert doc.ranges == [(t.start, t.end) for t in record.tokens]
+        assert all(record.text[s:e] == t.text for (s, e), t in zip(doc.ranges, record.tokens,
+                                                                     strict=True))
+        assert doc.spans == iob.levels(record.tokens, record.entities, labels("entity_label"))
+
+
+def test_space_after_marks_tokens_with_nothing_after(records):
+    text = ud.write(records[0])
+    assert "TokenRange=0:1|SpaceAfter=No" in text  # «البنتاغون»: the guillemet is glued
+
+
+def test_the_export_command_writes_one_file_a_record(built_seeds, tmp_path):
+    assert main(["export", "conllu", "--input", str(built_seeds), "--output", str(tmp_path)]) == 0
+    assert len(list(tmp_path.glob("*.conllu"))) == 57
