@@ -43,3 +43,19 @@ def test_shards_close_at_the_size_limit_and_are_numbered(tmp_path, minimal_recor
     assert [p.name for p in paths] == [f"train-0000{i}-of-00003.parquet" for i in range(3)]
     assert sum(pq.read_metadata(p).num_rows for p in paths) == rows
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_every_column_chunk_has_a_page_index(built_seeds):
+    """Offset indexes everywhere, column indexes where Parquet keeps statistics."""
+    import pyarrow.parquet as pq
+
+    for file in (built_seeds / "corpus").glob("*/*.parquet"):
+        meta = pq.ParquetFile(file).metadata
+        for g in range(meta.num_row_groups):
+            for c in range(meta.num_columns):
+                column = meta.row_group(g).column(c)
+                assert column.has_offset_index, (file, column.path_in_schema)
+                # a column index needs page statistics, which Parquet omits for long values
+                # (an article's text)
+                assert column.has_column_index or column.path_in_schema == "text", \
+                    (file, column.path_in_schema)

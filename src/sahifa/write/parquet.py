@@ -26,7 +26,10 @@ ROW_GROUP_ROWS = 4096
 DEFAULT_SHARD_BYTES = 256 * 1024 * 1024
 ROW_GROUP_BYTES = 8 * 1024 * 1024
 COMPRESSION = "zstd"
-WRITER_OPTIONS = {"compression": COMPRESSION, "write_statistics": True, "use_dictionary": True}
+# a page index (column and offset indexes), as `datasets` writes its Parquet, so that the Hub's
+# viewer and readers that filter by page can seek without reading whole row groups
+WRITER_OPTIONS = {"compression": COMPRESSION, "write_statistics": True, "use_dictionary": True,
+                  "write_page_index": True}
 
 
 def shard_name(split: str, index: int, total: int) -> str:
