@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from sahifa.annotate import brat, conll, labelstudio, spacy_docbin, ud
+from sahifa.annotate import brat, conll, labelstudio, spacy_docbin, ud, xmi
 from sahifa.errors import UserError
 from sahifa.findings import Finding
 from sahifa.ingest.inputs import ANNOTATIONS
@@ -23,7 +23,8 @@ from sahifa.pipeline import READERS, Reject, convert_or_reject, iter_inputs
 from sahifa.record import Record
 from sahifa.write.parquet import iter_records
 
-FORMATS = ("brat", "conll", "conll-nested", "conllu", "labelstudio", "spacy")
+FORMATS = ("brat", "conll", "conll-nested", "conllu", "labelstudio", "spacy", "xmi")
+XMI_TYPESYSTEM = "TypeSystem.xml"
 SPACY_DOCS, SPACY_UNALIGNED = "corpus.spacy", "unaligned.jsonl"
 LABEL_STUDIO_TASKS, LABEL_STUDIO_CONFIG = "tasks.json", "label-studio.xml"
 BRAT_CONF = "annotation.conf"
@@ -46,6 +47,10 @@ def export_conll(record: Record, output: Path, nested: bool = False) -> None:
 
 def export_conllu(record: Record, output: Path) -> None:
     (output / f"{record.id}.conllu").write_text(ud.write(record), encoding="utf-8", newline="")
+
+
+def export_xmi(record: Record, output: Path) -> None:
+    (output / f"{record.id}.xmi").write_text(xmi.write(record), encoding="utf-8")
 
 
 def export_labelstudio(records: Iterable[Record], output: Path) -> int:
@@ -80,11 +85,14 @@ def export(path: Path, fmt: str, output: Path) -> int:
     if fmt == "spacy":
         return export_spacy(iter_records(path), output)
     write = {"brat": export_brat, "conll": export_conll, "conllu": export_conllu,
+             "xmi": export_xmi,
              "conll-nested": lambda record, out: export_conll(record, out, nested=True)}[fmt]
     count = 0
     for record in iter_records(path):
         write(record, output)
         count += 1
+    if fmt == "xmi":
+        (output / XMI_TYPESYSTEM).write_text(xmi.typesystem().to_xml(), encoding="utf-8")
     if fmt == "brat":
         (output / BRAT_CONF).write_text(brat.annotation_conf(_annotator_values(output)),
                                         encoding="utf-8")
@@ -182,3 +190,22 @@ def import_labelstudio(records_path: Path, tasks_file: Path,
         export_brat(record, output)
         written += 1
     return written, problems
+
+
+def import_xmi(records_path: Path, folder: Path, output: Path) -> int:
+    """XMI files edited in INCEpTION (`<record id>.xmi`, as `export xmi` names them) back onto
+    the records of `records_path`, written as brat files into `output`; the number written."""
+    records = {r.id: r for r in iter_records(records_path)}
+    files = sorted(folder.glob("*.xmi"))
+    if not files:
+        raise UserError(str(folder), "holds no .xmi file")
+    output.mkdir(parents=True, exist_ok=True)
+    for file in files:
+        if file.stem not in records:
+            raise UserError(str(file), f"{file.stem!r} is no record of {records_path}")
+        try:
+            record = xmi.read(file.read_text("utf-8"), records[file.stem])
+        except (ValueError, SyntaxError) as error:
+            raise UserError(str(file), f"is not an XMI document of ours: {error}") from None
+        export_brat(record, output)
+    return len(files)
