@@ -167,3 +167,10 @@ def test_annotation_conf_declares_everything_the_files_use(tmp_path, built_seeds
             elif kind == "A":
                 assert body[0] in declared["attributes"], line
                 assert len(body) == 2 or body[2] in declared["attributes"][body[0]], line
+
+
+def test_a_record_with_an_emoji_round_trips_through_brat(minimal_record):
+    from tests.annotate.test_labelstudio import emoji_record
+
+    record = emoji_record(minimal_record)
+    assert _import(brat.write(record, "x.ann"), record.text, "x.ann") == _layers(record)
