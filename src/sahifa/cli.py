@@ -19,7 +19,15 @@ from sahifa.build import BuildOptions, build, stale_files
 from sahifa.errors import USAGE, UserError
 from sahifa.evaluate.report import markdown
 from sahifa.evaluate.run import AQMAR_GOLD, AQMAR_PREDICTED, evaluate_conll, evaluate_records
-from sahifa.export import FORMATS, export, import_labelstudio, import_xmi, pre_annotate
+from sahifa.export import (
+    FORMATS,
+    export,
+    import_conllu,
+    import_labelstudio,
+    import_spacy,
+    import_xmi,
+    pre_annotate,
+)
 from sahifa.ingest.article import IngestError
 from sahifa.ingest.readers.jsonl import load_mapping
 from sahifa.pipeline import READERS, formats_of
@@ -119,10 +127,12 @@ def _export_parser(sub) -> None:
 def _import_parser(sub) -> None:
     p = sub.add_parser("import", help="put annotations edited in Label Studio back on their "
                        "records, as brat files the build reads as gold")
-    p.add_argument("format", choices=("labelstudio", "xmi"), help="the tool's export format")
+    p.add_argument("format", choices=("labelstudio", "xmi", "spacy", "conllu"),
+                   help="the tool's export format")
     p.add_argument("--input", type=Path, required=True,
-                   help="the tool's export (Label Studio: the JSON list of tasks; xmi: a folder "
-                   "of <record id>.xmi, as INCEpTION exports UIMA CAS XMI)")
+                   help="the tool's export (labelstudio: the JSON list of tasks; xmi: a folder "
+                   "of <record id>.xmi, as INCEpTION exports UIMA CAS XMI; spacy: the .spacy "
+                   "DocBin; conllu: a folder of <record id>.conllu)")
     p.add_argument("--records", type=Path, default=Path("."),
                    help="dataset folder holding the records the tasks came from (default: .)")
     p.add_argument("--output", type=Path, required=True,
@@ -135,7 +145,9 @@ def _run_import(args) -> int:
         written = import_xmi(args.records, args.input, args.output)
         print(f"wrote {written} records as brat into {args.output}")
         return 0
-    written, problems = import_labelstudio(args.records, args.input, args.output)
+    importer = {"labelstudio": import_labelstudio, "spacy": import_spacy,
+                "conllu": import_conllu}[args.format]
+    written, problems = importer(args.records, args.input, args.output)
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"wrote {written} records as brat into {args.output}; {len(problems)} annotations "

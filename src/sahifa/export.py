@@ -192,6 +192,49 @@ def import_labelstudio(records_path: Path, tasks_file: Path,
     return written, problems
 
 
+def import_spacy(records_path: Path, file: Path, output: Path) -> tuple[int, list[Finding]]:
+    """A DocBin written by `export spacy` (and edited) back onto the records, as brat files."""
+    from spacy.tokens import DocBin
+    from spacy.vocab import Vocab
+
+    records = {r.id: r for r in iter_records(records_path)}
+    try:
+        docs = list(DocBin().from_disk(file).get_docs(Vocab()))
+    except (OSError, ValueError) as error:
+        raise UserError(str(file), f"is not a spaCy DocBin: {error}") from None
+    output.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for number, doc in enumerate(docs, 1):
+        record_id = doc.user_data.get("id")
+        if record_id not in records:
+            raise UserError(f"{file}: doc {number}", f"id {record_id!r} is no record of "
+                            f"{records_path}")
+        record, found = spacy_docbin.read(doc, records[record_id], f"{file}: doc {number}")
+        problems += found
+        export_brat(record, output)
+    return len(docs), problems
+
+
+def import_conllu(records_path: Path, folder: Path, output: Path) -> tuple[int, list[Finding]]:
+    """`<record id>.conllu` files written by `export conllu` (and edited) back onto the
+    records, as brat files."""
+    records = {r.id: r for r in iter_records(records_path)}
+    files = sorted(folder.glob("*.conllu"))
+    if not files:
+        raise UserError(str(folder), "holds no .conllu file")
+    output.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for file in files:
+        for doc in ud.read(file.read_text("utf-8")):
+            if doc.id not in records:
+                raise UserError(str(file), f"newdoc id {doc.id!r} is no record of "
+                                f"{records_path}")
+            record, found = ud.read_into(doc, records[doc.id], str(file))
+            problems += found
+            export_brat(record, output)
+    return len(files), problems
+
+
 def import_xmi(records_path: Path, folder: Path, output: Path) -> int:
     """XMI files edited in INCEpTION (`<record id>.xmi`, as `export xmi` names them) back onto
     the records of `records_path`, written as brat files into `output`; the number written."""

@@ -10,7 +10,6 @@ from dataclasses import replace
 import pytest
 
 from sahifa.annotate import labelstudio
-from sahifa.cli import main
 from sahifa.ingest.readers.plaintext import iter_inputs
 from sahifa.pipeline import convert
 from sahifa.record import Correction, Cue, Entity, Quote, Record
@@ -85,15 +84,3 @@ def test_what_cannot_be_mapped_is_reported(minimal_record):
     back, problems = labelstudio.read(task, minimal_record, "task.json")
     assert [str(p) for p in problems] == json.loads((folder / "expected.json").read_text("utf-8"))
     assert [q.speaker for q in back.quotes] == [None]
-
-
-def test_export_then_import_gives_the_same_brat_files(built_seeds, tmp_path):
-    assert main(["export", "labelstudio", "--input", str(built_seeds),
-                 "--output", str(tmp_path / "ls")]) == 0
-    assert "<Relation value=\"speaker\"/>" in (tmp_path / "ls" / "label-studio.xml").read_text()
-    assert main(["import", "labelstudio", "--input", str(tmp_path / "ls" / "tasks.json"),
-                 "--records", str(built_seeds), "--output", str(tmp_path / "back")]) == 0
-    assert main(["export", "brat", "--input", str(built_seeds),
-                 "--output", str(tmp_path / "brat")]) == 0
-    for ann in (tmp_path / "brat").glob("*.ann"):
-        assert (tmp_path / "back" / ann.name).read_text("utf-8") == ann.read_text("utf-8")

@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sahifa.annotate import brat, conll, iob
+from sahifa.cli import main
 from sahifa.export import export
 from sahifa.ingest.readers.plaintext import iter_inputs
 from sahifa.pipeline import convert
@@ -174,3 +175,21 @@ def test_a_record_with_an_emoji_round_trips_through_brat(minimal_record):
 
     record = emoji_record(minimal_record)
     assert _import(brat.write(record, "x.ann"), record.text, "x.ann") == _layers(record)
+
+
+@pytest.mark.parametrize(("fmt", "exported"), [
+    ("labelstudio", "tasks.json"), ("xmi", "."), ("spacy", "corpus.spacy"), ("conllu", ".")])
+def test_export_then_import_gives_the_same_brat_files(fmt, exported, built_seeds, tmp_path):
+    """Unedited, every tool's export comes back as the gold brat files, for all 57 records."""
+    if fmt == "spacy":
+        pytest.importorskip("spacy")
+    out = tmp_path / fmt
+    assert main(["export", fmt, "--input", str(built_seeds), "--output", str(out)]) == 0
+    assert main(["import", fmt, "--input", str(out / exported), "--records", str(built_seeds),
+                 "--output", str(tmp_path / "back")]) == 0
+    assert main(["export", "brat", "--input", str(built_seeds),
+                 "--output", str(tmp_path / "brat")]) == 0
+    anns = sorted((tmp_path / "brat").glob("*.ann"))
+    assert len(anns) == 57
+    for ann in anns:
+        assert (tmp_path / "back" / ann.name).read_text("utf-8") == ann.read_text("utf-8")

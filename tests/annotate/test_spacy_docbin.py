@@ -40,13 +40,13 @@ def test_the_seed_comes_back_exactly(seed_record, tmp_path):
     assert doc.text == seed_record.text
     spans = {(t.idx, t.idx + len(t.text)) for t in doc}
     assert {(t.start, t.end) for t in seed_record.tokens} <= spans
-    assert spacy_docbin.read(doc, seed_record) == seed_record
+    assert spacy_docbin.read(doc, seed_record) == (seed_record, [])
 
 
 def test_outermost_entities_are_the_docs_ents(seed_record, tmp_path):
     (doc,) = _through_disk([seed_record], tmp_path)
-    aligned = [e for e in seed_record.entities
-               if e.id in set(doc.user_data["entity_ids"])]
+    unaligned = {row[0] for row in doc.user_data["unaligned_entities"]}
+    aligned = [e for e in seed_record.entities if e.id not in unaligned]
     outer = levels(seed_record.tokens, aligned, labels("entity_label"))[0]
     index = {t.start: i for i, t in enumerate(seed_record.tokens)}
     got = [(index[e.start_char], index[e[-1].idx] + 1, e.label_) for e in doc.ents]
@@ -65,7 +65,7 @@ def test_an_entity_inside_a_clitic_token_is_listed_and_kept(minimal_record, tmp_
     assert unaligned == [("clitic", entity)]
     (doc,) = _through_disk([record], tmp_path)
     assert doc.text == text and list(doc.ents) == []
-    assert spacy_docbin.read(doc, record) == record
+    assert spacy_docbin.read(doc, record) == (record, [])
 
 
 def test_the_export_command_lists_unaligned_entities(built_seeds, tmp_path):
@@ -74,3 +74,21 @@ def test_the_export_command_lists_unaligned_entities(built_seeds, tmp_path):
     assert (tmp_path / "corpus.spacy").stat().st_size > 0
     lines = (tmp_path / "unaligned.jsonl").read_text("utf-8").splitlines()
     assert lines and all('"record"' in line for line in lines)
+
+
+def test_entities_edited_in_spacy_come_back(seed_record, tmp_path):
+    """A new entity is the editor's; a removed speaker is reported and the quote keeps none."""
+    (doc,) = _through_disk([seed_record], tmp_path)
+    speaker = next(q.speaker for q in seed_record.quotes if q.speaker)
+    gone = next(e for e in seed_record.entities if e.id == speaker)
+    kept = [s for s in doc.spans["entities"] if (s.start_char, s.end_char) != (gone.start,
+                                                                                gone.end)]
+    new = doc[0:1]
+    new.label_ = "EVENT"
+    doc.spans["entities"] = [*kept, new]
+    back, problems = spacy_docbin.read(doc, seed_record, "x.spacy")
+    added = next(e for e in back.entities if (e.start, e.label) == (new.start_char, "EVENT"))
+    assert (added.origin, added.annotator) == ("gold", "spacy")
+    assert all(e.id != gone.id for e in back.entities)
+    assert problems and all(p.id == "import-unmapped" for p in problems)
+    assert all(q.speaker != gone.id for q in back.quotes)

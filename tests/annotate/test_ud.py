@@ -50,3 +50,19 @@ def test_space_after_marks_tokens_with_nothing_after(records):
 def test_the_export_command_writes_one_file_a_record(built_seeds, tmp_path):
     assert main(["export", "conllu", "--input", str(built_seeds), "--output", str(tmp_path)]) == 0
     assert len(list(tmp_path.glob("*.conllu"))) == 57
+
+
+def test_a_conllu_document_goes_back_onto_its_record_exactly(records):
+    for record in records:
+        (doc,) = ud.read(ud.write(record))
+        assert ud.read_into(doc, record, "x.conllu") == (record, [])
+
+
+def test_an_entity_tagged_in_conllu_is_the_editors(records):
+    record = records[0]
+    text = ud.write(record).replace("TokenRange=12:15\n", "TokenRange=12:15|NER=B-GPE\n", 1)
+    (doc,) = ud.read(text)
+    back, problems = ud.read_into(doc, record, "x.conllu")
+    added = [e for e in back.entities if e.annotator == "conllu"]
+    assert [(e.text, e.label, e.origin) for e in added] == [("مصر", "GPE", "gold")]
+    assert problems == []

@@ -10,7 +10,6 @@ import cassis
 import pytest
 
 from sahifa.annotate import xmi
-from sahifa.cli import main
 from sahifa.ingest.readers.plaintext import iter_inputs
 from sahifa.pipeline import convert
 from sahifa.record import Record
@@ -45,15 +44,3 @@ def test_an_edited_entity_is_the_annotators(minimal_record):
     back = xmi.read(cas.to_xmi(), record)
     edited = next(e for e in back.entities if e.id == "T2")
     assert (edited.label, edited.origin, edited.annotator) == ("LOC", "gold", "inception")
-
-
-def test_export_then_import_gives_the_same_brat_files(built_seeds, tmp_path):
-    assert main(["export", "xmi", "--input", str(built_seeds),
-                 "--output", str(tmp_path / "x")]) == 0
-    assert (tmp_path / "x" / "TypeSystem.xml").is_file()
-    assert main(["import", "xmi", "--input", str(tmp_path / "x"), "--records", str(built_seeds),
-                 "--output", str(tmp_path / "back")]) == 0
-    assert main(["export", "brat", "--input", str(built_seeds),
-                 "--output", str(tmp_path / "brat")]) == 0
-    for ann in (tmp_path / "brat").glob("*.ann"):
-        assert (tmp_path / "back" / ann.name).read_text("utf-8") == ann.read_text("utf-8")

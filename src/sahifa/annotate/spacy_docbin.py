@@ -6,17 +6,20 @@ anything else as a white-space token). The outermost entities are `doc.ents`, ev
 spaCy spans are whole tokens, and ours are not always: an entity inside a clitic-attached token
 (بسورية → سورية) has no spaCy span. Such entities are not lost: they are listed, with their
 character offsets, in `doc.user_data["unaligned_entities"]`, counted by the export, and read
-back by `read`, which gives the record's entities exactly.
+back by `read`, which gives the record's entities exactly. Entities edited in spaCy come back
+through `read` too (new ones are gold, annotator `spacy`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 
-from sahifa.record import Entity, Record, Span
+from sahifa.annotate.edits import entities_back
+from sahifa.findings import Finding
+from sahifa.record import Record, Span
 
 ENTITIES, QUOTES, UNALIGNED = "entities", "quotes", "unaligned_entities"
+EDITOR = "spacy"
 
 
 def words_and_spaces(text: str, tokens: Sequence[Span]) -> tuple[list[str], list[bool]]:
@@ -56,8 +59,6 @@ def to_doc(record: Record, vocab):
                          if (s := doc.char_span(q.start, q.end, label="QUOTE",
                                                 alignment_mode="expand")) is not None]
     doc.user_data["id"] = record.id
-    doc.user_data["entity_ids"] = [e.id for e, _ in aligned]
-    doc.user_data["entity_provenance"] = [[e.origin, e.annotator] for e, _ in aligned]
     doc.user_data[UNALIGNED] = [[e.id, e.start, e.end, e.label, e.origin, e.annotator]
                                 for e, _ in unaligned]
     return doc, [e for e, _ in unaligned]
@@ -76,13 +77,12 @@ def write(records: Iterable[Record]):
     return docs, unaligned
 
 
-def read(doc, record: Record) -> Record:
-    """The record with the entities of its Doc (aligned spans and the unaligned list)."""
-    text = record.text
-    ids, provenance = doc.user_data["entity_ids"], doc.user_data["entity_provenance"]
-    entities = [Entity(i, s.start_char, s.end_char, s.text, s.label_, *p)
-                for i, s, p in zip(ids, doc.spans[ENTITIES], provenance, strict=True)]
-    entities += [Entity(i, start, end, text[start:end], label, origin, annotator)
-                 for i, start, end, label, origin, annotator in doc.user_data[UNALIGNED]]
-    order = {e.id: n for n, e in enumerate(record.entities)}
-    return replace(record, entities=sorted(entities, key=lambda e: order.get(e.id, len(order))))
+def read(doc, record: Record, where: str = "") -> tuple[Record, list[Finding]]:
+    """The record with the entities of its Doc: `doc.spans["entities"]` and the unaligned
+    list; unchanged ones are the record's own (edits.entities_back)."""
+    found = [((s.start_char, s.end_char, s.label_), s.start_char, s.end_char, s.label_)
+             for s in doc.spans[ENTITIES]]
+    found += [((start, end, label), start, end, label)
+              for _, start, end, label, *_ in doc.user_data.get(UNALIGNED, [])]
+    return entities_back(record, found, lambda e: (e.start, e.end, e.label), EDITOR,
+                         where or record.id)

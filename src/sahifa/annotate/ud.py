@@ -18,9 +18,12 @@ from conllu.models import Token, TokenList
 
 from sahifa.annotate import iob
 from sahifa.annotate.conll import document
+from sahifa.annotate.edits import entities_back
+from sahifa.findings import Finding
 from sahifa.record import Record
 
 OUTSIDE = iob.OUTSIDE
+EDITOR = "conllu"
 
 
 def write(record: Record) -> str:
@@ -84,3 +87,15 @@ def _close(docs: list[Document], tags: list[dict[int, str]]) -> None:
     depth = max((max(t, default=-1) for t in tags), default=-1) + 1
     docs[-1].spans = [iob.decode([t.get(level, OUTSIDE) for t in tags])
                       for level in range(depth)]
+
+
+def read_into(document_: Document, record: Record, where: str) -> tuple[Record, list[Finding]]:
+    """The record with the entities of a (possibly edited) CoNLL-U document: token-level, so an
+    entity whose token range and label are unchanged stays the record's own, exact offsets
+    included (edits.entities_back)."""
+    ranges = {e.id: r for e, r in zip(record.entities,
+                                      iob.token_ranges(record.tokens, record.entities),
+                                      strict=True)}
+    found = [((first, end, label), document_.ranges[first][0], document_.ranges[end - 1][1],
+              label) for level in document_.spans for first, end, label in level]
+    return entities_back(record, found, lambda e: ranges[e.id], EDITOR, where)
