@@ -141,12 +141,8 @@ def _import_parser(sub) -> None:
 
 
 def _run_import(args) -> int:
-    if args.format == "xmi":
-        written = import_xmi(args.records, args.input, args.output)
-        print(f"wrote {written} records as brat into {args.output}")
-        return 0
     importer = {"labelstudio": import_labelstudio, "spacy": import_spacy,
-                "conllu": import_conllu}[args.format]
+                "conllu": import_conllu, "xmi": import_xmi}[args.format]
     written, problems = importer(args.records, args.input, args.output)
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -10,8 +10,9 @@ per input that has no gold yet: the start of the annotation workflow (guidelines
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from sahifa.annotate import brat, conll, labelstudio, spacy_docbin, ud, xmi
@@ -165,90 +166,84 @@ def pre_annotate(path: Path, output: Path, fmt: str = "auto",
     return result
 
 
-def import_labelstudio(records_path: Path, tasks_file: Path,
-                       output: Path) -> tuple[int, list[Finding]]:
-    """Label Studio's export of edited tasks back onto the records of `records_path`, written
-    as brat files (`<id>.txt` + `<id>.ann`, as `export brat` writes them) into `output`; the
-    number of records written and what could not be mapped."""
-    where = str(tasks_file)
-    try:
-        tasks = json.loads(tasks_file.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise UserError(where, f"cannot read Label Studio tasks: {error}") from None
-    if not isinstance(tasks, list):
-        raise UserError(where, "is not a JSON list of Label Studio tasks")
+Edited = tuple[str, str, Callable[[Record], tuple[Record, list[Finding]]]]
+
+
+def _put_back(records_path: Path, edited: Iterable[Edited],
+              output: Path) -> tuple[int, list[Finding]]:
+    """For each edited document (record id, where it is, how to read it onto its record), the
+    record with its annotations written as brat files into `output`; the number written and
+    what could not be mapped."""
     records = {r.id: r for r in iter_records(records_path)}
     output.mkdir(parents=True, exist_ok=True)
     written, problems = 0, []
-    for number, task in enumerate(tasks, 1):
-        record_id = (task.get("data") or {}).get("record_id") if isinstance(task, dict) else None
+    for record_id, where, read in edited:
         if record_id not in records:
-            raise UserError(f"{where}: task {number}", f"record_id {record_id!r} is no record "
-                            f"of {records_path}")
-        record, found = labelstudio.read(task, records[record_id], f"{where}: task {number}")
+            raise UserError(where, f"{record_id!r} is no record of {records_path}")
+        record, found = read(records[record_id])
         problems += found
         export_brat(record, output)
         written += 1
     return written, problems
 
 
+def import_labelstudio(records_path: Path, tasks_file: Path,
+                       output: Path) -> tuple[int, list[Finding]]:
+    """Label Studio's export of edited tasks back onto the records of `records_path`."""
+    where = str(tasks_file)
+    try:
+        tasks = json.loads(tasks_file.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise UserError(where, f"cannot read Label Studio tasks: {error}") from None
+    if not isinstance(tasks, list) or not all(isinstance(t, dict) for t in tasks):
+        raise UserError(where, "is not a JSON list of Label Studio tasks")
+    return _put_back(records_path, (
+        ((task.get("data") or {}).get("record_id"), f"{where}: task {n}",
+         partial(labelstudio.read, task, where=f"{where}: task {n}"))
+        for n, task in enumerate(tasks, 1)), output)
+
+
 def import_spacy(records_path: Path, file: Path, output: Path) -> tuple[int, list[Finding]]:
-    """A DocBin written by `export spacy` (and edited) back onto the records, as brat files."""
+    """A DocBin written by `export spacy` (and edited) back onto the records."""
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
 
-    records = {r.id: r for r in iter_records(records_path)}
     try:
         docs = list(DocBin().from_disk(file).get_docs(Vocab()))
     except (OSError, ValueError) as error:
         raise UserError(str(file), f"is not a spaCy DocBin: {error}") from None
-    output.mkdir(parents=True, exist_ok=True)
-    problems = []
-    for number, doc in enumerate(docs, 1):
-        record_id = doc.user_data.get("id")
-        if record_id not in records:
-            raise UserError(f"{file}: doc {number}", f"id {record_id!r} is no record of "
-                            f"{records_path}")
-        record, found = spacy_docbin.read(doc, records[record_id], f"{file}: doc {number}")
-        problems += found
-        export_brat(record, output)
-    return len(docs), problems
+    return _put_back(records_path, (
+        (doc.user_data.get("id"), f"{file}: doc {n}",
+         partial(spacy_docbin.read, doc, where=f"{file}: doc {n}"))
+        for n, doc in enumerate(docs, 1)), output)
 
 
 def import_conllu(records_path: Path, folder: Path, output: Path) -> tuple[int, list[Finding]]:
     """`<record id>.conllu` files written by `export conllu` (and edited) back onto the
-    records, as brat files."""
-    records = {r.id: r for r in iter_records(records_path)}
-    files = sorted(folder.glob("*.conllu"))
-    if not files:
-        raise UserError(str(folder), "holds no .conllu file")
-    output.mkdir(parents=True, exist_ok=True)
-    problems = []
-    for file in files:
-        for doc in ud.read(file.read_text("utf-8")):
-            if doc.id not in records:
-                raise UserError(str(file), f"newdoc id {doc.id!r} is no record of "
-                                f"{records_path}")
-            record, found = ud.read_into(doc, records[doc.id], str(file))
-            problems += found
-            export_brat(record, output)
-    return len(files), problems
+    records."""
+    return _put_back(records_path, (
+        (doc.id, str(file), partial(ud.read_into, doc, where=str(file)))
+        for file in _files(folder, ".conllu") for doc in ud.read(file.read_text("utf-8"))),
+        output)
 
 
-def import_xmi(records_path: Path, folder: Path, output: Path) -> int:
+def import_xmi(records_path: Path, folder: Path, output: Path) -> tuple[int, list[Finding]]:
     """XMI files edited in INCEpTION (`<record id>.xmi`, as `export xmi` names them) back onto
-    the records of `records_path`, written as brat files into `output`; the number written."""
-    records = {r.id: r for r in iter_records(records_path)}
-    files = sorted(folder.glob("*.xmi"))
+    the records."""
+    return _put_back(records_path, (
+        (file.stem, str(file), partial(_read_xmi, file))
+        for file in _files(folder, ".xmi")), output)
+
+
+def _read_xmi(file: Path, record: Record) -> tuple[Record, list[Finding]]:
+    try:
+        return xmi.read(file.read_text("utf-8"), record), []
+    except (ValueError, SyntaxError) as error:
+        raise UserError(str(file), f"is not an XMI document of ours: {error}") from None
+
+
+def _files(folder: Path, suffix: str) -> list[Path]:
+    files = sorted(folder.glob(f"*{suffix}"))
     if not files:
-        raise UserError(str(folder), "holds no .xmi file")
-    output.mkdir(parents=True, exist_ok=True)
-    for file in files:
-        if file.stem not in records:
-            raise UserError(str(file), f"{file.stem!r} is no record of {records_path}")
-        try:
-            record = xmi.read(file.read_text("utf-8"), records[file.stem])
-        except (ValueError, SyntaxError) as error:
-            raise UserError(str(file), f"is not an XMI document of ours: {error}") from None
-        export_brat(record, output)
-    return len(files)
+        raise UserError(str(folder), f"holds no {suffix} file")
+    return files
