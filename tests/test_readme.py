@@ -80,3 +80,14 @@ def test_the_shell_blocks_run(tmp_path):
         done = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=clone, env=env,
                               capture_output=True, text=True, check=False)
         assert done.returncode == 0, f"{script}\n{done.stdout}\n{done.stderr}"
+
+
+def test_the_example_script_runs(built_seeds, tmp_path):
+    folder = tmp_path / "dataset"
+    shutil.copytree(built_seeds, folder)
+    done = subprocess.run([sys.executable, str(ROOT / "scripts" / "examples.py"), str(folder)],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "57 articles" in done.stdout and "most quoted:" in done.stdout
+    written = Path(done.stdout.rsplit("spaCy DocBin in ", 1)[1].strip())
+    assert written.is_file() and written.stat().st_size > 0

@@ -336,7 +336,8 @@ def _write_docs(options: BuildOptions, result: BuildResult, staging: Path) -> No
                              dataset_version(meta))
     (staging / DATASHEET).write_text(sheet, encoding="utf-8")
     (staging / CROISSANT).write_text(
-        croissant(staging, result.outputs, meta, sheet, bibtex(meta, cff), cff), encoding="utf-8")
+        croissant(staging, result.outputs, meta, sheet, bibtex(meta, cff), cff,
+                  result.stats.licenses), encoding="utf-8")
 
 
 STAGING_PREFIX = ".sahifa-staging-"

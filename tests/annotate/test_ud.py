@@ -66,3 +66,19 @@ def test_an_entity_tagged_in_conllu_is_the_editors(records):
     added = [e for e in back.entities if e.annotator == "conllu"]
     assert [(e.text, e.label, e.origin) for e in added] == [("مصر", "GPE", "gold")]
     assert problems == []
+
+
+@pytest.mark.parametrize("nested", [False, True])
+def test_conll_round_trips_the_emoji_article(records, nested):
+    """CoNLL (flat and nested) on an article with an emoji: the tokens and, at token level, the
+    outermost (flat) or every (nested) level of entities."""
+    from sahifa.annotate import conll
+
+    record = records[1]
+    (doc,) = conll.read("".join(conll.write([record], nested)).splitlines(True), record.id)
+    assert [t for s in doc.sentences for t in s.tokens] == [t.text for t in record.tokens]
+    depth = len(doc.sentences[0].tags)
+    got = [iob.decode([tag for s in doc.sentences for tag in s.tags[level]])
+           for level in range(depth)]
+    expected = iob.levels(record.tokens, record.entities, labels("entity_label"))
+    assert got == (expected if nested else expected[:1])

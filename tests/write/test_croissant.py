@@ -64,3 +64,8 @@ def test_responsible_ai_fields_come_from_the_datasheet(built_seeds):
              for name in RAI_FROM_DATASHEET}
     assert rai == camel
     assert "non-commercial" in json.dumps(meta["rai:dataLimitations"])
+
+
+def test_licences_are_the_cards_link_and_the_records_own(built_seeds):
+    assert _json(built_seeds)["license"] == [
+        "LICENSE.md", "https://spdx.org/licenses/CC-BY-NC-SA-4.0.html"]

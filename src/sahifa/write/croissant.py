@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Iterable
 from datetime import datetime, time
 from pathlib import Path
 from typing import Any
@@ -50,9 +51,10 @@ LISTS = {"data_preprocessing_protocol", "data_annotation_protocol", "data_annota
 
 
 def croissant(root: Path, outputs: list[ConfigOutput], card: dict, datasheet: str,
-              citation: str, cff: dict | None = None) -> str:
+              citation: str, cff: dict | None = None, licenses: Iterable[str] = ()) -> str:
     """The JSON text of croissant.json for the dataset folder `root` (its Parquet files
-    written); `cff`, its CITATION.cff, gives the release date and address."""
+    written); `cff`, its CITATION.cff, gives the release date and address; `licenses`, the
+    records' own (SPDX ids: their SPDX pages; a LicenseRef: the card's licence link)."""
     cff = cff or {}
     released = cff.get("date-released")
     inventories = _inventories()
@@ -73,7 +75,7 @@ def croissant(root: Path, outputs: list[ConfigOutput], card: dict, datasheet: st
     metadata = mlc.Metadata(
         name=card.get("pretty_name") or "Sahifa-format corpus",
         description=_first_paragraph(datasheet), version=card.get("version"),
-        license=[card.get("license_link") or card.get("license") or "other"],
+        license=_licenses(card, licenses),
         url=cff.get("repository-code") or cff.get("url"),
         date_published=datetime.combine(released, time()) if released else None,
         conforms_to=[CONFORMS_TO], cite_as=citation, in_language=card.get("language") or ["ar"],
@@ -81,6 +83,14 @@ def croissant(root: Path, outputs: list[ConfigOutput], card: dict, datasheet: st
         **rai_fields(datasheet))
     return json.dumps(metadata.to_json(), ensure_ascii=False, indent=1, sort_keys=True,
                       default=str) + "\n"
+
+
+def _licenses(card: dict, licenses: Iterable[str]) -> list[str]:
+    """The card's licence link, then a page for every licence the records declare."""
+    link = card.get("license_link") or card.get("license") or "other"
+    pages = {f"https://spdx.org/licenses/{name}.html" for name in licenses
+             if name and not name.startswith("LicenseRef-") and name != "none declared"}
+    return [link, *sorted(pages)]
 
 
 def _inventories() -> dict[tuple[str, ...], str]:
