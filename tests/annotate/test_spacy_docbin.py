@@ -92,3 +92,16 @@ def test_entities_edited_in_spacy_come_back(seed_record, tmp_path):
     assert all(e.id != gone.id for e in back.entities)
     assert problems and all(p.id == "import-unmapped" for p in problems)
     assert all(q.speaker != gone.id for q in back.quotes)
+
+
+def test_an_article_with_an_emoji_and_nested_entities_comes_back(tmp_path):
+    from tests.annotate.test_ud import EMOJI_ARTICLE
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "emoji.txt").write_text(EMOJI_ARTICLE, encoding="utf-8")
+    (item,) = iter_inputs(tmp_path / "in")
+    record = convert(item, "rules")
+    assert len(levels(record.tokens, record.entities, labels("entity_label"))) > 1
+    (doc,) = _through_disk([record], tmp_path)
+    assert doc.text == record.text
+    assert spacy_docbin.read(doc, record) == (record, [])
