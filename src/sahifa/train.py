@@ -133,11 +133,10 @@ def _fold_score(held_out: list[Record], sequences: list[Sequence], path: Path) -
     return dev_score(held_out, path)
 
 
-def cross_validate(records: list[Record], extra: list[Sequence], scratch: Path,
-                   name: str, workers: int) -> Score:
-    """Micro-averaged strict outermost scores over the folds, fitting on the other folds and
-    `extra`."""
-    own = {r.id: list(record_sequences([r])) for r in records}
+def cross_validate(records: list[Record], own: dict[str, list[Sequence]],
+                   extra: list[Sequence], scratch: Path, name: str, workers: int) -> Score:
+    """Micro-averaged strict outermost scores over the folds, fitting on the other folds (`own`:
+    each record's sequences) and `extra`."""
     jobs = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for k, held in enumerate(folds(records)):
@@ -168,11 +167,12 @@ def train(records_path: Path, wojood: Path | None, model: Path, scratch: Path,
     extra = {"ours": []}
     if wojood:
         extra["ours+wojood"] = list(wojood_sequences(read_conll(wojood)))
+    own = {r.id: list(record_sequences([r])) for r in records}  # the rules run once a record
     for name, sequences in extra.items():
-        report.dev_scores[name] = cross_validate(records, sequences, scratch, name, workers)
+        report.dev_scores[name] = cross_validate(records, own, sequences, scratch, name, workers)
     best = max(report.dev_scores, key=lambda n: (report.dev_scores[n].f1, n == "ours"))
     report.wojood_sentences = len(extra[best])
-    report.sequences = fit(list(record_sequences(records)) + extra[best], model)
+    report.sequences = fit([s for r in records for s in own[r.id]] + extra[best], model)
     report.inputs = [(r.id, r.source.sha256) for r in records]
     if wojood and best == "ours+wojood":
         report.inputs.append((wojood.name, hashlib.sha256(wojood.read_bytes()).hexdigest()))
