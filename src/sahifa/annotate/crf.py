@@ -24,7 +24,7 @@ from pathlib import Path
 import pycrfsuite
 
 from sahifa.annotate import iob
-from sahifa.annotate.persons import propagate
+from sahifa.annotate.persons import with_other_mentions
 from sahifa.annotate.text import WORD_CACHE, Mention, Word, key, load, readings, words_of
 from sahifa.schema import labels
 
@@ -163,10 +163,7 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
                   if m.end <= end]
         features = token_features(text, words, *level_tags(words, inside), domain=domain)
         found += spans_of(text, words, tagger.tag(features))
-    names = [(m.start, m.end) for m in found if m.label == "PERS"]
-    spans = {(m.start, m.end) for m in found}
-    return found + [m for m in propagate(text, all_words, names, ANNOTATOR)
-                    if (m.start, m.end) not in spans]
+    return with_other_mentions(text, all_words, found, ANNOTATOR)
 
 
 def spans_of(text: str, words: Sequence[Word], tags: Sequence[str]) -> list[Mention]:

@@ -20,7 +20,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from sahifa.annotate.persons import propagate
+from sahifa.annotate.persons import with_other_mentions
 from sahifa.annotate.text import Mention, words_of
 from sahifa.errors import USAGE, UserError
 from sahifa.schema import labels
@@ -131,11 +131,8 @@ def tag(text: str, paragraphs: list[tuple[int, int]], tagger: HFTagger) -> list[
         if text[start:end].strip():
             groups = pipe(text[start:end], stride=window // 4)
             found += _mentions(text, start, groups, mapping, tagger.annotator)
-    names = [(m.start, m.end) for m in found if m.label == "PERS"]
-    spans = {(m.start, m.end) for m in found}
     all_words = [words_of(text, s, e) for s, e in paragraphs]
-    return found + [m for m in propagate(text, all_words, names, tagger.annotator)
-                    if (m.start, m.end) not in spans]
+    return with_other_mentions(text, all_words, found, tagger.annotator)
 
 
 def _mentions(text: str, offset: int, groups, mapping, annotator: str) -> list[Mention]:

@@ -120,3 +120,11 @@ def propagate(text, all_words, spans, annotator: str = ANNOTATOR):
                 i += 1
     return out
 
+
+def with_other_mentions(text, all_words, found: list[Mention], annotator: str) -> list[Mention]:
+    """A tagger's mentions, and the other mentions in the article of the persons among them
+    (their full name or surname elsewhere), made by the same annotator."""
+    names = [(m.start, m.end) for m in found if m.label == "PERS"]
+    spans = {(m.start, m.end) for m in found}
+    return found + [m for m in propagate(text, all_words, names, annotator)
+                    if (m.start, m.end) not in spans]
