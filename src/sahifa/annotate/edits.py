@@ -12,9 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import replace
+from typing import Any
 
 from sahifa.findings import Finding, Problem, locate
 from sahifa.record import Entity, Record
+
+
+def unchanged(old: dict[str, Any], span_id: str | None, start: int, end: int,
+               label: str | None = None) -> Any:
+    """The record's span `span_id` (from `old`, by id) when it came back with the same offsets
+    and, for an entity, the same label; else None (the span is the editor's)."""
+    span = old.get(span_id)
+    if span is None or (span.start, span.end) != (start, end):
+        return None
+    return span if getattr(span, "label", label) == label else None
 
 
 def entities_back(record: Record, found: Iterable[tuple[Hashable, int, int, str]],

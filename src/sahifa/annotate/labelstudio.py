@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from sahifa.annotate.edits import unchanged
 from sahifa.findings import Finding, Problem, locate
 from sahifa.record import Correction, Cue, Entity, Quote, Record
 from sahifa.schema import labels
@@ -154,9 +155,7 @@ def _per_region(result) -> dict[str, dict[str, str]]:
 
 def _kept(region: _Region, old: dict, label: str) -> Any:
     """The original span when the region came back unchanged."""
-    span = old.get(region.id)
-    same = span is not None and (span.start, span.end) == (region.start, region.end)
-    return span if same and getattr(span, "label", label) == label else None
+    return unchanged(old, region.id, region.start, region.end, label)
 
 
 def _entity(region: _Region, old: dict) -> Entity:

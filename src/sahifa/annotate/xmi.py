@@ -19,6 +19,7 @@ from functools import cache
 import cassis
 from cassis.typesystem import load_dkpro_core_typesystem
 
+from sahifa.annotate.edits import unchanged
 from sahifa.record import Correction, Cue, Entity, Quote, Record
 
 EDITOR = "inception"
@@ -86,10 +87,8 @@ def read(xmi: str, record: Record) -> Record:
 
 
 def _provenance(span_id: str, begin: int, end: int, label: str | None, old: dict):
-    span = old.get(span_id)
-    same = span is not None and (span.start, span.end) == (begin, end) and \
-        getattr(span, "label", None) == label
-    return (span.origin, span.annotator) if same else ("gold", EDITOR)
+    span = unchanged(old, span_id, begin, end, label)
+    return (span.origin, span.annotator) if span else ("gold", EDITOR)
 
 
 def _entity(a, old) -> Entity:

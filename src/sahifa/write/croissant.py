@@ -167,8 +167,8 @@ def rai_fields(datasheet: str) -> dict[str, Any]:
     for prop, (heading, question) in RAI_FROM_DATASHEET.items():
         text = next((body for title, body in sections.items() if title.startswith(heading)), "")
         if question:
-            text = _bullets(text).get(next((q for q in _bullets(text) if q.startswith(question)),
-                                           ""), "")
+            answers = _bullets(text)
+            text = next((a for q, a in answers.items() if q.startswith(question)), "")
         text = " ".join(_prose(text).split())
         if text:
             out[prop] = [text] if prop in LISTS else text
