@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+import yaml
 
 from sahifa.cli import main
 from sahifa.errors import UserError
@@ -78,7 +79,8 @@ def test_the_upload_is_one_call_then_a_tag(folder, capsys):
     assert upload["repo_type"] == "dataset" and upload["create_pr"] is True
     assert upload["folder_path"] == str(folder)
     assert "corpus/*/*.parquet" in upload["allow_patterns"]
-    assert tag_name == "create_tag" and tag["tag"] == "v0.2.0"
+    card = yaml.safe_load((folder / "README.md").read_text(encoding="utf-8").split("---")[1])
+    assert tag_name == "create_tag" and tag["tag"] == f"v{card['version']}"
     files = len(files_to_publish(folder))
     assert f"uploaded {files} files to datasets/someone/sahifa" in capsys.readouterr().out
 

@@ -207,7 +207,7 @@ class CorpusWriter:
     def __init__(self, corpus: Path, max_shard_bytes: int) -> None:
         self.writers = {
             (view.name, split): ShardWriter(corpus / view.name, split, view.features(),
-                                            max_shard_bytes)
+                                            view.encodings(), max_shard_bytes)
             for view in VIEWS.values() for split in SPLIT_NAMES
         }
 

@@ -39,17 +39,20 @@ class EditCount:
 
 @dataclass(slots=True, frozen=True)
 class Span:
+    """A sentence or a token: offsets only, its text is the record's `text[start:end]` (not
+    stored, so that the corpus keeps one copy of the text)."""
+
     start: int
     end: int
-    text: str
 
 
 @dataclass(slots=True, frozen=True)
 class Paragraph:
+    """A block of the article (headline, deck, body): its text is `text[start:end]`."""
+
     id: str
     start: int
     end: int
-    text: str
     label: str
 
 
@@ -123,6 +126,10 @@ class Record:
     quotes: list[Quote] = field(default_factory=list)
     corrections: list[Correction] = field(default_factory=list)
 
+    def text_of(self, span: Span | Paragraph) -> str:
+        """The text of a paragraph, sentence or token: `text[start:end]` (they store none)."""
+        return self.text[span.start:span.end]
+
     def to_dict(self) -> dict[str, Any]:
         """The record as plain data, keys in schema column order, labels as strings (what
         `dataclasses.asdict` gives, without its deep copies of immutable leaves: a hot path)."""
@@ -134,10 +141,15 @@ class Record:
         `load_dataset` give it (labels as ClassLabel ids are named), or JSON. Refuses, with
         a ValueError that says why, data that is not a record: a missing id, source or text
         (a row of the `ner` or `quotes` view), a field the schema does not know, a label id
-        outside its inventory (whether a label string is in it is the schema check's)."""
+        outside its inventory (whether a label string is in it is the schema check's).
+        Rows of dataset 0.x (record schema 1), whose paragraphs, sentences and tokens carried
+        their `text` as well, are read too: that text is `text[start:end]`."""
         data = _named_labels(data)
 
         def many(kind, key):
+            if key in SEGMENTATION_LAYERS:
+                return [kind(**{k: v for k, v in item.items() if k != "text"})
+                        for item in data.get(key) or []]
             return [kind(**item) for item in data.get(key) or []]
 
         quotes = [

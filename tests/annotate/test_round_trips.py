@@ -95,7 +95,7 @@ def test_spacy_convert_reads_the_outermost_entities(tmp_path, seed_record, built
                            str(out)], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr + done.stdout
     (doc,) = DocBin().from_disk(out / f"{seed_record.id}.spacy").get_docs(Vocab())
-    words = [t.text for t in seed_record.tokens]
+    words = [seed_record.text_of(t) for t in seed_record.tokens]
     assert [t.text for t in doc] == words
     expected = iob.levels(seed_record.tokens, seed_record.entities, labels("entity_label"))[0]
     assert [(e.start, e.end, e.label_) for e in doc.ents] == [
@@ -106,7 +106,8 @@ def test_record_to_nested_conll_gives_back_the_labels(tmp_path, seed_record, bui
     assert export(built_seeds, "conll-nested", tmp_path) == len(list(tmp_path.glob("*.conll")))
     (doc,) = conll.read((tmp_path / f"{seed_record.id}.conll").open(encoding="utf-8"))
     assert doc.id == seed_record.id
-    assert [t for s in doc.sentences for t in s.tokens] == [t.text for t in seed_record.tokens]
+    words = [seed_record.text_of(t) for t in seed_record.tokens]
+    assert [t for s in doc.sentences for t in s.tokens] == words
     depth = len(doc.sentences[0].tags)
     read_levels = [iob.decode([tag for s in doc.sentences for tag in s.tags[level]])
                    for level in range(depth)]

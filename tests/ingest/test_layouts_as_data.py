@@ -29,7 +29,7 @@ def test_dateline_with_hijri_and_gregorian_date_gives_the_date_and_leaves_the_te
                   "الحرمين الشريفين الاجتماع.")
     assert record.publication == "واس"
     assert record.date == "2015-08-10"
-    assert record.paragraphs[1].text == "رأس نائب خادم الحرمين الشريفين الاجتماع."
+    assert record.text_of(record.paragraphs[1]) == "رأس نائب خادم الحرمين الشريفين الاجتماع."
 
 
 def test_declared_body_byline_gives_the_authors_when_the_field_is_empty():

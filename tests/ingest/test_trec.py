@@ -49,7 +49,7 @@ def test_abstract_of_its_own_is_the_deck_and_offsets_lead_into_the_file():
     offsets = OffsetMap(record.offset_map)
     for p in record.paragraphs:
         a, b = offsets.span_to_raw(p.start, p.end)
-        assert raw[a:b] == p.text
+        assert raw[a:b] == record.text_of(p)
 
 
 def test_the_300_ant_articles_convert(shared_data):

@@ -17,13 +17,13 @@ from sahifa.write.parquet import write_table
 from tests.conftest import ROOT
 
 
-def _copy_with_shifted_token(tmp_path, built):
+def _copy_with_shifted_entity(tmp_path, built):
     shutil.copytree(built / "corpus", tmp_path / "corpus")
     shutil.copy(built / "README.md", tmp_path / "README.md")
     path = next((tmp_path / "corpus" / "default").glob("*.parquet"))
     table = pq.read_table(path)
     rows = table.to_pylist()
-    rows[0]["tokens"][5]["start"] += 1
+    rows[0]["entities"][5]["start"] += 1
     write_table(pa.Table.from_pylist(rows, schema=table.schema), path)
     return path.relative_to(tmp_path).as_posix(), rows[0]
 
@@ -35,19 +35,20 @@ def test_the_repository_corpus_is_valid():
 
 
 def test_one_changed_offset_is_found_and_located(tmp_path, built_seeds, capsys):
-    name, row = _copy_with_shifted_token(tmp_path, built_seeds)
+    name, row = _copy_with_shifted_entity(tmp_path, built_seeds)
     report = validate_path(tmp_path)
     assert [(f.id, f.file, f.record, f.span) for f in report.findings] == [
-        ("span-text-mismatch", name, row["id"], "tokens[5]")]
+        ("span-text-mismatch", name, row["id"], row["entities"][5]["id"])]
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert f"{name} {row['id']}:tokens[5]@" in out and "[L2 span-text-mismatch]" in out
+    assert f"{name} {row['id']}:{row['entities'][5]['id']}@" in out
+    assert "[L2 span-text-mismatch]" in out
 
 
 def test_json_output_lists_the_findings(tmp_path, built_seeds, capsys):
     import json
 
-    _copy_with_shifted_token(tmp_path, built_seeds)
+    _copy_with_shifted_entity(tmp_path, built_seeds)
     assert main(["validate", "--json", str(tmp_path)]) == 1
     report = json.loads(capsys.readouterr().out)
     assert [f["id"] for f in report["findings"]] == ["span-text-mismatch"]

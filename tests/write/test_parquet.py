@@ -6,13 +6,13 @@ from sahifa.ingest.readers import plaintext
 from sahifa.pipeline import convert
 from sahifa.record import Record
 from sahifa.schema import LabelCodec
-from sahifa.write.features import features
+from sahifa.write.features import features, record_encodings
 from sahifa.write.parquet import ShardWriter
 from tests.conftest import SEEDS
 
 
 def _write(records, folder, max_shard_bytes=1 << 30):
-    writer = ShardWriter(folder, "train", features(), max_shard_bytes)
+    writer = ShardWriter(folder, "train", features(), record_encodings(), max_shard_bytes)
     for record in records:
         writer.add(LabelCodec().encode(record.to_dict()))
     return writer.close()

@@ -66,7 +66,7 @@ def test_ner_tags_decode_to_the_outermost_entities(config, records):
     for doc_id, record in records.items():
         rows = [r for r in ner if r["document_id"] == doc_id]
         assert [r["sentence"] for r in rows] == list(range(len(record.sentences)))
-        assert [t for r in rows for t in r["tokens"]] == [t.text for t in record.tokens]
+        assert [t for r in rows for t in r["tokens"]] == [record.text_of(t) for t in record.tokens]
         assert _decoded(rows, "ner_tags", record) == _outermost(record)
         every_level = _decoded(rows, "ner_tags", record) | _decoded(rows, "ner_tags_nested",
                                                                    record)

@@ -46,7 +46,7 @@ def whole_entities(record: Record) -> Record:
             reach = max(reach, spans[k][1])
             k += 1
         if reach > current.end:
-            current = Span(current.start, sentence.end, record.text[current.start:sentence.end])
+            current = Span(current.start, sentence.end)
         else:
             joined.append(current)
             current = sentence

@@ -49,8 +49,8 @@ def document(record: Record) -> Document:
     windows = iob.sentence_tokens(record)
     by_level = [iob.encode_windows(level, windows) for level in levels]
     for index, (first, end) in enumerate(windows):
-        doc.sentences.append(Sentence(
-            [t.text for t in record.tokens[first:end]], [level[index] for level in by_level]))
+        words = [record.text_of(t) for t in record.tokens[first:end]]
+        doc.sentences.append(Sentence(words, [level[index] for level in by_level]))
     return doc
 
 

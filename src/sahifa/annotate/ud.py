@@ -50,8 +50,9 @@ def _word(number: int, token, text: str, tags: list[str]) -> Token:
     for level, tag in enumerate(tags):
         if tag != OUTSIDE:
             misc["NER" if level == 0 else f"NER{level}"] = tag
-    return Token({"id": number, "form": token.text, "lemma": "_", "upos": "_", "xpos": None,
-                  "feats": None, "head": None, "deprel": "_", "deps": None, "misc": misc})
+    return Token({"id": number, "form": text[token.start:token.end], "lemma": "_", "upos": "_",
+                  "xpos": None, "feats": None, "head": None, "deprel": "_", "deps": None,
+                  "misc": misc})
 
 
 @dataclass

@@ -181,7 +181,7 @@ def _predict(sentence: Sentence, predicted_map, flat: bool, tagger: Tagger,
              domain: str | None) -> list[Span]:
     offsets, position = [], 0
     for token in sentence.tokens:
-        offsets.append(RecordSpan(position, position + len(token), token))
+        offsets.append(RecordSpan(position, position + len(token)))
         position += len(token) + 1
     text = " ".join(sentence.tokens)
     found = annotate_text(text, [(0, len(text))], tagger, domain=domain).mentions

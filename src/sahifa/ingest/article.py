@@ -83,17 +83,17 @@ def assemble(article: RawArticle) -> Record:
         previous_end = block.end
     text = "".join(out)
     paragraphs = [
-        Paragraph(f"p{i}", start, end, text[start:end], block.label)
+        Paragraph(f"p{i}", start, end, block.label)
         for i, ((start, end), block) in enumerate(zip(ranges, blocks, strict=True), 1)
     ]
-    headline = _block_text(paragraphs, "headline")
+    headline = _block_text(text, paragraphs, "headline")
     return Record(
         id=article.id,
         source=article.source,
         publication=clean(article.publication),
         section=clean(article.section),
         headline=headline,
-        deck=_block_text(paragraphs, "deck"),
+        deck=_block_text(text, paragraphs, "deck"),
         authors=[a for a in map(clean, article.authors) if a],
         credits=[c for c in map(clean, article.credits) if c],
         url=article.url,
@@ -124,8 +124,8 @@ def _join(raw: str, end: int, start: int, out: list[str], builder: SegmentBuilde
         normalize_into(raw, end, start, out, builder, counts)
 
 
-def _block_text(paragraphs: list[Paragraph], label: str) -> str | None:
-    return next((p.text for p in paragraphs if p.label == label), None)
+def _block_text(text: str, paragraphs: list[Paragraph], label: str) -> str | None:
+    return next((text[p.start:p.end] for p in paragraphs if p.label == label), None)
 
 
 def trim(raw: str, start: int, end: int) -> tuple[int, int]:

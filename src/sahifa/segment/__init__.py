@@ -32,7 +32,7 @@ def sentences_of(text: str, start: int, end: int) -> list[Span]:
 
 
 def tokens_of(text: str, start: int, end: int) -> list[Span]:
-    return [Span(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+    return [Span(*m.span()) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _trimmed(text: str, start: int, end: int) -> list[Span]:
@@ -41,7 +41,7 @@ def _trimmed(text: str, start: int, end: int) -> list[Span]:
     right = len(piece.rstrip())
     if left >= right:
         return []
-    return [Span(start + left, start + right, piece[left:right])]
+    return [Span(start + left, start + right)]
 
 
 def segment(record: Record) -> Record:

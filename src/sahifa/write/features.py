@@ -48,3 +48,33 @@ def view_features(view: str) -> datasets.Features:
 def arrow_schema() -> pa.Schema:
     """The Arrow schema, with the HF features embedded in its metadata."""
     return features().arrow_schema
+
+
+def column_encodings(schema: dict[str, Any]) -> dict[str, str]:
+    """The Parquet encoding of each leaf column whose JSON Schema node declares one
+    (`x-parquet-encoding`), by Parquet column path (`tokens.list.element.start`)."""
+    found: dict[str, str] = {}
+
+    def walk(node: dict[str, Any], root: dict[str, Any], path: tuple[str, ...]) -> None:
+        node, root = resolve_in(node, root)
+        kinds = [k for k in types_of(node) if k != "null"]
+        if kinds == ["object"]:
+            for name, sub in node["properties"].items():
+                walk(sub, root, (*path, name))
+        elif kinds == ["array"]:
+            walk(node["items"], root, (*path, "list", "element"))
+        elif "x-parquet-encoding" in node:
+            found[".".join(path)] = node["x-parquet-encoding"]
+
+    walk(schema, schema, ())
+    return found
+
+
+@cache
+def record_encodings() -> dict[str, str]:
+    return column_encodings(record_schema())
+
+
+@cache
+def view_encodings(view: str) -> dict[str, str]:
+    return column_encodings(view_schema(view))

@@ -26,19 +26,45 @@ ROW_GROUP_ROWS = 4096
 DEFAULT_SHARD_BYTES = 256 * 1024 * 1024
 ROW_GROUP_BYTES = 8 * 1024 * 1024
 COMPRESSION = "zstd"
+COMPRESSION_LEVEL = 9
 # a page index (column and offset indexes), as `datasets` writes its Parquet, so that the Hub's
 # viewer and readers that filter by page can seek without reading whole row groups
-WRITER_OPTIONS = {"compression": COMPRESSION, "write_statistics": True, "use_dictionary": True,
-                  "write_page_index": True}
+WRITER_OPTIONS = {"compression": COMPRESSION, "compression_level": COMPRESSION_LEVEL,
+                  "write_statistics": True, "write_page_index": True}
 
 
 def shard_name(split: str, index: int, total: int) -> str:
     return f"{split}-{index:05d}-of-{total:05d}.parquet"
 
 
-def write_table(table: pa.Table, path: Path) -> None:
+def writer_options(schema: pa.Schema, encodings: dict[str, str] | None = None
+                   ) -> dict[str, Any]:
+    """The settings of every file: zstd, statistics, a page index; the columns the schema
+    declares an encoding for (`x-parquet-encoding`: offsets) in that encoding, every other
+    column dictionary-encoded (labels and repeated strings)."""
+    encodings = encodings or {}
+    return {**WRITER_OPTIONS, "column_encoding": encodings or None,
+            "use_dictionary": [p for p in leaf_paths(schema) if p not in encodings]}
+
+
+def leaf_paths(schema: pa.Schema) -> list[str]:
+    """The Parquet column paths of an Arrow schema's leaves (`tokens.list.element.start`)."""
+    def walk(kind: pa.DataType, path: str) -> Iterator[str]:
+        if pa.types.is_struct(kind):
+            for child in kind:
+                yield from walk(child.type, f"{path}.{child.name}")
+        elif pa.types.is_list(kind) or pa.types.is_large_list(kind):
+            yield from walk(kind.value_type, f"{path}.list.element")
+        else:
+            yield path
+
+    return [p for f in schema for p in walk(f.type, f.name)]
+
+
+def write_table(table: pa.Table, path: Path, encodings: dict[str, str] | None = None) -> None:
     """One Parquet file with the settings every shard uses."""
-    pq.write_table(table, path, row_group_size=ROW_GROUP_ROWS, **WRITER_OPTIONS)
+    pq.write_table(table, path, row_group_size=ROW_GROUP_ROWS,
+                   **writer_options(table.schema, encodings))
 
 
 class ShardWriter:
@@ -48,10 +74,11 @@ class ShardWriter:
     reach the maximum size. So memory holds at most one row group, whatever the corpus size."""
 
     def __init__(self, folder: Path, split: str, features: datasets.Features,
-                 max_shard_bytes: int = DEFAULT_SHARD_BYTES) -> None:
+                 encodings: dict[str, str], max_shard_bytes: int = DEFAULT_SHARD_BYTES) -> None:
         self.folder = folder
         self.split = split
         self.schema = features.arrow_schema
+        self.options = writer_options(self.schema, encodings)
         self.max_shard_bytes = max_shard_bytes
         self.rows: list[dict[str, Any]] = []
         self.batches: list[pa.RecordBatch] = []
@@ -88,7 +115,7 @@ class ShardWriter:
         if self.shard is None:
             part = self.folder / f".{self.split}-{len(self.parts):05d}.part"
             self.folder.mkdir(parents=True, exist_ok=True)
-            self.shard = pq.ParquetWriter(part, self.schema, **WRITER_OPTIONS)
+            self.shard = pq.ParquetWriter(part, self.schema, **self.options)
             self.parts.append(part)
         self.shard.write_table(table, row_group_size=table.num_rows)
         self.shard_bytes += table.nbytes

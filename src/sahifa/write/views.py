@@ -17,13 +17,14 @@ import datasets
 from sahifa.annotate import iob
 from sahifa.record import Record
 from sahifa.schema import LabelCodec, labels, view_schema
-from sahifa.write.features import features, view_features
+from sahifa.write.features import features, record_encodings, view_encodings, view_features
 
 
 @dataclass(frozen=True)
 class View:
     name: str
     features: Callable[[], datasets.Features]
+    encodings: Callable[[], dict[str, str]]
     rows: Callable[[Record], Iterator[dict[str, Any]]]
     description: str
 
@@ -49,7 +50,7 @@ def _ner_rows(record: Record) -> Iterator[dict[str, Any]]:
         yield _codec("ner").encode({
             "document_id": record.id, "sentence": index,
             "start": sentence.start, "end": sentence.end,
-            "tokens": [t.text for t in record.tokens[first:end]],
+            "tokens": [record.text_of(t) for t in record.tokens[first:end]],
             "ner_tags": tags[0], "ner_tags_nested": tags[1:],
         })
 
@@ -72,11 +73,12 @@ def _quote_rows(record: Record) -> Iterator[dict[str, Any]]:
 
 
 VIEWS: dict[str, View] = {
-    "default": View("default", features, _document_rows,
+    "default": View("default", features, record_encodings, _document_rows,
                     "one row per article: text, metadata, segmentation and all annotation layers"),
-    "ner": View("ner", partial(view_features, "ner"), _ner_rows,
+    "ner": View("ner", partial(view_features, "ner"), partial(view_encodings, "ner"), _ner_rows,
                 "one row per sentence: tokens, IOB2 tags of the outermost entities and of the "
                 "nested levels"),
-    "quotes": View("quotes", partial(view_features, "quotes"), _quote_rows,
+    "quotes": View("quotes", partial(view_features, "quotes"), partial(view_encodings, "quotes"),
+                   _quote_rows,
                    "one row per quotation: text, offsets, speaker, cue, closed, paragraph"),
 }
