@@ -147,10 +147,10 @@ class Record:
         data = _named_labels(data)
 
         def many(kind, key):
-            if key in SEGMENTATION_LAYERS:
-                return [kind(**{k: v for k, v in item.items() if k != "text"})
-                        for item in data.get(key) or []]
-            return [kind(**item) for item in data.get(key) or []]
+            items = data.get(key) or []
+            if key in SEGMENTATION_LAYERS and items and "text" in items[0]:
+                items = [{k: v for k, v in item.items() if k != "text"} for item in items]
+            return [kind(**item) for item in items]
 
         quotes = [
             Quote(**{**q, "cue": Cue(**q["cue"]) if q.get("cue") else None})

@@ -17,7 +17,7 @@ import jsonschema
 
 from sahifa.findings import Finding, Problem, ValidationError, locate
 from sahifa.record import ANNOTATION_LAYERS, SEGMENTATION_LAYERS, Record
-from sahifa.schema import record_schema
+from sahifa.schema import record_schema, resolve, types_of
 
 PROCLITICS = "وفبكل"
 
@@ -37,14 +37,63 @@ def _fast_validator():
                                    "$schema": "http://json-schema.org/draft-07/schema#"})
 
 
-def check_schema(data: dict[str, Any]) -> Iterator[Problem]:
-    """Level 1: the record's plain data against the JSON Schema. The compiled validator answers
-    for valid records; an invalid one gets every error, with jsonschema's messages."""
+INTEGER_KEYWORDS = {"type", "minimum", "maximum", "description", "x-arrow", "x-parquet-encoding"}
+
+
+@cache
+def _integer_tables() -> dict[str, dict[str, tuple[int, int]]]:
+    """The record's array fields whose items are objects of bounded integers and nothing else
+    (sentences, tokens, the offset map: most of a record's items), with each property's
+    bounds, as the schema declares them."""
+    tables = {}
+    for name, node in record_schema()["properties"].items():
+        if types_of(node) != ["array"]:
+            continue
+        items = resolve(node["items"])
+        props = {k: resolve(v) for k, v in items.get("properties", {}).items()}
+        if (props and items.get("additionalProperties") is False
+                and set(items.get("required", ())) == set(props)
+                and all(types_of(p) == ["integer"] and set(p) <= INTEGER_KEYWORDS
+                        and "minimum" in p and "maximum" in p for p in props.values())):
+            tables[name] = {k: (p["minimum"], p["maximum"]) for k, p in props.items()}
+    return tables
+
+
+def _bounded_integers(items: Any, bounds: dict[str, tuple[int, int]]) -> bool:
+    """Whether `items` is a list of objects with exactly the properties of `bounds`, each an
+    int (not a bool) within its bounds: a sufficient condition for those items to be valid,
+    checked a column at a time (the compiled validator takes ~20 µs an item)."""
+    if type(items) is not list or not all(type(i) is dict and len(i) == len(bounds)
+                                          for i in items):
+        return False
+    for key, (low, high) in bounds.items():
+        values = [i.get(key) for i in items]
+        if not all(type(v) is int for v in values):
+            return False
+        if values and not (low <= min(values) and max(values) <= high):
+            return False
+    return True
+
+
+def _schema_valid(data: dict[str, Any]) -> bool:
+    """The fast verdict: True only for a valid record. The integer tables are checked in bulk,
+    the rest by the compiled validator."""
+    tables = _integer_tables()
+    if not all(_bounded_integers(data.get(name), tables[name]) for name in tables
+               if name in data):
+        return False
     try:
-        _fast_validator()(data)
-        return
+        _fast_validator()({**data, **{name: [] for name in tables if name in data}})
     except fastjsonschema.JsonSchemaValueException:
-        pass
+        return False
+    return True
+
+
+def check_schema(data: dict[str, Any]) -> Iterator[Problem]:
+    """Level 1: the record's plain data against the JSON Schema. The fast path answers for
+    valid records; any other gets jsonschema's verdict, with every error and its message."""
+    if type(data) is dict and _schema_valid(data):
+        return
     for error in sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path)):
         path = "/".join(map(str, error.absolute_path)) or "(record)"
         yield Problem("schema-invalid", f"{path}: {error.message}")
