@@ -13,15 +13,13 @@ import fcntl
 import json
 import os
 import shutil
-import signal
 import tempfile
 import traceback
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from itertools import islice
 from pathlib import Path
@@ -34,6 +32,7 @@ from sahifa.dedup import DuplicateIndex, Signature, signature
 from sahifa.errors import USAGE, UserError
 from sahifa.ingest.inputs import RawInput
 from sahifa.ingest.survey import survey
+from sahifa.parallel import ordered_map, worker_count
 from sahifa.pipeline import (
     Reject,
     convert_or_reject,
@@ -58,7 +57,6 @@ SKIPPED = "skipped.jsonl"
 INTERNAL_ERROR = "internal-error"
 DUPLICATES = "duplicates.jsonl"
 CHUNK = 16
-IN_FLIGHT_PER_WORKER = 3
 
 
 @dataclass
@@ -147,38 +145,10 @@ def _convert_chunk(items: list[RawInput], tagger: Tagger) -> list[Converted | Re
 
 def _records(items: Iterable[RawInput], workers: int,
              tagger: Tagger = DEFAULT_TAGGER) -> Iterator[Converted | Reject]:
-    """Converted inputs in input order; with workers, at most a few chunks are in flight, so
-    a long input is never read ahead into memory."""
-    if workers <= 1:
-        yield from (convert_for_build(item, tagger) for item in items)
-        return
-    in_flight: deque = deque()
-    pool = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
-    try:
-        for chunk in batched(items, CHUNK):
-            in_flight.append(pool.submit(_convert_chunk, chunk, tagger))
-            if len(in_flight) >= IN_FLIGHT_PER_WORKER * workers:
-                yield from _result(in_flight.popleft())
-        while in_flight:
-            yield from _result(in_flight.popleft())
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _result(future: Future) -> list[Converted | Reject]:
-    """A chunk's results; a worker that died (killed, out of memory) fails the build at once
-    instead of leaving it waiting for a result that never comes."""
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        raise UserError(None, "a worker process died (killed, or out of memory); the build "
-                        "stopped and the previous corpus is untouched") from None
-
-
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them (no traceback from each)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    """Converted inputs in input order (see `parallel.ordered_map`)."""
+    return ordered_map(partial(_convert_chunk, tagger=tagger), batched(items, CHUNK),
+                       worker_count(workers), "a worker process died (killed, or out of "
+                       "memory); the build stopped and the previous corpus is untouched")
 
 
 class RejectLog:

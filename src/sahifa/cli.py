@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import shlex
 import signal
 import sys
@@ -30,6 +29,7 @@ from sahifa.export import (
 )
 from sahifa.ingest.article import IngestError
 from sahifa.ingest.readers.jsonl import load_mapping
+from sahifa.parallel import worker_count
 from sahifa.pipeline import READERS, formats_of
 from sahifa.validate.runner import validate_path
 from sahifa.write.card import replace_block
@@ -45,6 +45,13 @@ def _positive_megabytes(value: str) -> float:
     number = float(value)
     if not math.isfinite(number) or number * 1024 * 1024 < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a positive size in MB")
+    return number
+
+
+def _workers(value: str) -> int:
+    number = int(value)
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"{value!r}: a number of processes, 0 for all cores")
     return number
 
 
@@ -83,8 +90,9 @@ def _build_parser(sub) -> None:
     p.add_argument("--drop-duplicates", action="store_true",
                    help="leave exact and near duplicates out (as rejects); by default they are "
                    "kept and listed in corpus/duplicates.jsonl")
-    p.add_argument("--workers", type=int, default=1,
-                   help="processes converting articles; 0 = all cores (default: 1)")
+    p.add_argument("--workers", type=_workers, default=0,
+                   help="processes converting articles; 0 = all cores (the default); the "
+                   "output is the same with any number")
     p.add_argument("--max-shard-mb", type=_positive_megabytes, default=256,
                    help="largest shard, in MB of uncompressed Arrow data (default: 256)")
     p.add_argument("--progress", action="store_true", help="show a progress bar")
@@ -107,6 +115,9 @@ def _validate_parser(sub) -> None:
     p.add_argument("path", type=Path, nargs="?", default=Path("."),
                    help="dataset folder (with README.md and corpus/) or one Parquet file")
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
+    p.add_argument("--workers", type=_workers, default=0,
+                   help="processes checking records; 0 = all cores (the default); the findings "
+                   "are the same with any number")
     p.set_defaults(run=_run_validate)
 
 
@@ -297,7 +308,7 @@ def _train_parser(sub) -> None:
                    help="model file (default: the one the package ships)")
     p.add_argument("--card", type=Path, default=Path("MODEL.md"),
                    help="model card to write (default: MODEL.md)")
-    p.add_argument("--workers", type=int, default=0,
+    p.add_argument("--workers", type=_workers, default=0,
                    help="processes fitting the cross-validation folds; 0 = all cores "
                    "(default: 0; the model is the same with any number)")
     p.add_argument("--check", action="store_true",
@@ -317,7 +328,7 @@ def _run_train(args) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         target = Path(scratch) / "crf.model" if args.check else shipped
         report = train_module.train(args.records, wojood, target, Path(scratch),
-                                    args.workers or os.cpu_count() or 1)
+                                    worker_count(args.workers))
         card = train_module.model_card(report, command)
         if args.check:
             stale = [name for name, same in (
@@ -353,7 +364,7 @@ def _options(args) -> BuildOptions:
     return BuildOptions(
         input=args.input, output=args.output, format=args.format, mapping=args.mapping,
         drop_duplicates=args.drop_duplicates, tagger=_tagger(args),
-        workers=args.workers or os.cpu_count() or 1,
+        workers=worker_count(args.workers),
         max_shard_bytes=int(args.max_shard_mb * 1024 * 1024),
         progress=args.progress, command=command,
     )
@@ -401,7 +412,7 @@ def _option_problem(options: BuildOptions) -> str | None:
 
 
 def _run_validate(args) -> int:
-    report = validate_path(args.path)
+    report = validate_path(args.path, worker_count(args.workers))
     if args.json:
         print(report.to_json())
     else:

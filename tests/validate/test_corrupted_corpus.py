@@ -133,3 +133,9 @@ def test_a_card_whose_yaml_does_not_parse_and_a_lone_parquet_file_are_found(tmp_
     found = {(f.id, f.file) for f in validate_path(tmp_path).findings}
     assert ("card-config-mismatch", "README.md") in found
     assert ("card-config-mismatch", "corpus/stray.parquet") in found
+
+
+def test_findings_are_the_same_with_a_pool_of_workers(tmp_path, built_seeds):
+    _copy_with_shifted_entity(tmp_path, built_seeds)
+    one = validate_path(tmp_path)
+    assert one.findings and validate_path(tmp_path, workers=2) == one

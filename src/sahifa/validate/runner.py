@@ -11,6 +11,7 @@ import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,14 +20,17 @@ import pyarrow.parquet as pq
 import yaml
 
 from sahifa.findings import Finding, Problem, locate
+from sahifa.parallel import ordered_map
 from sahifa.record import Record
 from sahifa.schema import LabelError
 from sahifa.validate.corpus_checks import check_card, check_counts, check_features, check_metadata
 from sahifa.validate.record_checks import record_findings
 from sahifa.write.card import CORPUS_DIR, card_configs
-from sahifa.write.parquet import read_documents
+from sahifa.write.parquet import decode_documents
 from sahifa.write.splits import record_split
 from sahifa.write.views import VIEWS
+
+RECORD_BATCH = 64  # records a worker checks at a time
 
 
 @dataclass
@@ -67,14 +71,17 @@ class _Corpus:
     view_configs: set[str] = field(default_factory=set)
     invalid: set[str] = field(default_factory=set)  # records with findings of their own
     failed: set[str] = field(default_factory=set)  # configs with a file not read to its end
+    workers: int = 1
 
 
-def validate_path(path: Path) -> Report:
-    """Collect every finding in a dataset folder (README.md + corpus/) or one Parquet file."""
+def validate_path(path: Path, workers: int = 1) -> Report:
+    """Collect every finding in a dataset folder (README.md + corpus/) or one Parquet file.
+    With `workers` > 1 the records are checked in a process pool; the findings are the same,
+    in the same order."""
     report = Report()
     if not path.exists():
         return _no_data(report, path.as_posix(), "does not exist")
-    corpus = _Corpus()
+    corpus = _Corpus(workers=workers)
     if path.is_file():
         _validate_file(path, path.parent.name, path.as_posix(), report, corpus)
         return report
@@ -146,29 +153,55 @@ def _validate_file(file: Path, config: str, name: str, report: Report, corpus: _
         corpus.failed.add(config)
 
 
+@dataclass(slots=True, frozen=True)
+class _Checked:
+    """What the checks of one record leave for the runner: its findings, the split its id
+    belongs to, and the digest of the rows each other config should hold for it."""
+
+    id: str
+    split: str
+    findings: list[Finding]
+    view_digests: dict[str, str]
+
+
 def _validate_records(file: Path, name: str, split: str, report: Report,
                       corpus: _Corpus) -> None:
-    for data in read_documents(file):
+    batches = pq.ParquetFile(file).iter_batches(batch_size=RECORD_BATCH)
+    died = "a worker process died (killed, or out of memory); validation stopped"
+    for checked in ordered_map(partial(_check_batch, name=name), batches, corpus.workers, died):
         report.records += 1
+        report.findings += checked.findings
+        report.findings += [locate(p, file=name, record=checked.id)
+                            for p in _corpus_problems(checked, split, name, corpus.seen)]
+        if checked.findings:
+            corpus.invalid.add(checked.id)
+        else:
+            corpus.expected.update({(config, checked.id): digest
+                                    for config, digest in checked.view_digests.items()})
+
+
+def _check_batch(batch: pa.RecordBatch, name: str) -> list[_Checked]:
+    """The record checks of a batch of `default` rows: what depends on one record alone, so a
+    worker can do it."""
+    out = []
+    for data in decode_documents(batch):
         record = Record.from_dict(data)
         findings = record_findings(record, file=name, data=data)
-        report.findings += findings
-        report.findings += [locate(p, file=name, record=record.id)
-                            for p in _corpus_problems(record, split, name, corpus.seen)]
-        if findings:
-            corpus.invalid.add(record.id)
-        else:
-            _expect_view_rows(record, corpus)
+        digests = {} if findings else _view_digests(record)
+        out.append(_Checked(record.id, record_split(record), findings, digests))
+    return out
 
 
-def _expect_view_rows(record: Record, corpus: _Corpus) -> None:
+def _view_digests(record: Record) -> dict[str, str]:
     """The digest of the rows each other config should hold for `record`."""
+    digests = {}
     for view in VIEWS.values():
         if view.name != "default":
             digest = hashlib.sha256()
             for row in view.rows(record):
                 digest.update(_canonical(row))
-            corpus.expected[view.name, record.id] = digest.hexdigest()
+            digests[view.name] = digest.hexdigest()
+    return digests
 
 
 def _read_view_rows(file: Path, name: str, config: str, corpus: _Corpus) -> None:
@@ -208,12 +241,12 @@ def _view_findings(corpus: _Corpus) -> Iterator[Finding]:
                          record=record_id)
 
 
-def _corpus_problems(record: Record, split: str, name: str,
+def _corpus_problems(checked: _Checked, split: str, name: str,
                      seen: dict[str, str]) -> Iterator[Problem]:
-    record_id = record.id
+    record_id = checked.id
     if record_id in seen:
         yield Problem("record-id-duplicate", f"id {record_id} is also in {seen[record_id]}")
     seen.setdefault(record_id, name)
-    expected = record_split(record)
+    expected = checked.split
     if expected != split:
         yield Problem("split-mismatch", f"id {record_id} belongs to split {expected}, not {split}")

@@ -10,6 +10,7 @@ order give byte-identical files with the same pyarrow.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -144,10 +145,20 @@ class ShardWriter:
 
 def read_documents(file: Path, batch_size: int = 256) -> Iterator[dict[str, Any]]:
     """The rows of a `default` config Parquet file as record data (labels as strings)."""
-    codec = LabelCodec()
     for batch in pq.ParquetFile(file).iter_batches(batch_size=batch_size):
-        for row in batch.to_pylist():
-            yield codec.decode(row)
+        yield from decode_documents(batch)
+
+
+def decode_documents(batch: pa.RecordBatch) -> Iterator[dict[str, Any]]:
+    """The rows of a batch of the `default` config as record data (labels as strings)."""
+    codec = _codec()
+    for row in batch.to_pylist():
+        yield codec.decode(row)
+
+
+@cache
+def _codec() -> LabelCodec:
+    return LabelCodec()
 
 
 def document_files(path: Path) -> list[Path]:
