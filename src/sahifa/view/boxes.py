@@ -40,9 +40,11 @@ def _order(box: Box, seq: int) -> tuple:
 
 def nest(boxes: list[Box], length: int) -> Node:
     """The boxes as a tree under a root box spanning the text's `length` characters; children
-    in text order. An empty box (start == end) covers no text and is left out."""
+    in text order. A box is clipped to the text; an empty one covers no text and is left
+    out."""
     root = Node(Box(0, length, "paragraph", ""))
-    queue = [(*_order(b, i), b) for i, b in enumerate(boxes) if b.start < b.end]
+    clipped = (replace(b, start=max(b.start, 0), end=min(b.end, length)) for b in boxes)
+    queue = [(*_order(b, i), b) for i, b in enumerate(clipped) if b.start < b.end]
     heapq.heapify(queue)
     stack, seq = [root], len(boxes)
     while queue:
