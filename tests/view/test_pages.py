@@ -8,10 +8,11 @@ from dataclasses import replace
 import pytest
 
 from sahifa.cli import main
+from sahifa.publish import files_to_publish
 from sahifa.schema import labels
 from sahifa.view import pages
 from sahifa.view.pages import palette, record_page
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 from tests.view.conftest import PASSES, SEED_ID
 
 SCRIPT = "<script>alert(1)</script>"
@@ -105,3 +106,12 @@ def test_a_built_dataset_gives_the_same_pages_as_its_raw_inputs(built_seeds, tmp
     assert main(["view", str(SEEDS), "--ids", SEED_ID, "--output", str(tmp_path / "raw")]) == 0
     page = f"{SEED_ID}.html"
     assert (tmp_path / "built" / page).read_bytes() == (tmp_path / "raw" / page).read_bytes()
+
+
+def test_the_readme_screenshots_are_committed_and_published():
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+\.png)\)", (ROOT / "README.md").read_text("utf-8"))
+    assert "annotation/viewer/record.png" in images and "annotation/viewer/diff.png" in images
+    published = {name for name, _ in files_to_publish(ROOT)}
+    for image in images:
+        assert (ROOT / image).read_bytes().startswith(b"\x89PNG")
+        assert image in published
