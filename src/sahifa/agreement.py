@@ -148,30 +148,41 @@ def outer_token_labels(record: Record) -> list[str]:
     return found
 
 
-def _record(item: RawInput, ann: Path) -> Record:
+def pass_record(item: RawInput, ann: Path) -> Record:
+    """The article of `item` with the annotations of one pass (`ann`) as its gold."""
     return convert(replace(item, annotations=ann.read_bytes(), annotations_file=ann.as_posix()))
+
+
+def pass_ids(folder: Path) -> set[str]:
+    """The ids of the articles a pass folder annotates (its `<id>.ann` files)."""
+    return {p.stem for p in folder.glob(f"*{ANNOTATIONS}")}
+
+
+def inputs_by_id(texts: Path, ids: set[str]) -> dict[str, RawInput]:
+    """The inputs of `texts` (a folder or file any reader takes, as the build reads it) that
+    hold the articles `ids`; a ValueError names the ids none holds."""
+    items = {}
+    for item in iter_inputs(texts):
+        if (found := _article_id(item)) in ids:
+            items[found] = item
+    missing = sorted(ids - set(items))
+    if missing:
+        raise ValueError(f"no article in {texts} has the id of {', '.join(missing)}")
+    return items
 
 
 def compare(pass_a: Path, pass_b: Path, texts: Path) -> Agreement:
     """Agreement of two pass folders on the articles both annotate (`<id>.ann` in each), read
-    from the input `texts` (a folder or file any reader takes, as the build does)."""
-    ids_a = {p.stem for p in pass_a.glob(f"*{ANNOTATIONS}")}
-    ids_b = {p.stem for p in pass_b.glob(f"*{ANNOTATIONS}")}
-    both = ids_a & ids_b
+    from the input `texts`."""
+    both = pass_ids(pass_a) & pass_ids(pass_b)
     if not both:
         raise ValueError(f"no article has an .ann file in both {pass_a} and {pass_b}")
-    items = {}
-    for item in iter_inputs(texts):
-        if (found := _article_id(item)) in both:
-            items[found] = item
-    missing = sorted(both - set(items))
-    if missing:
-        raise ValueError(f"no article in {texts} has the id of {', '.join(missing)}")
+    items = inputs_by_id(texts, both)
     result = Agreement()
     for record_id in sorted(both):
         name = record_id + ANNOTATIONS
-        result.add(record_id, _record(items[record_id], pass_a / name),
-                   _record(items[record_id], pass_b / name))
+        result.add(record_id, pass_record(items[record_id], pass_a / name),
+                   pass_record(items[record_id], pass_b / name))
     return result
 
 

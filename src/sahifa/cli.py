@@ -1,4 +1,4 @@
-"""The `sahifa` command: build, validate, export, agreement, evaluate."""
+"""The `sahifa` command: build, validate, export, agreement, evaluate, view."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sahifa import __version__, agreement, publish
+from sahifa import __version__, agreement, publish, view
 from sahifa import train as train_module
 from sahifa.annotate import crf, hf
 from sahifa.annotate.auto import DEFAULT_TAGGER, TAGGERS, Tagger
@@ -32,6 +32,7 @@ from sahifa.ingest.readers.jsonl import load_mapping
 from sahifa.parallel import worker_count
 from sahifa.pipeline import READERS, formats_of
 from sahifa.validate.runner import validate_path
+from sahifa.view import sources as view_sources
 from sahifa.write.card import replace_block
 
 SHARED_NER = Path("../shared/data/ner")
@@ -239,6 +240,73 @@ def _run_agreement(args) -> int:
         return 1
     print(f"{doc}: agreement figures are up to date")
     return 0
+
+
+def _view_parser(sub) -> None:
+    p = sub.add_parser("view", help="write static right-to-left HTML pages of records with "
+                       "their annotations, or of the disagreements of two versions",
+                       description=view.__doc__)
+    p.add_argument("source", type=Path,
+                   help="raw inputs (a folder or file, read as the build reads them), a dataset "
+                   "folder, its corpus/ folder or a Parquet file of the default config, or a "
+                   "folder of one annotation pass's <id>.ann files (with --texts)")
+    p.add_argument("--output", type=Path, required=True,
+                   help="folder of the pages: index.html and <id>.html per article (a folder "
+                   "of pages there is replaced whole)")
+    p.add_argument("--ids", nargs="+", metavar="ID", help="only these articles")
+    p.add_argument("--against", metavar="OTHER",
+                   help="diff pages: SOURCE's records are version A, OTHER's version B; OTHER "
+                   "is any source, or auto: SOURCE's raw inputs annotated automatically "
+                   "(gold vs automatic)")
+    p.add_argument("--texts", type=Path, default=None,
+                   help="the raw inputs that annotation pass folders annotate")
+    p.set_defaults(run=_run_view)
+
+
+def _run_view(args) -> int:
+    written = view.Written()
+    chosen = _chosen(view_sources.records(args.source, written.rejects, args.texts), args.ids)
+    if args.against is None:
+        view.write_pages(chosen, args.output, f"sahifa view {args.source}", written)
+    else:
+        pairs = _versions(chosen, args, written)
+        view.write_diffs(pairs, args.output, (str(args.source), args.against), written)
+    for reject in written.rejects:
+        print(reject, file=sys.stderr)
+    for record_id in written.duplicates:
+        print(f"{record_id}: a second record of this id is left out", file=sys.stderr)
+    print(written.summary(args.output))
+    return 1 if written.rejects or written.duplicates else 0
+
+
+def _chosen(records, ids: list[str] | None):
+    """The records of `ids` (all without), failing on an id that none has."""
+    if ids is None:
+        yield from records
+        return
+    missing = set(ids)
+    for record in records:
+        if record.id in ids:
+            missing.discard(record.id)
+            yield record
+    if missing:
+        raise UserError("--ids", f"no record has the id {', '.join(sorted(missing))}")
+
+
+def _versions(chosen, args, written):
+    """(A, B) pairs of the records the two sources share, by id."""
+    if args.against == "auto":
+        others = view_sources.automatic(args.source, [])
+    else:
+        others = view_sources.records(Path(args.against), written.rejects, args.texts)
+    b = {record.id: record for record in others}
+    shared = 0
+    for record in chosen:
+        if record.id in b:
+            shared += 1
+            yield record, b[record.id]
+    if not shared:
+        raise UserError(args.against, f"no record id is in both {args.source} and it")
 
 
 def _evaluate_parser(sub) -> None:
@@ -489,6 +557,7 @@ def main(argv: list[str] | None = None) -> int:
     _import_parser(sub)
     _pre_annotate_parser(sub)
     _agreement_parser(sub)
+    _view_parser(sub)
     _evaluate_parser(sub)
     _train_parser(sub)
     _publish_parser(sub)

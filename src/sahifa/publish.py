@@ -21,7 +21,7 @@ from sahifa.validate.runner import validate_path
 from sahifa.write.citation import dataset_version
 
 ALLOW = ["README.md", "DATASHEET.md", "LICENSE.md", "CHANGELOG.md", "CITATION.cff",
-         "croissant.json", "corpus/*/*.parquet", "schema/*.json"]
+         "croissant.json", "corpus/*/*.parquet", "schema/*.json", "annotation/viewer/*.png"]
 IGNORE = [".*", ".*/**", "**/.*", "**/__pycache__/**"]
 REQUIRED = ["README.md", "DATASHEET.md"]
 
