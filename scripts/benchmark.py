@@ -1,49 +1,59 @@
-"""Benchmark of the build on real data (not a test: it prints figures, it asserts nothing).
+"""Benchmark of the build on real data, side by side with its anchors (not a test: it prints
+figures, it asserts nothing).
 
-    .venv/bin/python scripts/benchmark.py [--input FILE.jsonl.gz] [--workers 0] [--fraction F]
+    .venv/bin/python scripts/benchmark.py [--input FILE.jsonl.gz] [--articles N] [--memory-base M]
 
-In one run it prints: the build's articles/s and MB/s on the input (SaudiNewsNet by default);
-peak RSS of builds of 1x, 10x and 100x a base sample (each article replicated with a new id,
-streamed, one subprocess a run so RSS is per run); validation records/s; `load_dataset` time;
-Parquet bytes per raw byte; and the floor, the same texts written by plain pyarrow with no
-processing, with every figure also as a ratio to the floor's.
-
-The base sample of the memory runs is `--fraction` of the input (default 0.01, so 100x is about
-as many articles as the input): a full 100x of SaudiNewsNet (3.1 million articles) takes hours
-on 2 cores. The output says which fraction was used.
+In one run, on the first N articles of the input (SaudiNewsNet by default; 0 = all of it):
+- the build's CPU and wall time with one worker and with every core, next to spaCy's blank
+  Arabic tokenizer on the same texts (`spacy.blank("ar")`, the `benchmark` extra) and the floor
+  (the same texts read and written as Parquet by plain pyarrow, no processing); whether the two
+  builds' Parquet files are byte-identical;
+- Parquet bytes per raw input byte, per config, next to the floor's;
+- validation records/s (one process; every core) next to plain `jsonschema` on the same records;
+- `load_dataset` next to `pyarrow.parquet.read_table` of the same files;
+- peak RSS of builds of 1x, 10x and 100x a base sample of M articles (each copy with new ids);
+- the time to build one article of 1 MB and one of 4 MB (bodies of the input joined).
+Each build runs in its own subprocess, so CPU time (its workers' included) and peak RSS are per
+run. Figures come with the machine they were measured on.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
+import platform
+import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from itertools import islice
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_INPUT = ROOT.parent / "shared" / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SAHIFA = [sys.executable, "-m", "sahifa.cli"]
+CONFIGS = ("default", "ner", "quotes")
+PLAIN_JSONSCHEMA_RECORDS = 100  # jsonschema walks every token: a sample is enough for a rate
 
 
-def _run_measured(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB, the largest process of the run) of a command, measured in
-    a fresh intermediate process so runs do not share a maximum."""
+def _measured(cmd: list[str]) -> dict[str, float]:
+    """Wall and CPU seconds (the command's processes and their children) and peak RSS (MB, the
+    largest process) of a command, from a fresh intermediate process so runs share nothing."""
     probe = (
         "import resource, subprocess, sys, time; t = time.perf_counter(); "
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL); "
-        "print(time.perf_counter() - t, "
-        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
+        "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss)"
     )
     out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True,
                          check=True, env={**os.environ, "HF_DATASETS_OFFLINE": "1"})
-    seconds, rss_kb = out.stdout.split()
-    return float(seconds), int(rss_kb) / 1024
+    wall, cpu, rss_kb = out.stdout.split()
+    return {"wall": float(wall), "cpu": float(cpu), "rss": int(rss_kb) / 1024}
 
 
 def raw_lines(path: Path):
@@ -51,41 +61,114 @@ def raw_lines(path: Path):
         yield from f
 
 
-def replicate(path: Path, out: Path, count: int, copies: int) -> int:
+def sample(path: Path, out: Path, articles: int) -> tuple[int, int]:
+    """The first `articles` lines (all when 0) as plain JSON Lines; (lines, bytes)."""
+    lines = raw_lines(path) if not articles else islice(raw_lines(path), articles)
+    count = size = 0
+    with out.open("wb") as f:
+        for line in lines:
+            f.write(line)
+            count, size = count + 1, size + len(line)
+    return count, size
+
+
+def replicate(path: Path, out: Path, count: int, copies: int) -> None:
     """The first `count` lines, `copies` times, each copy with a new id (a `replica` key makes
-    the line, hence its hash id, new). Streamed to a gzip file; returns the raw bytes written."""
-    written = 0
-    with gzip.open(out, "wb", compresslevel=1) as f:
+    the line, hence its hash id, new)."""
+    with out.open("wb") as f:
         for copy in range(copies):
-            for i, line in enumerate(raw_lines(path)):
-                if i >= count:
-                    break
+            for line in islice(raw_lines(path), count):
                 obj = json.loads(line)
                 obj["replica"] = copy
-                data = json.dumps(obj, ensure_ascii=False).encode("utf-8") + b"\n"
-                f.write(data)
-                written += len(data)
-    return written
+                f.write(json.dumps(obj, ensure_ascii=False).encode("utf-8") + b"\n")
+
+
+def large_article(path: Path, out: Path, size: int) -> None:
+    """One article of about `size` bytes of JSON: the input's bodies, in order, as its
+    paragraphs."""
+    first = json.loads(next(raw_lines(path)))
+    bodies, total = [], 0
+    for line in raw_lines(path):
+        body = json.loads(line).get("content") or ""
+        total += len(json.dumps(body, ensure_ascii=False).encode("utf-8"))
+        if total > size - 2000:
+            break
+        bodies.append(body)
+    article = {**first, "content": "\n".join(bodies)}
+    out.write_text(json.dumps(article, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def texts(path: Path) -> list[str]:
+    """Title, two newlines, body: what both the floor and spaCy get."""
+    out = []
+    for line in raw_lines(path):
+        obj = json.loads(line)
+        out.append((obj.get("title") or "") + "\n\n" + (obj.get("content") or ""))
+    return out
 
 
 def floor(path: Path, out: Path) -> None:
-    """The floor: the same texts (title + two newlines + content, id = line number) written by
-    plain pyarrow with the build's compression, no conversion, no checks."""
+    """The floor: the texts (id = line number) written by plain pyarrow with zstd, no
+    conversion, no checks."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    ids, texts = [], []
-    for number, line in enumerate(raw_lines(path), 1):
-        obj = json.loads(line)
-        ids.append(str(number))
-        texts.append((obj.get("title") or "") + "\n\n" + (obj.get("content") or ""))
+    all_texts = texts(path)
     out.mkdir(parents=True, exist_ok=True)
-    table = pa.table({"id": ids, "text": texts})
+    table = pa.table({"id": [str(i) for i in range(1, len(all_texts) + 1)], "text": all_texts})
     pq.write_table(table, out / "train-00000-of-00001.parquet", compression="zstd")
+
+
+def spacy_tokens(path: Path) -> None:
+    """spaCy's blank Arabic pipeline (its tokenizer alone) over the same texts."""
+    import spacy
+
+    nlp = spacy.blank("ar")
+    tokens = sum(len(doc) for doc in nlp.pipe(texts(path), batch_size=256))
+    print(tokens)
 
 
 def parquet_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*.parquet"))
+
+
+def digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(folder.rglob("*.parquet")):
+        h.update(p.relative_to(folder).as_posix().encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def time_validation(folder: Path, workers: int) -> tuple[float, float, int]:
+    """(wall s, CPU s of this process and its workers, records) of `validate_path`."""
+    from sahifa.validate.runner import validate_path
+
+    before, children = time.process_time(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    report = validate_path(folder, workers)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = time.process_time() - before + (after.ru_utime + after.ru_stime
+                                         - children.ru_utime - children.ru_stime)
+    if report.findings:
+        print(f"  (validation found {len(report.findings)} problems)")
+    return wall, cpu, report.records
+
+
+def time_plain_jsonschema(folder: Path) -> tuple[float, int]:
+    """CPU seconds of plain jsonschema (2020-12, no compilation) on the first records."""
+    import jsonschema
+
+    from sahifa.schema import record_schema
+    from sahifa.write.parquet import document_files, read_documents
+
+    validator = jsonschema.Draft202012Validator(record_schema())
+    rows = list(islice((r for f in document_files(folder) for r in read_documents(f)),
+                       PLAIN_JSONSCHEMA_RECORDS))
+    start = time.process_time()
+    for row in rows:
+        validator.validate(row)
+    return time.process_time() - start, len(rows)
 
 
 def time_load_dataset(folder: Path) -> float:
@@ -94,54 +177,64 @@ def time_load_dataset(folder: Path) -> float:
     cache = Path(tempfile.mkdtemp(prefix="sahifa-bench-cache-"))
     try:
         start = time.perf_counter()
-        datasets.load_dataset(str(folder), cache_dir=str(cache))
+        datasets.load_dataset(str(folder), "default", cache_dir=str(cache))
         return time.perf_counter() - start
     finally:
         shutil.rmtree(cache, ignore_errors=True)
 
 
-def time_validation(folder: Path) -> tuple[float, int]:
-    from sahifa.validate.runner import validate_path
-
-    start = time.perf_counter()
-    report = validate_path(folder)
-    seconds = time.perf_counter() - start
-    if report.findings:
-        print(f"  (validation found {len(report.findings)} problems)")
-    return seconds, report.records
-
-
-def time_floor_read(folder: Path) -> tuple[float, int]:
+def time_read_table(folder: Path) -> float:
     import pyarrow.parquet as pq
 
     start = time.perf_counter()
-    rows = sum(pq.read_table(p).num_rows for p in folder.rglob("*.parquet"))
-    return time.perf_counter() - start, rows
+    for p in sorted((folder / "corpus" / "default").glob("*.parquet")):
+        pq.read_table(p)
+    return time.perf_counter() - start
 
 
-def _load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+def build(src: Path, out: Path, workers: int) -> dict[str, float]:
+    return _measured([*SAHIFA, "build", "--input", str(src), "--output", str(out),
+                      "--workers", str(workers)])
 
 
-def row(name: str, value: float, floor_value: float | None, unit: str, better: str) -> str:
-    ratio = "" if not floor_value else f"{value / floor_value:8.3f}x"
-    floor_text = "" if floor_value is None else f"{floor_value:12.2f}"
-    return f"| {name:<38} | {value:12.2f} | {floor_text:>12} | {ratio:>9} | {unit} ({better}) |"
+def row(name: str, value: float, anchor: float | None, anchor_name: str, unit: str) -> str:
+    ratio = "" if not anchor else f"{value / anchor:.2f}x"
+    anchor_text = "" if anchor is None else f"{anchor:,.2f} ({anchor_name})"
+    return f"| {name} | {value:,.2f} {unit} | {anchor_text} | {ratio} |"
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        model = next(line.split(":", 1)[1].strip() for line in
+                     Path("/proc/cpuinfo").read_text().splitlines()
+                     if line.startswith("model name"))
+    except (OSError, StopIteration):
+        model = cpu
+    return (f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}; load average "
+            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--input", type=Path, default=DEFAULT_INPUT)
-    parser.add_argument("--workers", type=int, default=0, help="0 = all cores")
-    parser.add_argument("--fraction", type=float, default=0.01,
-                        help="base sample of the memory runs, as a fraction of the input")
-    parser.add_argument("--floor-only", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--articles", type=int, default=2000, help="0 = the whole input")
+    parser.add_argument("--memory-base", type=int, default=20,
+                        help="articles of the 1x memory run (10x and 100x follow)")
+    parser.add_argument("--floor-only", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--spacy-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.floor_only:
-        floor(args.input, args.floor_only)
+        floor(*args.floor_only)
         return 0
-
+    if args.spacy_only:
+        spacy_tokens(args.spacy_only)
+        return 0
+    if not args.input.exists():
+        print(f"{args.input} is absent: give --input", file=sys.stderr)
+        return 2
     work = Path(tempfile.mkdtemp(prefix="sahifa-bench-"))
     try:
         return _benchmark(args, work)
@@ -150,64 +243,72 @@ def main() -> int:
 
 
 def _benchmark(args, work: Path) -> int:
-    workers = args.workers or os.cpu_count() or 1
-    total = sum(1 for _ in raw_lines(args.input))
-    raw_bytes = sum(len(line) for line in raw_lines(args.input))
-    print(f"input {args.input}: {total} articles, {raw_bytes / 1e6:.1f} MB of JSON Lines "
-          f"(uncompressed), {args.input.stat().st_size / 1e6:.1f} MB on disk; "
-          f"{workers} workers on {os.cpu_count()} cores; load average {_load()}")
+    cores = os.cpu_count() or 1
+    src = work / "input.jsonl"
+    articles, raw_bytes = sample(args.input, src, args.articles)
+    print(f"machine: {machine()}")
+    print(f"input: the first {articles} articles of {args.input.name}, "
+          f"{raw_bytes / 1e6:.1f} MB of JSON Lines")
 
-    build_cmd = [*SAHIFA, "build", "--input", str(args.input), "--output", str(work / "full"),
-                 "--workers", str(workers)]
-    build_s, build_rss = _run_measured(build_cmd)
-    floor_cmd = [sys.executable, __file__, "--input", str(args.input), "--floor-only",
-                 str(work / "floor" / "corpus" / "default")]
-    floor_s, floor_rss = _run_measured(floor_cmd)
+    floor_run = _measured([sys.executable, __file__, "--floor-only", str(src),
+                           str(work / "floor" / "corpus" / "default")])
+    spacy_run = _measured([sys.executable, __file__, "--spacy-only", str(src)])
+    one = build(src, work / "one", 1)
+    every = build(src, work / "every", cores)
+    same = digest(work / "one" / "corpus") == digest(work / "every" / "corpus")
 
-    validate_s, validated = time_validation(work / "full")
-    floor_read_s, floor_rows = time_floor_read(work / "floor")
-    load_s = time_load_dataset(work / "full")
-    floor_load_s = time_load_dataset(work / "floor")
-    out_bytes, floor_out_bytes = parquet_bytes(work / "full"), parquet_bytes(work / "floor")
+    validate_wall, validate_cpu, records = time_validation(work / "one", 1)
+    pool_wall, _, _ = time_validation(work / "one", cores)
+    plain_cpu, plain_records = time_plain_jsonschema(work / "one")
+    load_s, read_s = time_load_dataset(work / "one"), time_read_table(work / "one")
 
-    base = max(1, round(total * args.fraction))
-    memory = []
+    print()
+    print("| figure | sahifa | anchor | ratio |")
+    print("| --- | ---: | ---: | ---: |")
+    print(row("build CPU, 1 worker", one["cpu"], spacy_run["cpu"], "spaCy blank('ar') CPU",
+              "s"))
+    print(row("build CPU, 1 worker", one["cpu"], floor_run["cpu"], "floor CPU", "s"))
+    print(row("build wall, 1 worker", one["wall"], spacy_run["wall"], "spaCy wall", "s"))
+    print(row(f"build wall, {cores} workers", every["wall"], one["wall"], "1 worker", "s"))
+    print(row(f"build CPU, {cores} workers", every["cpu"], one["cpu"], "1 worker", "s"))
+    print(row("build articles/s, 1 worker", articles / one["wall"], None, "", ""))
+    print(row("build peak RSS, 1 worker", one["rss"], floor_run["rss"], "floor", "MB"))
+    floor_bytes = parquet_bytes(work / "floor")
+    for config in CONFIGS:
+        size = parquet_bytes(work / "one" / "corpus" / config)
+        print(row(f"Parquet `{config}` bytes per raw byte", size / raw_bytes,
+                  floor_bytes / raw_bytes, "floor: id + text", ""))
+    print(row("validation records/s, 1 process (CPU)", records / validate_cpu,
+              plain_records / plain_cpu, "plain jsonschema", ""))
+    print(row(f"validation wall, {cores} workers", pool_wall, validate_wall, "1 process", "s"))
+    print(row("load_dataset (fresh cache)", load_s, read_s, "read_table", "s"))
+    print(f"\nThe {cores}-worker build's Parquet is "
+          f"{'byte-identical to' if same else 'DIFFERENT from'} the 1-worker build's.")
+
+    print(f"\nPeak RSS with the input replicated (1x = {args.memory_base} articles, each copy "
+          "with new ids, one worker):")
+    print("| copies | articles | wall s | peak RSS MB | RSS / 1x |")
+    print("| ---: | ---: | ---: | ---: | ---: |")
+    base_rss = None
     for copies in (1, 10, 100):
-        src = work / f"x{copies}.jsonl.gz"
-        replicate(args.input, src, base, copies)
-        cmd = [*SAHIFA, "build", "--input", str(src), "--output", str(work / f"x{copies}"),
-               "--workers", str(workers)]
-        seconds, rss = _run_measured(cmd)
-        memory.append((copies, base * copies, seconds, rss))
+        copied = work / f"x{copies}.jsonl"
+        replicate(src, copied, args.memory_base, copies)
+        run = build(copied, work / f"x{copies}", 1)
+        base_rss = base_rss or run["rss"]
+        print(f"| {copies}x | {args.memory_base * copies} | {run['wall']:.1f} | "
+              f"{run['rss']:.0f} | {run['rss'] / base_rss:.2f} |")
         shutil.rmtree(work / f"x{copies}", ignore_errors=True)
-        src.unlink()
 
-    print()
-    print("| figure | sahifa | floor | ratio | unit |")
-    print("| --- | ---: | ---: | ---: | --- |")
-    print(row("build: articles/s", total / build_s, total / floor_s, "articles/s", "higher"))
-    print(row("build: MB/s (raw JSON Lines)", raw_bytes / 1e6 / build_s, raw_bytes / 1e6 / floor_s,
-              "MB/s", "higher"))
-    print(row("build: wall time", build_s, floor_s, "s", "lower"))
-    print(row("build: peak RSS (full input)", build_rss, floor_rss, "MB", "lower"))
-    print(row("validation: records/s", validated / validate_s, floor_rows / floor_read_s,
-              "records/s; floor = pyarrow read", "higher"))
-    print(row("load_dataset", load_s, floor_load_s, "s", "lower"))
-    print(row("Parquet bytes per raw byte", out_bytes / raw_bytes, floor_out_bytes / raw_bytes,
-              "bytes/byte", "lower"))
-    print()
-    print(f"Peak RSS with the input replicated (base sample = {base} articles = "
-          f"{args.fraction:g} of the input, NOT the full input: a full 100x would be "
-          f"{100 * total} articles; each copy has new ids, the build streams):")
-    print("| copies | articles | wall s | articles/s | peak RSS MB | RSS / 1x |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
-    for copies, articles, seconds, rss in memory:
-        print(f"| {copies}x | {articles} | {seconds:.1f} | {articles / seconds:.1f} | {rss:.0f} | "
-              f"{rss / memory[0][3]:.2f} |")
-    print(f"\nLoad average at the end {_load()} (other processes on the machine slow every "
-          "figure, the floor's too).")
-    print(f"\nParquet: {out_bytes / 1e6:.1f} MB (sahifa, every layer) vs "
-          f"{floor_out_bytes / 1e6:.1f} MB (floor, id + text).")
+    print("\nOne large article (the input's bodies joined as its paragraphs), one worker:")
+    print("| article | wall s | CPU s | peak RSS MB |")
+    print("| ---: | ---: | ---: | ---: |")
+    for megabytes in (1, 4):
+        big = work / f"big{megabytes}.jsonl"
+        large_article(args.input, big, megabytes * 1_000_000)
+        run = build(big, work / f"big{megabytes}", 1)
+        print(f"| {big.stat().st_size / 1e6:.1f} MB | {run['wall']:.1f} | {run['cpu']:.1f} | "
+              f"{run['rss']:.0f} |")
+    print(f"\nLoad average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 
