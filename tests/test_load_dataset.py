@@ -5,6 +5,7 @@ from __future__ import annotations
 import datasets
 import duckdb
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 
 from sahifa.write.features import features
@@ -53,3 +54,13 @@ def test_duckdb_reads_the_parquet_and_unnests_spans(built_seeds):
     count, = duckdb.sql(f"SELECT count(*) FROM (SELECT text, unnest(tokens) AS t FROM '{path}') "
                         "WHERE substr(text, t.start + 1, t.end - t.start) = 'داعش'").fetchall()[0]
     assert count >= 1
+
+
+def test_polars_reads_the_delta_encoded_offsets_as_pyarrow_does(built_seeds):
+    import polars as pl
+
+    path = _train_file(built_seeds)
+    tokens = pl.read_parquet(path).select("id", "tokens").explode("tokens").unnest("tokens")
+    expected = [(t["start"], t["end"]) for row in pq.read_table(path).column("tokens").to_pylist()
+                for t in row]
+    assert list(zip(tokens["start"], tokens["end"], strict=True)) == expected

@@ -59,3 +59,14 @@ def test_every_column_chunk_has_a_page_index(built_seeds):
                 # (an article's text)
                 assert column.has_column_index or column.path_in_schema == "text", \
                     (file, column.path_in_schema)
+
+
+def test_offsets_are_delta_encoded_and_other_columns_dictionary_encoded(tmp_path):
+    (path,) = _write([convert(item) for item in plaintext.iter_inputs(SEEDS)], tmp_path)
+    meta = pq.ParquetFile(path).metadata.row_group(0)
+    encodings = {meta.column(i).path_in_schema: meta.column(i).encodings
+                 for i in range(meta.num_columns)}
+    assert "DELTA_BINARY_PACKED" in encodings["tokens.list.element.start"]
+    assert "DELTA_BINARY_PACKED" in encodings["entities.list.element.end"]
+    assert "RLE_DICTIONARY" in encodings["entities.list.element.label"]
+    assert "DELTA_BINARY_PACKED" not in encodings["entities.list.element.label"]
