@@ -25,7 +25,7 @@ import pycrfsuite
 
 from sahifa.annotate import iob
 from sahifa.annotate.persons import with_other_mentions
-from sahifa.annotate.text import WORD_CACHE, Mention, Word, key, load, readings, words_of
+from sahifa.annotate.text import WORD_CACHE, Mention, Word, document, key, load, readings
 from sahifa.schema import labels
 
 NAME, VERSION = "crf", "4"
@@ -151,12 +151,11 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
     tagger = _tagger(path or model_path())
     if tagger is None:
         return []
-    found, all_words = [], []
+    found = []
     rules = sorted(rules, key=lambda m: m.start)
     starts = [m.start for m in rules]
-    for start, end in paragraphs:
-        words = words_of(text, start, end)
-        all_words.append(words)
+    all_words = document(text, paragraphs).paragraphs
+    for (start, end), words in zip(paragraphs, all_words, strict=True):
         if not words:
             continue
         inside = [m for m in rules[bisect_left(starts, start):bisect_left(starts, end)]

@@ -32,11 +32,12 @@ from sahifa.annotate.text import (
     Mention,
     Phrases,
     Word,
+    Words,
+    document,
     follows,
     key,
     load,
     readings,
-    words_of,
 )
 from sahifa.segment import sentences_of
 
@@ -95,14 +96,17 @@ class Subject:
 ELIDED = Subject(refers="person")
 
 
+_CUES = Phrases(lambda: load("lexicon")["reporting_verbs"])
+_CLASSIFIERS = Phrases(lambda: load("lexicon")["media_classifiers"]
+                       + load("lexicon")["title_classifiers"])
+_RANKS = Phrases(lambda: load("lexicon")["ranks"] + load("lexicon")["honorifics"])
+
+
 @cache
 def _lexicon() -> dict:
     lex = load("lexicon")
     keys = lambda name: frozenset(key(w) for w in lex[name])  # noqa: E731
-    return {"cues": Phrases(lex["reporting_verbs"]),
-            "classifiers": Phrases(lex["media_classifiers"] + lex["title_classifiers"]),
-            "ranks": Phrases(lex["ranks"] + lex["honorifics"]),
-            "stop": keys("stopwords"), "pronouns": keys("pronoun_subjects"),
+    return {"stop": keys("stopwords"), "pronouns": keys("pronoun_subjects"),
             "sources": keys("anonymous_sources"), "roles": keys("role_nouns"),
             "organisations": keys("organisation_nouns"),
             "heads": keys("office_heads") | keys("office_modifiers") | keys("spokesman_heads"),
@@ -153,7 +157,7 @@ def _trimmed(text: str, start: int, end: int, closed: bool) -> tuple[int, int, b
     return start, end, closed
 
 
-def is_name_mark(text: str, start: int, end: int, words: list[Word]) -> bool:
+def is_name_mark(text: str, start: int, end: int, words: Words) -> bool:
     """Marks around a name or a term, not a quotation: «البنتاغون»، موقع «روسيا اليوم»، فيلم
     «…» (up to five words after a classifier), ذكرت «ذي دايلي مايل» (a short name right after a
     reporting word), «نواف العابد، عبدالمجيد السواط، …» (a list of short names)."""
@@ -170,10 +174,9 @@ def is_name_mark(text: str, start: int, end: int, words: list[Word]) -> bool:
     if not before:
         return False
     last = before[-1]
-    lex = _lexicon()
-    if n <= CLASSIFIED_NAME_WORDS and _ends_at(lex["classifiers"], words, last, text):
+    if n <= CLASSIFIED_NAME_WORDS and _ends_at(_CLASSIFIERS, words, last):
         return True
-    return n <= NAME_AFTER_CUE_WORDS and _ends_at(lex["cues"], words, last, text)
+    return n <= NAME_AFTER_CUE_WORDS and _ends_at(_CUES, words, last)
 
 
 def _after_colon(text: str, start: int) -> bool:
@@ -181,9 +184,9 @@ def _after_colon(text: str, start: int) -> bool:
     return text[:start].rstrip(" «“\"”").endswith(":")
 
 
-def _ends_at(phrases: Phrases, words: list[Word], last: int, text: str) -> bool:
+def _ends_at(phrases: Phrases, words: Words, last: int) -> bool:
     """Whether a phrase of `phrases` ends with words[last]."""
-    return any((hit := phrases.match(words, i, text)) and hit[1] == last + 1
+    return any((hit := phrases.match(words, i)) and hit[1] == last + 1
                for i in range(max(0, last - 2), last + 1))
 
 
@@ -192,7 +195,7 @@ class _Article:
     """What the attribution of every quote of a text looks at."""
 
     text: str
-    words: list[Word]
+    words: Words
     named: list[Mention]
     inside: list[tuple[int, int]]
     starts: list[int] = field(default_factory=list)
@@ -241,11 +244,11 @@ class _Article:
 def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQuote]:
     """The quotations of `text` with their cues and speakers; `found` are the mentions the
     entity annotators found (speakers are among them, or made here as PERS)."""
-    all_words = words_of(text)
+    all_words = document(text, paragraphs).words
     starts = [w.start for w in all_words]
     spans = []
     for start, end in paragraphs:
-        words = all_words[bisect_left(starts, start):bisect_left(starts, end)]
+        words = all_words.part(bisect_left(starts, start), bisect_left(starts, end))
         for q in marked_spans(text, start, end):
             if not is_name_mark(text, q[0], q[1], words):
                 spans.append((q, (start, end), words))
@@ -282,10 +285,10 @@ def _attributed(article: _Article, qs: int, qe: int, closed: bool, paragraph, wo
     return FoundQuote(qs, qe, closed, cue, _speaker(article, cue, sentence, before))
 
 
-def _cue_at(words: list[Word], i: int, text: str) -> tuple[int, int] | None:
+def _cue_at(words: Words, i: int, text: str) -> tuple[int, int] | None:
     """A reporting word or phrase at words[i], with و/ف at most before it (كيري is a name, not
     ك + يرى)."""
-    hit = _lexicon()["cues"].match(words, i, text)
+    hit = _CUES.match(words, i)
     if hit is None or any(ch not in CONJUNCTIONS for ch in text[words[i].start:hit[0]]):
         return None
     return hit
@@ -488,7 +491,7 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
             return Subject(longer)  # سلطة الطاقة والموارد الطبيعية, not سلطة الطاقة
         if mention is not None:
             return Subject(mention)
-        if hit := lex["ranks"].match(words, i, text):
+        if hit := _RANKS.match(words, i):
             i = _after(article, words[hit[1] - 1].end)
             continue
         if k in lex["roles"] or k in lex["heads"]:
@@ -587,7 +590,7 @@ def _named_after_role(article: _Article, position: int) -> Subject | None:
             return Subject(mention)
         if mention is None and (known := _known_surname(article, j)) is not None:
             return known
-        if (hit := _lexicon()["ranks"].match(words, j, text)) and not _eponym(
+        if (hit := _RANKS.match(words, j)) and not _eponym(
                 article, _after(article, words[hit[1] - 1].end)):
             run = _name_run(article, _after(article, words[hit[1] - 1].end),
                             after_role=True)
@@ -601,11 +604,11 @@ def _named_after_role(article: _Article, position: int) -> Subject | None:
 def _eponym(article: _Article, i: int | None) -> bool:
     """words[i] names a place or institution after a person (جامعة الملك فهد): a head noun and
     an honorific stand before it."""
-    words, text = article.words, article.text
+    words = article.words
     if i is None or i < 2:
         return False
     for j in (i - 1, i - 2):
-        hit = _lexicon()["ranks"].match(words, j, text) if j > 0 else None
+        hit = _RANKS.match(words, j) if j > 0 else None
         if hit and hit[1] == i:
             return any(k in _lexicon()["eponym_heads"] for _, k in readings(words[j - 1].text))
     return False
@@ -679,7 +682,7 @@ def _family_name_end(article: _Article, end: int, first: int) -> int:
     if j is None or j - first >= MAX_NAME_WORDS or not words[j].text.startswith("ال") or \
             not _name_word(words[j].text) or key(words[j].text) in _lexicon()["known"] or \
             words[j].text.endswith(("ة", "ون", "ات")) or _plural_in_in(words[j].text) or \
-            _lexicon()["ranks"].match(words, j, text):
+            _RANKS.match(words, j):
         return end
     end = words[j].end
     k = _after(article, end)
