@@ -40,9 +40,11 @@ def _name_at(text, words, j, names, labels) -> int | None:
         return None
     for label in labels:
         end = names.get((words[j].start, label))
-        after = next((k + 1 for k in range(j, len(words)) if words[k].end == end), None)
-        if after is not None:
-            return after
+        k = j
+        while end is not None and k < len(words) and words[k].end < end:
+            k += 1
+        if k < len(words) and words[k].end == end:
+            return k + 1
     return None
 
 

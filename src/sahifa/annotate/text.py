@@ -18,7 +18,8 @@ from typing import Protocol
 import ahocorasick
 import regex
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+WORD_CHARACTERS = r"[\p{L}\p{M}\p{N}]"  # what a word is made of
+_WORD = regex.compile(f"{WORD_CHARACTERS}+")
 _MARKS = regex.compile(r"[\p{Mn}\u0640]")
 _KEY_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
@@ -260,8 +261,9 @@ class PhraseAutomaton:
             scan_text = words.scan_text()
             start, stop = (scan_text.starts[words.offset],
                            scan_text.starts[words.offset + len(words)])
-            for end, entries in self._automaton.iter(scan_text.text, start, stop):
-                last = scan_text.word_ending_at[end]
+            # a slice: iter reads its whole string whatever the bounds it is given
+            for end, entries in self._automaton.iter(scan_text.text[start:stop]):
+                last = scan_text.word_ending_at[start + end]
                 for first_key, length, inventory in entries:
                     i = last + 1 - length
                     reading = _reading(base[i].text, first_key)
