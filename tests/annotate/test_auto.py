@@ -1,6 +1,9 @@
 from dataclasses import replace
 
-from sahifa.annotate.auto import auto_annotate, reconcile
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sahifa.annotate.auto import LABEL_PRIORITY, auto_annotate, reconcile
 from sahifa.annotate.text import Mention
 from sahifa.ingest.readers import plaintext
 from sahifa.pipeline import convert
@@ -73,3 +76,33 @@ def test_reconcile_keeps_the_longer_of_crossing_mentions_and_nests_the_rest():
     far = Mention(1000, 1005, "PERS", "t")
     assert reconcile([far, crossing, country, same_label_inside, office]) == [
         office, country, far]
+
+
+def reconciled_by_every_pair(mentions):
+    """reconcile's rule, comparing each mention with every one kept before it."""
+    best = {}
+    for m in mentions:
+        other = best.get((m.start, m.end))
+        if other is None or LABEL_PRIORITY.index(m.label) < LABEL_PRIORITY.index(other.label):
+            best[(m.start, m.end)] = m
+    kept = []
+    for m in sorted(best.values(), key=lambda m: (m.start - m.end,
+                                                  LABEL_PRIORITY.index(m.label), m.start)):
+        inside = [k for k in kept if k.start <= m.start and m.end <= k.end]
+        crossing = [k for k in kept if k.start < m.end and m.start < k.end and k not in inside
+                    and not (m.start <= k.start and k.end <= m.end)]
+        if not crossing and all(k.label != m.label for k in inside):
+            kept.append(m)
+    return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+mentions = st.lists(st.builds(
+    lambda start, length, label: Mention(start, start + length, label, "test"),
+    st.integers(0, 400), st.integers(1, 150), st.sampled_from(["PERS", "ORG", "GPE", "OCC"])),
+    max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(mentions)
+def test_reconcile_keeps_what_comparing_every_pair_keeps(found):
+    assert reconcile(found) == reconciled_by_every_pair(found)

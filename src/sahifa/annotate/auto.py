@@ -5,7 +5,6 @@ origin "auto" and its annotator as name@version."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,6 +17,7 @@ ENTITY_ANNOTATORS: tuple[EntityAnnotator, ...] = (numex, names, offices, persons
 LABEL_PRIORITY = ("OCC", "ORG", "PERS", "FAC", "LOC", "GPE", "EVENT", "LAW", "PRODUCT",
                   "WEBSITE", "LANGUAGE", "NORP", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME",
                   "CURR", "UNIT", "ORDINAL", "CARDINAL")
+STRETCH = 64  # characters: reconcile looks for overlapping mentions by stretches this long
 
 
 @dataclass(slots=True)
@@ -66,18 +66,17 @@ def reconcile(mentions: list[Mention]) -> list[Mention]:
         other = best.get((m.start, m.end))
         if other is None or _rank(m) < _rank(other):
             best[(m.start, m.end)] = m
-    # kept by start; the longest are placed first, so a mention can only overlap the kept
-    # mentions that start less than `longest` before it: a window, not the whole list
+    # longest first: a kept mention that overlaps a later one is at least as long, so it holds
+    # the later one's first or last character, and is found in the stretch of either
     kept: list[Mention] = []
-    starts: list[int] = []
-    longest = 0
+    stretches: dict[int, list[Mention]] = {}  # kept mentions by the STRETCH characters they cover
     for m in sorted(best.values(), key=lambda m: (m.start - m.end, _rank(m), m.start)):
-        near = kept[bisect_left(starts, m.start - longest):bisect_left(starts, m.end)]
-        if not any(_crosses(m, k) or (_inside(m, k) and m.label == k.label) for k in near):
-            at = bisect_left(starts, m.start)
-            kept.insert(at, m)
-            starts.insert(at, m.start)
-            longest = max(longest, m.end - m.start)
+        near = {m.start // STRETCH, max(m.start, m.end - 1) // STRETCH}
+        if not any(_crosses(m, k) or (_inside(m, k) and m.label == k.label)
+                   for s in near for k in stretches.get(s, ())):
+            kept.append(m)
+            for s in range(m.start // STRETCH, max(m.start, m.end - 1) // STRETCH + 1):
+                stretches.setdefault(s, []).append(m)
     return sorted(kept, key=lambda m: (m.start, -m.end))
 
 

@@ -22,10 +22,21 @@ from importlib import resources
 from pathlib import Path
 
 import pycrfsuite
+import regex
 
 from sahifa.annotate import iob
 from sahifa.annotate.persons import with_other_mentions
-from sahifa.annotate.text import WORD_CACHE, Mention, Word, key, load, readings, words_of
+from sahifa.annotate.text import (
+    DOCUMENT_CACHE,
+    WORD_CACHE,
+    WORD_CHARACTERS,
+    Mention,
+    Word,
+    document,
+    key,
+    load,
+    readings,
+)
 from sahifa.schema import labels
 
 NAME, VERSION = "crf", "4"
@@ -35,6 +46,7 @@ WOJOOD = "wojood"  # the domain of the Wojood sample's sentences (their own copy
 MODEL_FILE = "crf.model"
 WINDOW = 2
 NEIGHBOUR = ("w=", "stem=", "lex=")  # what a word's features tell of its neighbours
+_AFTER_A_SPACE = regex.compile(f"(?<= ){WORD_CHARACTERS}+")
 TRAINING = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
             "feature.possible_transitions": True}
 
@@ -65,22 +77,26 @@ def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
     weights its data need apart from news go to the copies (Daumé's feature augmentation);
     news has the shared features only."""
     own = [_word_features(w.text) for w in words]
-    told = [_neighbour_features(w.text) for w in words]
+    rules = [f"rule={tag}" for tag in rule_tags]
     inner = inner_tags or [iob.OUTSIDE] * len(words)
     out = []
     for i in range(len(words)):
-        features = ["bias", *own[i], f"rule={rule_tags[i]}", f"inner={inner[i]}"]
-        for d in range(1, WINDOW + 1):
-            for j, side in ((i - d, f"-{d}"), (i + d, f"+{d}")):
-                if 0 <= j < len(words):
-                    features += [f"{side}:{f}" for f in told[j]]
-                    features.append(f"{side}:rule={rule_tags[j]}")
-                else:
-                    features.append(f"{side}:edge")
+        features = ["bias", *own[i], rules[i], f"inner={inner[i]}"]
+        for step, side in _SIDES:
+            j = i + step
+            if 0 <= j < len(words):
+                features += _neighbour_features(words[j].text, side)
+                features.append(f"{side}:{rules[j]}")
+            else:
+                features.append(f"{side}:edge")
         if i and text[words[i - 1].end:words[i].start].strip():
             features.append("after-punctuation")
         out.append(features + [f"{domain}|{f}" for f in features] if domain else features)
     return out
+
+
+_SIDES = tuple((sign * d, f"{'-' if sign < 0 else '+'}{d}")
+               for d in range(1, WINDOW + 1) for sign in (-1, 1))  # (-1, "-1"), (1, "+1") …
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -96,8 +112,9 @@ def _word_features(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def _neighbour_features(word: str) -> tuple[str, ...]:
-    return tuple(f for f in _word_features(word) if f.startswith(NEIGHBOUR))
+def _neighbour_features(word: str, side: str) -> tuple[str, ...]:
+    """What `word` tells of itself to the word it is `side` of (-1: the word before …)."""
+    return tuple(f"{side}:{f}" for f in _word_features(word) if f.startswith(NEIGHBOUR))
 
 
 @cache
@@ -151,12 +168,11 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
     tagger = _tagger(path or model_path())
     if tagger is None:
         return []
-    found, all_words = [], []
+    found = []
     rules = sorted(rules, key=lambda m: m.start)
     starts = [m.start for m in rules]
-    for start, end in paragraphs:
-        words = words_of(text, start, end)
-        all_words.append(words)
+    all_words = document(text, paragraphs).paragraphs
+    for (start, end), words in zip(paragraphs, all_words, strict=True):
         if not words:
             continue
         inside = [m for m in rules[bisect_left(starts, start):bisect_left(starts, end)]
@@ -186,6 +202,21 @@ def _proclitic(text: str, word: Word) -> int:
         return 2
     if w[:1] in "وفبكل" and w[1:3] == "ال" and len(w) > 4:
         return 1
-    if w[:1] in "وف" and len(w) > 3 and f" {w[1:]}" in text:
+    if w[:1] in "وف" and len(w) > 3 and _after_a_space(text, w[1:]):
         return 1
     return 0
+
+
+def _after_a_space(text: str, letters: str) -> bool:
+    """Whether `letters` (letters, marks or digits) follow a space somewhere in `text`: a word
+    after a space begins with them."""
+    spaced = _words_after_spaces(text)
+    i = bisect_left(spaced, letters)
+    return i < len(spaced) and spaced[i].startswith(letters)
+
+
+@lru_cache(maxsize=DOCUMENT_CACHE)
+def _words_after_spaces(text: str) -> list[str]:
+    """The words of `text` that follow a space, sorted (looked up by bisection: a search of the
+    text for each span would make a long article's conversion quadratic)."""
+    return sorted({m.group() for m in _AFTER_A_SPACE.finditer(text)})

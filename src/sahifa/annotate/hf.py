@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from sahifa.annotate.persons import with_other_mentions
-from sahifa.annotate.text import Mention, words_of
+from sahifa.annotate.text import Mention, document
 from sahifa.errors import USAGE, UserError
 from sahifa.schema import labels
 
@@ -131,7 +131,7 @@ def tag(text: str, paragraphs: list[tuple[int, int]], tagger: HFTagger) -> list[
         if text[start:end].strip():
             groups = pipe(text[start:end], stride=window // 4)
             found += _mentions(text, start, groups, mapping, tagger.annotator)
-    all_words = [words_of(text, s, e) for s, e in paragraphs]
+    all_words = document(text, paragraphs).paragraphs
     return with_other_mentions(text, all_words, found, tagger.annotator)
 
 

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from functools import cache
 
-from sahifa.annotate.text import Mention, Phrases, Word, follows, key, load, readings, words_of
+from sahifa.annotate.text import (
+    Mention,
+    Phrases,
+    Words,
+    document,
+    follows,
+    key,
+    load,
+    readings,
+    words_of,
+)
 
 NAME, VERSION = "names", "1"
 ANNOTATOR = f"{NAME}@{VERSION}"
@@ -16,21 +26,31 @@ OPENERS = {"«": "»", "“": "”", '"': '"'}
 MAX_MARKED_WORDS = 4
 
 
-@cache
-def _lexicon() -> dict:
+def _nationalities() -> set[str]:
     lex, gaz = load("lexicon"), load("gazetteer")
     nationalities = set(gaz["nationalities"]) | set(lex["extra_nationalities"])
+    return nationalities - set(lex["nationality_blocklist"])
+
+
+_PHRASES = {
+    "ORG": Phrases(lambda: load("lexicon")["organisations"]),
+    "LOC": Phrases(lambda: load("lexicon")["regions"]),
+    "GPE": Phrases(lambda: load("gazetteer")["countries"] + load("gazetteer")["cities"]
+                   + load("lexicon")["extra_places"]),
+    "NORP": Phrases(_nationalities),
+    "heads": Phrases(lambda: load("lexicon")["organisation_heads"]),
+    "complements": Phrases(lambda: load("lexicon")["organisation_complements"]),
+    "directions": Phrases(lambda: load("lexicon")["directions"]),
+    "languages": Phrases(lambda: load("gazetteer")["languages"]),
+    "classifiers": Phrases(lambda: load("lexicon")["classifiers"]),
+    "media": Phrases(lambda: load("lexicon")["media_classifiers"]),
+}
+
+
+@cache
+def _lexicon() -> dict:
+    lex = load("lexicon")
     return {
-        "ORG": Phrases(lex["organisations"]),
-        "LOC": Phrases(lex["regions"]),
-        "GPE": Phrases(gaz["countries"] + gaz["cities"] + lex["extra_places"]),
-        "NORP": Phrases(nationalities - set(lex["nationality_blocklist"])),
-        "heads": Phrases(lex["organisation_heads"]),
-        "complements": Phrases(lex["organisation_complements"]),
-        "directions": Phrases(lex["directions"]),
-        "languages": Phrases(gaz["languages"]),
-        "classifiers": Phrases(lex["classifiers"]),
-        "media": Phrases(lex["media_classifiers"]),
         "stop": {key(w) for w in lex["stopwords"]},
         "not_a_name_before": {key(k): {key(w) for w in v}
                               for k, v in lex["not_a_name_before"].items()},
@@ -40,18 +60,17 @@ def _lexicon() -> dict:
 
 def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention]:
     mentions: list[Mention] = []
-    for start, end in paragraphs:
-        words = words_of(text, start, end)
-        for i in range(len(words)):
+    for words in document(text, paragraphs).paragraphs:
+        for i in sorted(words.starts(*_PHRASES.values())):  # every name starts with a phrase
             mentions += _at(text, words, i)
     return mentions
 
 
-def _at(text: str, words: list[Word], i: int) -> list[Mention]:
+def _at(text: str, words: Words, i: int) -> list[Mention]:
     """Every name that starts at words[i]; the longest of each kind."""
     out = []
     for label in ("ORG", "LOC", "GPE", "NORP"):
-        hit = _lexicon()[label].match(words, i, text)
+        hit = _PHRASES[label].match(words, i)
         if hit and not _false_friend(text, words, hit):
             out.append(Mention(hit[0], words[hit[1] - 1].end, label, ANNOTATOR))
     for pattern in (_organisation, _marked_name, _classified_places, _region, _language):
@@ -59,7 +78,7 @@ def _at(text: str, words: list[Word], i: int) -> list[Mention]:
     return out
 
 
-def _false_friend(text: str, words: list[Word], hit: tuple[int, int]) -> bool:
+def _false_friend(text: str, words: Words, hit: tuple[int, int]) -> bool:
     """A name that the next word shows to be another word: مصر على is مُصِرّ على (insisting on),
     as in the seed's headline (guidelines §7)."""
     j = hit[1]
@@ -67,16 +86,16 @@ def _false_friend(text: str, words: list[Word], hit: tuple[int, int]) -> bool:
     return j < len(words) and key(words[j].text) in after
 
 
-def _is(name: str, text: str, words: list[Word], i: int) -> tuple[int, int] | None:
+def _is(name: str, text: str, words: Words, i: int) -> tuple[int, int] | None:
     if i >= len(words) or (i and not follows(text, words, i)):
         return None
-    return _lexicon()[name].match(words, i, text)
+    return _PHRASES[name].match(words, i)
 
 
 def _organisation(text, words, i):
     """A head (وزارة، مجلس، الجيش …) with its complements and nationality adjectives:
     وزارة الدفاع الأميركية، مجلس الأمن الدولي، الجيش العربي السوري."""
-    head = _lexicon()["heads"].match(words, i, text)
+    head = _PHRASES["heads"].match(words, i)
     if not head:
         return []
     j, nationality = head[1], False
@@ -86,13 +105,13 @@ def _organisation(text, words, i):
             break
         nationality |= bool(_is("NORP", text, words, j))
         j = hit[1]
-    bare = _lexicon()["complements"].match(words, i, text) is not None
+    bare = _PHRASES["complements"].match(words, i) is not None
     if j == head[1] or (bare and (not nationality or _after_office(words, i))):
         return []
     return [Mention(head[0], words[j - 1].end, "ORG", ANNOTATOR)]
 
 
-def _after_office(words: list[Word], i: int) -> bool:
+def _after_office(words: Words, i: int) -> bool:
     """A bare portfolio (الخارجية الروسية) right after وزير or وزارة is part of that phrase."""
     return i > 0 and any(k in _lexicon()["office_words"] for _, k in readings(words[i - 1].text))
 
@@ -108,7 +127,7 @@ def _language(text, words, i):
 def _marked_name(text, words, i):
     """A classifier before a name in quote marks: وكالة «انترفاكس»، موقع «روسيا اليوم»
     (punctuation at the name's end stays out)."""
-    if not _lexicon()["media"].match(words, i, text):
+    if not _PHRASES["media"].match(words, i):
         return []
     after = words[i].end
     while after < len(text) and text[after] == " ":
@@ -126,7 +145,7 @@ def _marked_name(text, words, i):
 
 def _classified_places(text, words, i):
     """The place names after مدينة، محافظة، مدينتي …, two of them joined by و for a dual."""
-    hit = _lexicon()["classifiers"].match(words, i, text)
+    hit = _PHRASES["classifiers"].match(words, i)
     if not hit:
         return []
     out, j = [], hit[1]
@@ -146,7 +165,7 @@ def _classified_places(text, words, i):
 
 def _region(text, words, i):
     """A direction before a country or city: شرق سورية (LOC, the GPE nested)."""
-    hit = _lexicon()["directions"].match(words, i, text)
+    hit = _PHRASES["directions"].match(words, i)
     if not hit:
         return []
     place = _is("GPE", text, words, hit[1])

@@ -5,11 +5,22 @@ duration stays in (guidelines §4 DATE)."""
 
 from __future__ import annotations
 
-from functools import cache
+from bisect import bisect_left, bisect_right
+from functools import cache, lru_cache
 
 import regex
 
-from sahifa.annotate.text import Mention, Phrases, Word, follows, key, load, readings, words_of
+from sahifa.annotate.text import (
+    WORD_CACHE,
+    Mention,
+    Phrases,
+    Words,
+    document,
+    follows,
+    key,
+    load,
+    readings,
+)
 
 NAME, VERSION = "numex", "2"
 ANNOTATOR = f"{NAME}@{VERSION}"
@@ -25,22 +36,29 @@ _DEMONSTRATIVES = ("هذه", "هذا", "تلك", "ذلك")
 _PERCENT_SIGN = regex.compile(r"\s*[%٪]")
 
 
+def _months() -> set[str]:
+    return set(load("gazetteer")["months"]) | set(load("lexicon")["hijri_months"])
+
+
+_PHRASES = {
+    **{name: Phrases(lambda name=name: load("lexicon")[name])
+       for name in ("relative_dates", "percent_words", "units", "time_units", "date_units",
+                    "ordinals", "approximators", "year_words", "period_words")},
+    "months": Phrases(_months),
+    "sure_months": Phrases(lambda: _months() - set(load("lexicon")["ambiguous_months"])),
+    "currencies": Phrases(lambda: set(load("lexicon")["currency_words"])
+                          | set(load("gazetteer")["currencies"])),
+    "nationalities": Phrases(lambda: load("gazetteer")["nationalities"]
+                             + load("lexicon")["extra_nationalities"]),
+    "days": Phrases(lambda: load("gazetteer")["days"]
+                    + ["يوم " + d for d in load("gazetteer")["days"]]),
+}
+
+
 @cache
 def _lexicon() -> dict:
-    lex, gaz = load("lexicon"), load("gazetteer")
-    months = set(gaz["months"]) | set(lex["hijri_months"])
-    phrases = {
-        name: Phrases(lex[name])
-        for name in ("relative_dates", "percent_words", "units", "time_units", "date_units",
-                     "ordinals", "approximators", "year_words", "period_words")
-    }
-    phrases["months"] = Phrases(months)
-    phrases["sure_months"] = Phrases(months - set(lex["ambiguous_months"]))
-    phrases["currencies"] = Phrases(set(lex["currency_words"]) | set(gaz["currencies"]))
-    phrases["nationalities"] = Phrases(gaz["nationalities"] + lex["extra_nationalities"])
-    phrases["days"] = Phrases(gaz["days"] + ["يوم " + d for d in gaz["days"]])
+    lex = load("lexicon")
     return {
-        "phrases": phrases,
         "numbers": {key(w) for w in lex["numbers"]},
         "alone_blocked": {key(w) for w in lex["number_words_alone_blocklist"]},
         "ordinal_blocked": {key(w) for w in lex["ordinal_blocklist"]},
@@ -57,42 +75,58 @@ def _lexicon() -> dict:
 
 def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention]:
     found: list[Mention] = []
-    for start, end in paragraphs:
-        found += _paragraph(text, words_of(text, start, end))
+    for words in document(text, paragraphs).paragraphs:
+        found += _paragraph(text, words)
     return found
 
 
-def _paragraph(text: str, words: list[Word]) -> list[Mention]:
+def _paragraph(text: str, words: Words) -> list[Mention]:
     found = _numeric_dates(text, words)
-    taken = {i for i, w in enumerate(words) for m in found if m.start <= w.start < m.end}
-    i = 0
-    while i < len(words):
-        if i in taken:
-            i += 1
+    starts = [w.start for w in words]
+    taken = {i for m in found
+             for i in range(bisect_left(starts, m.start), bisect_left(starts, m.end))}
+    after = 0
+    for i in _expression_starts(words):
+        if i < after or i in taken:
             continue
         for matcher in (_relative, _month, _expression, _duration_word, _ordinal):
             hit = matcher(text, words, i)
             if hit:
-                mentions, i = hit
+                mentions, after = hit
                 found += mentions
                 break
-        else:
-            i += 1
     return found
 
 
-def _numeric_dates(text: str, words: list[Word]) -> list[Mention]:
+def _expression_starts(words: Words) -> list[int]:
+    """In order, the words an expression may start at: a phrase of the inventories the
+    matchers begin with, or a word that begins one by itself (a number, شهر, a duration)."""
+    starts = words.starts(*(_PHRASES[name] for name in (
+        "period_words", "relative_dates", "days", "months", "approximators", "ordinals")))
+    return sorted(starts | {i for i, word in enumerate(words) if _starts_alone(word.text)})
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _starts_alone(word: str) -> bool:
+    lex, k = _lexicon(), key(word)
+    return (_number_reading(word, lex["numbers"], first=True) is not None
+            or bool(_YEAR_ERA.match(word)) or k == key("شهر")
+            or k in lex["dual"] or k in lex["time_plural"] or k in lex["plural"])
+
+
+def _numeric_dates(text: str, words: Words) -> list[Mention]:
     """Dates in digits (28/2/1945, 28 / 2 / 1945), with a month name before them in brackets
     (شباط ( 28 / 2 / 1945 ))."""
     if not words:
         return []
     found = []
+    ends = [w.end for w in words]
     for match in _NUMERIC_DATE.finditer(text, words[0].start, words[-1].end):
         start, end = match.span()
-        before = [w for w in words if w.end <= start]
+        before = bisect_right(ends, start)  # the words before the date
         bracket = _BRACKETED.match(text, match.end())
-        if before and bracket and text[before[-1].end:start].strip() == "(":
-            month = _lexicon()["phrases"]["months"].match(before, len(before) - 1, text)
+        if before and bracket and text[words[before - 1].end:start].strip() == "(":
+            month = _PHRASES["months"].match(words, before - 1)  # no phrase runs over "("
             if month:
                 start, end = month[0], bracket.end()
         found.append(_m(start, end, "DATE"))
@@ -103,8 +137,8 @@ def _m(start: int, end: int, label: str) -> Mention:
     return Mention(start, end, label, ANNOTATOR)
 
 
-def _phrase(name: str, text: str, words: list[Word], i: int):
-    return _lexicon()["phrases"][name].match(words, i, text) if i < len(words) else None
+def _phrase(name: str, text: str, words: Words, i: int):
+    return _PHRASES[name].match(words, i) if i < len(words) else None
 
 
 def _relative(text, words, i):
@@ -266,7 +300,7 @@ def _bare_number(text, words, i, begin, j):
     return [_m(begin, words[j - 1].end, "CARDINAL")], j
 
 
-def _followed_by_word(text: str, words: list[Word], j: int) -> bool:
+def _followed_by_word(text: str, words: Words, j: int) -> bool:
     """A counted noun follows (50 دولة): a number standing alone is a list number, a page, a
     score, and is left out (precision first)."""
     return j < len(words) and follows(text, words, j) \

@@ -5,42 +5,33 @@
 
 from __future__ import annotations
 
-from functools import cache
-
-from sahifa.annotate.text import Mention, Phrases, Word, follows, key, load, words_of
+from sahifa.annotate.text import Mention, Phrases, Words, document, follows, key, load
 
 NAME, VERSION = "offices", "1"
 ANNOTATOR = f"{NAME}@{VERSION}"
 
 
-@cache
-def _lexicon() -> dict:
-    lex = load("lexicon")
-    return {name: Phrases(lex[name]) for name in (
-        "office_titles", "office_heads", "office_modifiers", "spokesman_heads", "portfolios")}
+_PHRASES = {name: Phrases(lambda name=name: load("lexicon")[name]) for name in (
+    "office_titles", "office_heads", "office_modifiers", "spokesman_heads", "portfolios")}
 
 
 def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention]:
     names = {(m.start, m.label): m.end for m in found}
     out: list[Mention] = []
-    for start, end in paragraphs:
-        words = words_of(text, start, end)
-        i = 0
-        while i < len(words):
-            hit = _office(text, words, i, names)
+    for words in document(text, paragraphs).paragraphs:
+        after = 0
+        for i in sorted(words.starts(*_PHRASES.values())):  # every office starts with a phrase
+            hit = _office(text, words, i, names) if i >= after else None
             if hit:
-                begin, j = hit
-                out.append(Mention(begin, words[j - 1].end, "OCC", ANNOTATOR))
-                i = j
-            else:
-                i += 1
+                begin, after = hit
+                out.append(Mention(begin, words[after - 1].end, "OCC", ANNOTATOR))
     return out
 
 
-def _adjacent(name: str, text: str, words: list[Word], j: int):
+def _adjacent(name: str, text: str, words: Words, j: int):
     if j >= len(words) or not follows(text, words, j):
         return None
-    return _lexicon()[name].match(words, j, text)
+    return _PHRASES[name].match(words, j)
 
 
 def _name_at(text, words, j, names, labels) -> int | None:
@@ -49,16 +40,17 @@ def _name_at(text, words, j, names, labels) -> int | None:
         return None
     for label in labels:
         end = names.get((words[j].start, label))
-        after = next((k + 1 for k in range(j, len(words)) if words[k].end == end), None)
-        if after is not None:
-            return after
+        k = j
+        while end is not None and k < len(words) and words[k].end < end:
+            k += 1
+        if k < len(words) and words[k].end == end:
+            return k + 1
     return None
 
 
 def _office(text, words, i, names):
     """(start offset, index after) of the office phrase at words[i], or None."""
-    lex = _lexicon()
-    modifier = lex["office_modifiers"].match(words, i, text)
+    modifier = _PHRASES["office_modifiers"].match(words, i)
     j = modifier[1] if modifier else i
     begin = modifier[0] if modifier else None
     core = _core(text, words, j, names, first=modifier is None)
@@ -76,18 +68,17 @@ def _office(text, words, i, names):
 
 
 def _core(text, words, j, names, first):
-    lex = _lexicon()
     if j >= len(words):
         return None
-    spokesman = lex["spokesman_heads"].match(words, j, text) if first or j else None
+    spokesman = _PHRASES["spokesman_heads"].match(words, j) if first or j else None
     if spokesman:
         return _spokesman(text, words, spokesman, names)
-    head = lex["office_heads"].match(words, j, text)
+    head = _PHRASES["office_heads"].match(words, j)
     if head:
         after = (_adjacent("portfolios", text, words, head[1])
                  or _name_hit(text, words, head[1], names, ("GPE", "ORG")))
         return (head[0], after[1]) if after else None
-    title = lex["office_titles"].match(words, j, text)
+    title = _PHRASES["office_titles"].match(words, j)
     return title
 
 

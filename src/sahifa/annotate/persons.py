@@ -8,12 +8,28 @@ from __future__ import annotations
 
 from functools import cache
 
-from sahifa.annotate.text import Mention, Phrases, Word, follows, key, load, readings, words_of
+from sahifa.annotate.text import (
+    Mention,
+    PhraseAutomaton,
+    Phrases,
+    Word,
+    Words,
+    document,
+    follows,
+    key,
+    load,
+    readings,
+)
 
 NAME, VERSION = "persons", "2"
 ANNOTATOR = f"{NAME}@{VERSION}"
 MAX_NAME_WORDS = 3
 MIN_SURNAME_LETTERS = 3
+
+
+_HONORIFICS = Phrases(lambda: load("lexicon")["honorifics"])
+_NATIONALITIES = Phrases(lambda: load("gazetteer")["nationalities"]
+                         + load("lexicon")["extra_nationalities"])
 
 
 @cache
@@ -26,10 +42,8 @@ def _lexicon() -> dict:
     known |= set(gaz["countries"]) | set(gaz["cities"]) | set(lex["extra_places"])
     known |= set(gaz["nationalities"]) | set(lex["extra_nationalities"]) | set(lex["honorifics"])
     return {
-        "honorifics": Phrases(lex["honorifics"]),
         "known": {key(w) for w in known if " " not in w},
         "verbs": {key(w) for w in lex["reporting_verbs"] if " " not in w},
-        "nationalities": Phrases(gaz["nationalities"] + lex["extra_nationalities"]),
         "connectors": {key(w) for w in lex["name_connectors"]},
         "ordinals": {key(w) for w in lex["ordinals"]},
         "given": {key(w) for w in lex["given_names"]},
@@ -39,9 +53,10 @@ def _lexicon() -> dict:
 def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention]:
     offices = {m.end for m in found if m.label == "OCC"}
     spans: list[tuple[int, int]] = []
-    all_words = [words_of(text, start, end) for start, end in paragraphs]
+    all_words = document(text, paragraphs).paragraphs
     for words in all_words:
-        for i, word in enumerate(words):
+        for i in _name_cues(words, offices):
+            word = words[i]
             if word.end in offices or _honorific_ends(text, words, i):
                 name = name_after(text, words, i + 1)
                 if name:
@@ -53,13 +68,24 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention
     return propagate(text, all_words, spans)
 
 
-def _honorific_ends(text: str, words: list[Word], i: int) -> bool:
+def _name_cues(words: Words, offices: set[int]) -> list[int]:
+    """In order, the words a name may follow or start at: an office's last word, an honorific's
+    first word and the word after it (the last of a two-word honorific, or a nationality after
+    one), a given name."""
+    given = _lexicon()["given"]
+    cues = {i for i, (word, k) in enumerate(zip(words, words.keys(), strict=True))
+            if word.end in offices or k in given}
+    honorifics = words.starts(_HONORIFICS)
+    return sorted(cues | honorifics | {i + 1 for i in honorifics if i + 1 < len(words)})
+
+
+def _honorific_ends(text: str, words: Words, i: int) -> bool:
     """words[i] ends an honorific, or a relational noun with its nationality (نظيره الأميركي)."""
     for j in (i, i - 1):
-        hit = _lexicon()["honorifics"].match(words, j, text) if j >= 0 else None
+        hit = _HONORIFICS.match(words, j) if j >= 0 else None
         if hit and hit[1] == i + 1:
             return True
-        if hit and hit[1] == i and _lexicon()["nationalities"].match(words, i, text):
+        if hit and hit[1] == i and _NATIONALITIES.match(words, i):
             return True
     return False
 
@@ -103,16 +129,20 @@ def name_after(text: str, words: list[Word], i: int, adjacent: bool = True) -> i
     return words[j - 1].end if j > i else None
 
 
-def propagate(text, all_words, spans, annotator: str = ANNOTATOR):
-    """The found names, and every other mention of a full name or of its last word."""
+def propagate(text: str, all_words: list[Words], spans, annotator: str = ANNOTATOR):
+    """The found names, and every other mention of a full name or of its last word (the
+    names in an automaton of their own, the article's)."""
     names = {tuple(key(w) for w in text[s:e].split()) for s, e in spans}
     names |= {n[-1:] for n in names if len(n[-1]) >= MIN_SURNAME_LETTERS}
-    phrases = Phrases(" ".join(n) for n in names)
+    if not names:
+        return []
+    automaton = PhraseAutomaton([[" ".join(n) for n in names]])
     out = []
     for words in all_words:
+        found = automaton.scan(words)[0]
         i = 0
         while i < len(words):
-            hit = phrases.match(words, i, text)
+            hit = words.phrase(found, i)
             if hit:
                 out.append(Mention(hit[0], words[hit[1] - 1].end, "PERS", annotator))
                 i = hit[1]
@@ -121,7 +151,8 @@ def propagate(text, all_words, spans, annotator: str = ANNOTATOR):
     return out
 
 
-def with_other_mentions(text, all_words, found: list[Mention], annotator: str) -> list[Mention]:
+def with_other_mentions(text: str, all_words: list[Words], found: list[Mention],
+                        annotator: str) -> list[Mention]:
     """A tagger's mentions, and the other mentions in the article of the persons among them
     (their full name or surname elsewhere), made by the same annotator."""
     names = [(m.start, m.end) for m in found if m.label == "PERS"]

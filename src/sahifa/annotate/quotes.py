@@ -25,6 +25,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
+from operator import attrgetter
 
 from sahifa.annotate.persons import name_after
 from sahifa.annotate.text import (
@@ -32,12 +34,14 @@ from sahifa.annotate.text import (
     Mention,
     Phrases,
     Word,
+    Words,
+    document,
     follows,
     key,
     load,
     readings,
-    words_of,
 )
+from sahifa.record import Span
 from sahifa.segment import sentences_of
 
 NAME, VERSION = "quotes", "3"
@@ -70,6 +74,11 @@ PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تنا", "ها", "هم", "هم�
 PREPOSITION_PRONOUNS = frozenset({"له", "لها", "لهم", "لنا", "لي", "لك", "به", "بها", "عنه"})
 OUTLET_ASIDE = re.compile(r"[ \t]*لـ?[ \t]*[«“\"][^«»“”\"\n]{1,40}[»”\"][ \t]*[،,][ \t]*")
 CUE_GLUE = " \t،,:؛"  # what may stand between a quote's closing mark and a cue after it
+_start, _end = attrgetter("start"), attrgetter("end")
+_NON_SPACE = re.compile(r"\S+")
+_QUOTE_MARKS = re.compile(  # every character marked_spans reads
+    "[" + "".join(sorted({*PAIRS, *PAIRS.values(), *REVERSED, *REVERSED.values(), STRAIGHT}))
+    + "]")
 
 
 @dataclass(slots=True, frozen=True)
@@ -95,14 +104,17 @@ class Subject:
 ELIDED = Subject(refers="person")
 
 
+_CUES = Phrases(lambda: load("lexicon")["reporting_verbs"])
+_CLASSIFIERS = Phrases(lambda: load("lexicon")["media_classifiers"]
+                       + load("lexicon")["title_classifiers"])
+_RANKS = Phrases(lambda: load("lexicon")["ranks"] + load("lexicon")["honorifics"])
+
+
 @cache
 def _lexicon() -> dict:
     lex = load("lexicon")
     keys = lambda name: frozenset(key(w) for w in lex[name])  # noqa: E731
-    return {"cues": Phrases(lex["reporting_verbs"]),
-            "classifiers": Phrases(lex["media_classifiers"] + lex["title_classifiers"]),
-            "ranks": Phrases(lex["ranks"] + lex["honorifics"]),
-            "stop": keys("stopwords"), "pronouns": keys("pronoun_subjects"),
+    return {"stop": keys("stopwords"), "pronouns": keys("pronoun_subjects"),
             "sources": keys("anonymous_sources"), "roles": keys("role_nouns"),
             "organisations": keys("organisation_nouns"),
             "heads": keys("office_heads") | keys("office_modifiers") | keys("spokesman_heads"),
@@ -116,17 +128,19 @@ def _lexicon() -> dict:
 def marked_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of the outermost quote-mark pairs in text[start:end] (a paragraph),
     marks and the white space inside them left out; an opener never closed runs to `end`."""
+    marks = [m.start() for m in _QUOTE_MARKS.finditer(text, start, end)]
+    straight = [i for i in marks if text[i] == STRAIGHT]
+    last = {ch: text.rfind(partner, start, end) for ch, partner in REVERSED.items()}
     spans, stack, opened = [], [], 0
-    for i in range(start, end):
+    for i in marks:
         ch = text[i]
-        if stack and ch == STRAIGHT == stack[-1] and _opens_inside(text, i, end):
+        if stack and ch == STRAIGHT == stack[-1] and _opens_inside(text, i, straight):
             stack.append(ch)
         elif stack and ch == _closer(stack[-1]):
             stack.pop()
             if not stack:
                 spans.append(_trimmed(text, opened, i, True))
-        elif ch in PAIRS or ch == STRAIGHT or (
-                ch in REVERSED and text.find(REVERSED[ch], i + 1, end) > 0):
+        elif ch in PAIRS or ch == STRAIGHT or (ch in REVERSED and last[ch] > i):
             if not stack:
                 opened = i + 1
             stack.append(ch)
@@ -135,10 +149,11 @@ def marked_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]
     return [s for s in spans if s[1] > s[0]]
 
 
-def _opens_inside(text: str, i: int, end: int) -> bool:
+def _opens_inside(text: str, i: int, straight: list[int]) -> bool:
     """A straight mark inside a straight quote that opens a nested one (صحيفة " سبق" بالشكر):
-    white space before it, and two more straight marks in the paragraph to close both."""
-    return text[i - 1].isspace() and text.count(STRAIGHT, i + 1, end) >= 2
+    white space before it, and two more straight marks in the paragraph (`straight`, their
+    positions) to close both."""
+    return text[i - 1].isspace() and len(straight) - bisect_right(straight, i) >= 2
 
 
 def _closer(opener: str) -> str:
@@ -153,7 +168,7 @@ def _trimmed(text: str, start: int, end: int, closed: bool) -> tuple[int, int, b
     return start, end, closed
 
 
-def is_name_mark(text: str, start: int, end: int, words: list[Word]) -> bool:
+def is_name_mark(text: str, start: int, end: int, words: Words) -> bool:
     """Marks around a name or a term, not a quotation: «البنتاغون»، موقع «روسيا اليوم»، فيلم
     «…» (up to five words after a classifier), ذكرت «ذي دايلي مايل» (a short name right after a
     reporting word), «نواف العابد، عبدالمجيد السواط، …» (a list of short names)."""
@@ -166,24 +181,25 @@ def is_name_mark(text: str, start: int, end: int, words: list[Word]) -> bool:
     items = [item.split() for item in inner.replace("،", ",").split(",")]
     if len(items) >= 3 and all(0 < len(item) <= LIST_ITEM_WORDS for item in items):
         return True
-    before = [i for i, w in enumerate(words) if w.end < start]
-    if not before:
+    last = bisect_left(words, start, key=_end) - 1  # the last word before the quote
+    if last < 0:
         return False
-    last = before[-1]
-    lex = _lexicon()
-    if n <= CLASSIFIED_NAME_WORDS and _ends_at(lex["classifiers"], words, last, text):
+    if n <= CLASSIFIED_NAME_WORDS and _ends_at(_CLASSIFIERS, words, last):
         return True
-    return n <= NAME_AFTER_CUE_WORDS and _ends_at(lex["cues"], words, last, text)
+    return n <= NAME_AFTER_CUE_WORDS and _ends_at(_CUES, words, last)
 
 
 def _after_colon(text: str, start: int) -> bool:
     """The quote's opening mark follows a colon: what comes is speech (قال: «نعم»)."""
-    return text[:start].rstrip(" «“\"”").endswith(":")
+    i = start
+    while i > 0 and text[i - 1] in " «“\"”":
+        i -= 1
+    return i > 0 and text[i - 1] == ":"
 
 
-def _ends_at(phrases: Phrases, words: list[Word], last: int, text: str) -> bool:
+def _ends_at(phrases: Phrases, words: Words, last: int) -> bool:
     """Whether a phrase of `phrases` ends with words[last]."""
-    return any((hit := phrases.match(words, i, text)) and hit[1] == last + 1
+    return any((hit := phrases.match(words, i)) and hit[1] == last + 1
                for i in range(max(0, last - 2), last + 1))
 
 
@@ -192,32 +208,66 @@ class _Article:
     """What the attribution of every quote of a text looks at."""
 
     text: str
-    words: list[Word]
-    named: list[Mention]
+    words: Words
+    named: list[Mention]  # given: the entity annotators' mentions; kept: those outside quotes
     inside: list[tuple[int, int]]
     starts: list[int] = field(default_factory=list)
     ends: list[int] = field(default_factory=list)
     named_starts: list[int] = field(default_factory=list)
+    by_label: dict[str, tuple[list[int], list[Mention]]] = field(default_factory=dict)
+    surnames: dict[str, int] = field(default_factory=dict)  # a PERS's last word: its first end
     quoted: list[tuple[int, int]] = field(default_factory=list)  # `inside`, merged, in order
     quoted_starts: list[int] = field(default_factory=list)
+    sentences: dict[tuple[int, int], list[Span]] = field(default_factory=dict)  # by paragraph
 
     def __post_init__(self) -> None:
         self.starts = [w.start for w in self.words]
         self.ends = [w.end for w in self.words]
-        self.named_starts = [m.start for m in self.named]
         for start, end in sorted(self.inside):
             if self.quoted and start <= self.quoted[-1][1]:
                 self.quoted[-1] = (self.quoted[-1][0], max(end, self.quoted[-1][1]))
             else:
                 self.quoted.append((start, end))
         self.quoted_starts = [start for start, _ in self.quoted]
+        named = sorted((m for m in self.named if m.label in (*SPEAKER_LABELS, "OCC", "NORP")
+                        and not self.quoted_at(m.start)), key=lambda m: (m.start, -m.end))
+        self.named, self.named_starts = [], []
+        for mention in named:
+            self._insert(mention)
 
     def add(self, mention: Mention) -> None:
         """A mention made for a speaker, which later quotes may refer back to (وقال العازمي)."""
-        if mention not in self.named:
-            i = bisect_right(self.named_starts, mention.start)
-            self.named.insert(i, mention)
-            self.named_starts.insert(i, mention.start)
+        same_start = slice(bisect_left(self.named_starts, mention.start),
+                           bisect_right(self.named_starts, mention.start))
+        if mention not in self.named[same_start]:
+            self._insert(mention)
+
+    def _insert(self, mention: Mention) -> None:
+        """`mention` after those that start where it starts or before, in every index."""
+        for starts, mentions in (
+                (self.named_starts, self.named),
+                self.by_label.setdefault(mention.label, ([], []))):
+            i = bisect_right(starts, mention.start)
+            starts.insert(i, mention.start)
+            mentions.insert(i, mention)
+        if mention.label == "PERS":
+            surname = key(self.text[mention.start:mention.end].split()[-1])
+            self.surnames[surname] = min(mention.end, self.surnames.get(surname, mention.end))
+
+    def nearest(self, position: int, earliest: int, label: str) -> Mention | None:
+        """The last mention of `label` (in text order) inside [earliest, position]."""
+        starts, mentions = self.by_label.get(label, ([], []))
+        for i in range(bisect_right(starts, position) - 1, bisect_left(starts, earliest) - 1,
+                       -1):
+            if mentions[i].end <= position:
+                return mentions[i]
+        return None
+
+    def sentence_spans(self, paragraph: tuple[int, int]) -> list[Span]:
+        """The sentences of a paragraph (segmented once)."""
+        if paragraph not in self.sentences:
+            self.sentences[paragraph] = sentences_of(self.text, *paragraph) or []
+        return self.sentences[paragraph]
 
     def outside(self, word: Word) -> bool:
         return not self.quoted_at(word.start)
@@ -241,18 +291,15 @@ class _Article:
 def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQuote]:
     """The quotations of `text` with their cues and speakers; `found` are the mentions the
     entity annotators found (speakers are among them, or made here as PERS)."""
-    all_words = words_of(text)
+    all_words = document(text, paragraphs).words
     starts = [w.start for w in all_words]
     spans = []
     for start, end in paragraphs:
-        words = all_words[bisect_left(starts, start):bisect_left(starts, end)]
+        words = all_words.part(bisect_left(starts, start), bisect_left(starts, end))
         for q in marked_spans(text, start, end):
             if not is_name_mark(text, q[0], q[1], words):
                 spans.append((q, (start, end), words))
-    article = _Article(text, all_words, [], [(q[0], q[1]) for q, _, _ in spans])
-    article.named = sorted((m for m in found if m.label in (*SPEAKER_LABELS, "OCC", "NORP")
-                            and not article.quoted_at(m.start)), key=lambda m: (m.start, -m.end))
-    article.named_starts = [m.start for m in article.named]
+    article = _Article(text, all_words, list(found), [(q[0], q[1]) for q, _, _ in spans])
     out: list[FoundQuote] = []
     for (qs, qe, closed), paragraph, words in spans:
         found_quote = _attributed(article, qs, qe, closed, paragraph, words, out)
@@ -270,7 +317,7 @@ def _attributed(article: _Article, qs: int, qe: int, closed: bool, paragraph, wo
     if previous and not previous.closed and _opens_paragraph(text, paragraph, qs) and \
             _next_paragraph(text, previous.end) == paragraph[0]:
         return FoundQuote(qs, qe, closed, None, previous.speaker)
-    sentence = _sentence(text, paragraph, qs, qe)
+    sentence = _sentence(article, paragraph, qs, qe)
     cue = _cue(article, words, sentence, qs, qe)
     if cue is None:
         if closed and len(text[qs:qe].split()) <= UNCUED_TITLE_WORDS and \
@@ -282,10 +329,10 @@ def _attributed(article: _Article, qs: int, qe: int, closed: bool, paragraph, wo
     return FoundQuote(qs, qe, closed, cue, _speaker(article, cue, sentence, before))
 
 
-def _cue_at(words: list[Word], i: int, text: str) -> tuple[int, int] | None:
+def _cue_at(words: Words, i: int, text: str) -> tuple[int, int] | None:
     """A reporting word or phrase at words[i], with و/ف at most before it (كيري is a name, not
     ك + يرى)."""
-    hit = _lexicon()["cues"].match(words, i, text)
+    hit = _CUES.match(words, i)
     if hit is None or any(ch not in CONJUNCTIONS for ch in text[words[i].start:hit[0]]):
         return None
     return hit
@@ -297,19 +344,21 @@ def _named_before_colon(article: _Article, paragraph: tuple[int, int], qs: int):
     text = article.text
     if not _after_colon(text, qs):
         return None
-    colon = text.rfind(":", paragraph[0], qs)
-    head = text[paragraph[0]:colon].rstrip()
-    ending = [m for m in article.ending_at(paragraph[0] + len(head))
-              if m.label in SPEAKER_LABELS]
+    head_end = text.rfind(":", paragraph[0], qs)
+    if head_end < 0:
+        return None
+    while head_end > paragraph[0] and text[head_end - 1].isspace():
+        head_end -= 1
+    ending = [m for m in article.ending_at(head_end) if m.label in SPEAKER_LABELS]
     if ending:
         return max(ending, key=lambda m: m.end - m.start)
     i = _word_at_or_after(article, paragraph[0])
-    if i is None or not head or len(head.split()) > MAX_NAME_WORDS or not all(
-            map(_name_word, head.split())):
+    head = [m.group() for m in islice(_NON_SPACE.finditer(text, paragraph[0], head_end),
+                                      MAX_NAME_WORDS + 1)]
+    if i is None or not head or len(head) > MAX_NAME_WORDS or not all(map(_name_word, head)):
         return None
     end = name_after(text, article.words, i, adjacent=False)
-    return Mention(article.words[i].start, end, "PERS", ANNOTATOR) if end == paragraph[0] + \
-        len(head) else None
+    return Mention(article.words[i].start, end, "PERS", ANNOTATOR) if end == head_end else None
 
 
 def _opens_paragraph(text: str, paragraph: tuple[int, int], qs: int) -> bool:
@@ -321,21 +370,25 @@ def _next_paragraph(text: str, position: int) -> int | None:
     return None if newline < 0 else newline + 1
 
 
-def _sentence(text, paragraph, qs, qe) -> tuple[int, int]:
+def _sentence(article: _Article, paragraph, qs, qe) -> tuple[int, int]:
     """The sentence around the quote: from the start of the one holding its first character to
-    the end of the one holding its last."""
-    sentences = sentences_of(text, *paragraph) or []
-    first = next((s for s in sentences if s.start <= qs - 1 < s.end), None)
-    last = next((s for s in sentences if s.start < qe + 1 <= s.end), None)
-    return (first.start if first else paragraph[0]), (last.end if last else paragraph[1])
+    the end of the one holding its last (sentences are in order and apart)."""
+    sentences = article.sentence_spans(paragraph)
+    first = bisect_right(sentences, qs - 1, key=_start) - 1
+    last = bisect_left(sentences, qe + 1, key=_end)
+    start = sentences[first].start if first >= 0 and qs - 1 < sentences[first].end else None
+    end = sentences[last].end if last < len(sentences) and sentences[last].start < qe + 1 \
+        else None
+    return (paragraph[0] if start is None else start), (paragraph[1] if end is None else end)
 
 
 def _cue(article: _Article, words, sentence, qs, qe):
     """The reporting word nearest before the quote in its sentence, else one right after the
     quote's closing mark; words inside quotes do not count."""
     text = article.text
-    outside = [i for i, w in enumerate(words)
-               if sentence[0] <= w.start and w.end <= sentence[1] and article.outside(w)]
+    inside = range(bisect_left(words, sentence[0], key=_start),
+                   bisect_right(words, sentence[1], key=_end))  # the words of the sentence
+    outside = [i for i in inside if article.outside(words[i])]
     reach = len(outside) if len(text[qs:qe].split()) > UNCUED_TITLE_WORDS else SHORT_CUE_REACH
     for i in reversed([i for i in outside if words[i].end <= qs][-reach:]):
         if hit := _cue_at(words, i, text):
@@ -353,7 +406,7 @@ def _speaker(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
     if subject.refers is None:
         return subject.mention
     if subject.refers == "ORG":
-        return _nearest(article.named, cue[0], 0, ("ORG",))
+        return article.nearest(cue[0], 0, "ORG")
     person = _antecedent(article, cue, sentence, before)
     return _latest_mention(article, person, cue[0]) if person else None
 
@@ -404,7 +457,7 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
     if before and before[-1].speaker is not None and (
             before[-1].cue is None or _agree(gender, _gender(article, before[-1].cue))):
         return before[-1].speaker
-    return _nearest(article.named, cue[0], _paragraph_before(text, cue[0]), ("PERS",))
+    return article.nearest(cue[0], _paragraph_before(text, cue[0]), "PERS")
 
 
 def _gender(article: _Article, cue: tuple[int, int]) -> str | None:
@@ -488,7 +541,7 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
             return Subject(longer)  # سلطة الطاقة والموارد الطبيعية, not سلطة الطاقة
         if mention is not None:
             return Subject(mention)
-        if hit := lex["ranks"].match(words, i, text):
+        if hit := _RANKS.match(words, i):
             i = _after(article, words[hit[1] - 1].end)
             continue
         if k in lex["roles"] or k in lex["heads"]:
@@ -557,9 +610,7 @@ def _known_surname(article: _Article, i: int) -> Subject | None:
     mention earlier in the article (سعود القحطاني، ألكسندر إيفانز): a new mention of that
     person."""
     word = article.words[i]
-    earlier = [m for m in article.named if m.label == "PERS" and m.end <= word.start
-               and key(article.text[m.start:m.end].split()[-1]) == key(word.text)]
-    if not earlier:
+    if article.surnames.get(key(word.text), word.start + 1) > word.start:
         return None
     if (mention := _mention_at(article, word.start)) is not None and mention.label == "PERS":
         return Subject(mention)
@@ -587,7 +638,7 @@ def _named_after_role(article: _Article, position: int) -> Subject | None:
             return Subject(mention)
         if mention is None and (known := _known_surname(article, j)) is not None:
             return known
-        if (hit := _lexicon()["ranks"].match(words, j, text)) and not _eponym(
+        if (hit := _RANKS.match(words, j)) and not _eponym(
                 article, _after(article, words[hit[1] - 1].end)):
             run = _name_run(article, _after(article, words[hit[1] - 1].end),
                             after_role=True)
@@ -601,11 +652,11 @@ def _named_after_role(article: _Article, position: int) -> Subject | None:
 def _eponym(article: _Article, i: int | None) -> bool:
     """words[i] names a place or institution after a person (جامعة الملك فهد): a head noun and
     an honorific stand before it."""
-    words, text = article.words, article.text
+    words = article.words
     if i is None or i < 2:
         return False
     for j in (i - 1, i - 2):
-        hit = _lexicon()["ranks"].match(words, j, text) if j > 0 else None
+        hit = _RANKS.match(words, j) if j > 0 else None
         if hit and hit[1] == i:
             return any(k in _lexicon()["eponym_heads"] for _, k in readings(words[j - 1].text))
     return False
@@ -679,7 +730,7 @@ def _family_name_end(article: _Article, end: int, first: int) -> int:
     if j is None or j - first >= MAX_NAME_WORDS or not words[j].text.startswith("ال") or \
             not _name_word(words[j].text) or key(words[j].text) in _lexicon()["known"] or \
             words[j].text.endswith(("ة", "ون", "ات")) or _plural_in_in(words[j].text) or \
-            _lexicon()["ranks"].match(words, j, text):
+            _RANKS.match(words, j):
         return end
     end = words[j].end
     k = _after(article, end)
@@ -824,9 +875,3 @@ def _paragraph_before(text: str, position: int) -> int:
     """Start of the paragraph before the one holding `position` (the text's start at most)."""
     start = text.rfind("\n", 0, position)
     return 0 if start < 0 else text.rfind("\n", 0, start) + 1
-
-
-def _nearest(named: list[Mention], position: int, earliest: int,
-             labels: tuple[str, ...]) -> Mention | None:
-    return next((m for m in reversed(named)
-                 if m.label in labels and earliest <= m.start and m.end <= position), None)

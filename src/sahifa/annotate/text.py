@@ -7,17 +7,19 @@ them on CoNLL sentences as well as on articles.
 
 from __future__ import annotations
 
-import itertools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Protocol
 
+import ahocorasick
 import regex
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+WORD_CHARACTERS = r"[\p{L}\p{M}\p{N}]"  # what a word is made of
+_WORD = regex.compile(f"{WORD_CHARACTERS}+")
 _MARKS = regex.compile(r"[\p{Mn}\u0640]")
 _KEY_TABLE = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
 
@@ -25,6 +27,8 @@ CONJUNCTIONS = "وف"
 PREPOSITIONS = "بكل"
 
 WORD_CACHE = 1 << 18  # words whose keys and readings are kept: bounded, for millions of articles
+DOCUMENT_CACHE = 2  # texts whose words are kept: the one being annotated
+END, ADJACENT, APART = "\x1f", " ", "\n"  # in a ScanText: no key holds them
 
 
 class EntityAnnotator(Protocol):
@@ -60,12 +64,6 @@ def follows(text: str, words: Sequence[Word], j: int) -> bool:
     return not text[words[j - 1].end:words[j].start].strip()
 
 
-def words_of(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    """Runs of letters, marks and digits in text[start:end], clitics attached."""
-    end = len(text) if end is None else end
-    return [Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
-
-
 @lru_cache(maxsize=WORD_CACHE)
 def key(word: str) -> str:
     """A lookup key: no diacritics or tatweel, one alef, ى as ي, ة as ه."""
@@ -94,32 +92,195 @@ def load(name: str) -> dict:
     return json.loads(data.read_text("utf-8"))
 
 
-class Phrases:
-    """Multi-word phrases by their word keys, matched longest first at a word position; the
-    first word may carry proclitics."""
+class Words(list[Word]):
+    """Words of a text (a list of `Word`) that know their phrases: one pass of an automaton
+    over their keys finds every phrase of every inventory at every word, and a lookup reads
+    that pass (`phrase`). A `part` cut from them shares their pass: the phrases it sees are the
+    ones that end inside it."""
 
-    def __init__(self, phrases: Iterable[str]) -> None:
-        self.phrases: set[tuple[str, ...]] = set()
-        lengths: dict[str, set[int]] = {}
-        for phrase in phrases:
-            keys = tuple(key(w) for w in phrase.split())
-            self.phrases.add(keys)
-            lengths.setdefault(keys[0], set()).add(len(keys))
-        self.lengths = {k: tuple(sorted(v, reverse=True)) for k, v in lengths.items()}
+    __slots__ = ("_found", "_scan_text", "base", "offset", "text")
 
-    def match(self, words: list[Word], i: int, text: str) -> tuple[int, int] | None:
-        """(start offset, index after the last word) of the longest phrase at words[i]."""
-        best = None
-        for skip, first in _readings(words[i].text):
-            for n in self.lengths.get(first, ()):
-                if best and n <= best[1] - i:
-                    break
-                if i + n > len(words) or not _adjacent(words[i:i + n], text):
-                    continue
-                if (first, *(key(w.text) for w in words[i + 1:i + n])) in self.phrases:
-                    best = (words[i].start + skip, i + n)
-                    break
-        return best
+    def __init__(self, text: str, words: Iterable[Word] = (), base: Words | None = None,
+                 offset: int = 0) -> None:
+        super().__init__(words)
+        self.text, self.offset = text, offset
+        self.base = base if base is not None else self
+        self._scan_text: ScanText | None = None
+        self._found: list[Hits] | None = None
+
+    def part(self, start: int, end: int) -> Words:
+        """self[start:end], sharing the automaton's pass."""
+        return Words(self.text, self[start:end], self.base, self.offset + start)
+
+    def scan_text(self) -> ScanText:
+        """The keys of the base's words as the automata read them (made once)."""
+        base = self.base
+        if base._scan_text is None:
+            base._scan_text = ScanText.of(base)
+        return base._scan_text
+
+    def keys(self) -> list[str]:
+        """The lookup key of each word."""
+        return self.scan_text().keys[self.offset:self.offset + len(self)]
+
+    def found(self) -> list[Hits]:
+        """The hits of every declared inventory over the base (the process's automaton, one
+        pass over all the base's words)."""
+        base = self.base
+        if base._found is None:
+            base._found = automaton().scan(base)
+        return base._found
+
+    def phrase(self, hits: Hits, i: int) -> tuple[int, int] | None:
+        """(start offset, index after the last word) of the best phrase of `hits` at self[i]
+        that ends inside these words."""
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        offset = self.offset
+        for after, start in hits.at.get(i + offset, ()):
+            if after - offset <= len(self):
+                return start, after - offset
+        return None
+
+    def starts(self, *phrases: Phrases) -> set[int]:
+        """The indices of the words where a phrase of one of `phrases` starts (one that runs
+        past these words' end too): where a pattern that begins with one may match."""
+        found, lo, hi = self.found(), self.offset, self.offset + len(self)
+        return {i - lo for p in phrases for i in found[p.index].between(lo, hi)}
+
+
+def words_of(text: str, start: int = 0, end: int | None = None) -> Words:
+    """Runs of letters, marks and digits in text[start:end], clitics attached."""
+    end = len(text) if end is None else end
+    return Words(text, [Word(m.start(), m.end(), m.group())
+                        for m in _WORD.finditer(text, start, end)])
+
+
+@dataclass(slots=True, frozen=True)
+class Document:
+    """A text's words, all of them and each paragraph's, read once for every annotator."""
+
+    words: Words
+    paragraphs: list[Words]
+
+
+def document(text: str, paragraphs: Iterable[tuple[int, int]]) -> Document:
+    """The words of `text` and of its paragraphs; the annotators of one text share them (a
+    small cache: the text being annotated)."""
+    return _document(text, tuple((start, end) for start, end in paragraphs))
+
+
+@lru_cache(maxsize=DOCUMENT_CACHE)
+def _document(text: str, paragraphs: tuple[tuple[int, int], ...]) -> Document:
+    words = words_of(text)
+    starts = [w.start for w in words]
+    return Document(words, [_paragraph_words(words, starts, start, end)
+                            for start, end in paragraphs])
+
+
+def _paragraph_words(words: Words, starts: list[int], start: int, end: int) -> Words:
+    """The words of text[start:end]: a part of the text's words (sharing their pass) unless a
+    word runs over the paragraph's edge, where the paragraph's own words cut it."""
+    first, after = bisect_left(starts, start), bisect_left(starts, end)
+    if (first == 0 or words[first - 1].end <= start) and (
+            first == after or words[after - 1].end <= end):
+        return words.part(first, after)
+    return words_of(words.text, start, end)
+
+
+Hit = tuple[int, int]  # (index after the phrase's last word, start offset)
+
+
+@dataclass(slots=True, frozen=True)
+class Hits:
+    """An inventory's phrases over the words of a base: {word index: hits there, best first}."""
+
+    at: dict[int, tuple[Hit, ...]]
+    starts: list[int]  # the keys of `at`, in order
+
+    def between(self, lo: int, hi: int) -> list[int]:
+        """The word indices in [lo, hi) where a hit starts."""
+        return self.starts[bisect_left(self.starts, lo):bisect_left(self.starts, hi)]
+
+
+@dataclass(slots=True, frozen=True)
+class ScanText:
+    """Word keys as an automaton reads them: each key closed by END, then ADJACENT when the
+    next word follows with white space only between, else APART."""
+
+    text: str
+    keys: list[str]  # each word's key
+    starts: list[int]  # where each word's key starts in `text`, and the text's length
+    word_ending_at: dict[int, int]  # position of a word's END in `text`: the word's index
+
+    @classmethod
+    def of(cls, words: Words) -> ScanText:
+        keys = [key(w.text) for w in words]
+        parts, starts, ending, position = [], [], {}, 0
+        for j, k in enumerate(keys):
+            starts.append(position)
+            position += len(k)
+            ending[position] = j
+            apart = j + 1 < len(words) and not follows(words.text, words, j + 1)
+            parts += (k, END, APART if apart else ADJACENT)
+            position += 2
+        starts.append(position)
+        return cls("".join(parts), keys, starts, ending)
+
+
+class PhraseAutomaton:
+    """Phrase inventories in one Aho-Corasick automaton (pyahocorasick) over `ScanText`: a
+    phrase is its words' keys, each closed by END and joined by ADJACENT, so that a match ends
+    at a word's end and never runs over punctuation. A match may start inside its first word,
+    after proclitics: it counts where its first key is one of that word's `readings`, which also
+    give the start offset. A first key in ال is also added as لل, the form it takes after ل."""
+
+    def __init__(self, inventories: Sequence[Iterable[str]]) -> None:
+        entries: dict[str, set[tuple[str, int, int]]] = {}
+        for inventory, phrases in enumerate(inventories):
+            for phrase in phrases:
+                keys = [key(w) for w in phrase.split()]
+                pattern = (END + ADJACENT).join(keys) + END
+                entry = (keys[0], len(keys), inventory)
+                entries.setdefault(pattern, set()).add(entry)
+                if keys[0].startswith("ال"):
+                    entries.setdefault("لل" + pattern[2:], set()).add(entry)
+        self.size = len(inventories)
+        self._automaton = ahocorasick.Automaton() if entries else None
+        for pattern, found in sorted(entries.items()):
+            self._automaton.add_word(pattern, tuple(sorted(found)))
+        if self._automaton is not None:
+            self._automaton.make_automaton()
+
+    def scan(self, words: Words) -> list[Hits]:
+        """For each inventory, the phrases inside `words`, by index in their base, best first
+        (the longest phrase, of two as long the one of the earlier reading)."""
+        base = words.base
+        found: list[dict[int, list[tuple[int, int, int]]]] = [{} for _ in range(self.size)]
+        if self._automaton is not None and words:
+            scan_text = words.scan_text()
+            start, stop = (scan_text.starts[words.offset],
+                           scan_text.starts[words.offset + len(words)])
+            # a slice: iter reads its whole string whatever the bounds it is given
+            for end, entries in self._automaton.iter(scan_text.text[start:stop]):
+                last = scan_text.word_ending_at[start + end]
+                for first_key, length, inventory in entries:
+                    i = last + 1 - length
+                    reading = _reading(base[i].text, first_key)
+                    if reading is not None:
+                        found[inventory].setdefault(i, []).append((-length, *reading))
+        return [Hits({i: tuple((i - length, base[i].start + skip)
+                           for length, _, skip in sorted(hits))
+                      for i, hits in inventory.items()}, sorted(inventory))
+                for inventory in found]
+
+
+def _reading(word: str, first_key: str) -> tuple[int, int] | None:
+    """(rank, characters of proclitics) of the first reading of `word` with `first_key`."""
+    for rank, (skip, k) in enumerate(_readings(word)):
+        if k == first_key:
+            return rank, skip
+    return None
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -127,6 +288,27 @@ def _readings(word: str) -> tuple[tuple[int, str], ...]:
     return tuple(readings(word))
 
 
-def _adjacent(words: list[Word], text: str) -> bool:
-    """Words separated by white space only (a phrase never runs over punctuation)."""
-    return all(not text[a.end:b.start].strip() for a, b in itertools.pairwise(words))
+_INVENTORIES: list[Callable[[], Iterable[str]]] = []
+
+
+class Phrases:
+    """A phrase inventory: multi-word phrases by their word keys, matched longest first at a
+    word, whose first word may carry proclitics. Every inventory is declared when its module is
+    imported and joins the one automaton of the process (`automaton`), built at the first
+    lookup; its phrases (`phrases()`) are read then."""
+
+    def __init__(self, phrases: Callable[[], Iterable[str]]) -> None:
+        if automaton.cache_info().currsize:
+            raise RuntimeError("a phrase inventory is declared after the automaton was built")
+        self.index = len(_INVENTORIES)
+        _INVENTORIES.append(phrases)
+
+    def match(self, words: Words, i: int) -> tuple[int, int] | None:
+        """(start offset, index after the last word) of the longest phrase at words[i]."""
+        return words.phrase(words.found()[self.index], i)
+
+
+@cache
+def automaton() -> PhraseAutomaton:
+    """The automaton of every declared phrase inventory, built once per process."""
+    return PhraseAutomaton([list(phrases()) for phrases in _INVENTORIES])
