@@ -429,13 +429,24 @@ def _options(args) -> BuildOptions:
     if args.tagger_labels is not None:
         words += ["--tagger-labels", args.tagger_labels.as_posix()]
     command = "sahifa build " + " ".join(map(shlex.quote, words))
+    workers = _build_workers(args)
     return BuildOptions(
         input=args.input, output=args.output, format=args.format, mapping=args.mapping,
-        drop_duplicates=args.drop_duplicates, tagger=_tagger(args),
-        workers=worker_count(args.workers),
+        drop_duplicates=args.drop_duplicates, tagger=_tagger(args), workers=workers,
         max_shard_bytes=int(args.max_shard_mb * 1024 * 1024),
         progress=args.progress, command=command,
     )
+
+
+def _build_workers(args) -> int:
+    """Every core by default; one process with a Hugging Face tagger, whose model runs on
+    torch's own threads (a process forked from one that has loaded torch can hang)."""
+    if not args.annotators.startswith(hf.PREFIX):
+        return worker_count(args.workers)
+    if args.workers > 1:
+        raise UserError("--workers", "a Hugging Face tagger runs in one process (it uses "
+                        "torch's threads); leave --workers out or give 1", USAGE)
+    return 1
 
 
 def _run_build(args) -> int:

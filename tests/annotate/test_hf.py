@@ -104,3 +104,10 @@ def test_tagger_labels_need_an_hf_tagger(tmp_path, capsys):
                  "--tagger-labels", str(tmp_path / "x.json")])
     assert code == 2 and "--tagger-labels: goes only with --tagger hf:<model>" in \
         capsys.readouterr().err
+
+
+def test_an_hf_tagger_is_refused_more_than_one_worker(models, tmp_path, capsys):
+    assert main(["build", "--input", str(SEEDS), "--output", str(tmp_path / "out"),
+                 "--tagger", f"hf:{models['B-PER']}", "--workers", "2"]) == 2
+    err = capsys.readouterr().err
+    assert "--workers" in err and "one process" in err and "Traceback" not in err
