@@ -4,7 +4,8 @@ figures, it asserts nothing).
     .venv/bin/python scripts/benchmark.py [--input FILE.jsonl.gz] [--articles N] [--memory-base M]
 
 In one run, on the first N articles of the input (SaudiNewsNet by default; 0 = all of it):
-- the build's CPU and wall time with one worker and with every core, next to spaCy's blank
+- the build's CPU and wall time with one worker and with every core (and with the rules alone,
+  `--annotators rules`), next to spaCy's blank
   Arabic tokenizer on the same texts (`spacy.blank("ar")`, the `benchmark` extra) and the floor
   (the same texts read and written as Parquet by plain pyarrow, no processing); whether the two
   builds' Parquet files are byte-identical;
@@ -192,9 +193,9 @@ def time_read_table(folder: Path) -> float:
     return time.perf_counter() - start
 
 
-def build(src: Path, out: Path, workers: int) -> dict[str, float]:
+def build(src: Path, out: Path, workers: int, *options: str) -> dict[str, float]:
     return _measured([*SAHIFA, "build", "--input", str(src), "--output", str(out),
-                      "--workers", str(workers)])
+                      "--workers", str(workers), *options])
 
 
 def row(name: str, value: float, anchor: float | None, anchor_name: str, unit: str) -> str:
@@ -254,6 +255,7 @@ def _benchmark(args, work: Path) -> int:
                            str(work / "floor" / "corpus" / "default")])
     spacy_run = _measured([sys.executable, __file__, "--spacy-only", str(src)])
     one = build(src, work / "one", 1)
+    rules = build(src, work / "rules", 1, "--annotators", "rules")
     every = build(src, work / "every", cores)
     same = digest(work / "one" / "corpus") == digest(work / "every" / "corpus")
 
@@ -268,6 +270,9 @@ def _benchmark(args, work: Path) -> int:
     print(row("build CPU, 1 worker", one["cpu"], spacy_run["cpu"], "spaCy blank('ar') CPU",
               "s"))
     print(row("build CPU, 1 worker", one["cpu"], floor_run["cpu"], "floor CPU", "s"))
+    print(row("build CPU, 1 worker, rules alone", rules["cpu"], spacy_run["cpu"],
+              "spaCy blank('ar') CPU", "s"))
+    print(row("build CPU, 1 worker (CRF+rules)", one["cpu"], rules["cpu"], "rules alone", "s"))
     print(row("build wall, 1 worker", one["wall"], spacy_run["wall"], "spaCy wall", "s"))
     print(row(f"build wall, {cores} workers", every["wall"], one["wall"], "1 worker", "s"))
     print(row(f"build CPU, {cores} workers", every["cpu"], one["cpu"], "1 worker", "s"))
