@@ -44,12 +44,14 @@ PLAIN_JSONSCHEMA_RECORDS = 100  # jsonschema walks every token: a sample is enou
 
 def _measured(cmd: list[str]) -> dict[str, float]:
     """Wall and CPU seconds (the command's processes and their children) and peak RSS (MB, the
-    largest process) of a command, from a fresh intermediate process so runs share nothing."""
+    largest process) of a command, from a fresh intermediate process so runs share nothing.
+    Exit status 1 is a build with rejects (SaudiNewsNet has empty articles); 2 and up fail."""
     probe = (
         "import resource, subprocess, sys, time; t = time.perf_counter(); "
-        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True); "
+        "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL).returncode; "
         "u = resource.getrusage(resource.RUSAGE_CHILDREN); "
-        "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss)"
+        "print(time.perf_counter() - t, u.ru_utime + u.ru_stime, u.ru_maxrss); "
+        "sys.exit(0 if code in (0, 1) else code)"
     )
     out = subprocess.run([sys.executable, "-c", probe, *cmd], capture_output=True, text=True,
                          check=True, env={**os.environ, "HF_DATASETS_OFFLINE": "1"})
