@@ -10,11 +10,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sahifa import __version__, agreement, publish, view
+from sahifa import __version__, agreement, engine_ray, publish, view
 from sahifa import train as train_module
 from sahifa.annotate import crf, hf
 from sahifa.annotate.auto import DEFAULT_TAGGER, TAGGERS, Tagger
-from sahifa.build import BuildOptions, build, stale_files
+from sahifa.build import ENGINES, BuildOptions, build, stale_files
 from sahifa.errors import USAGE, UserError
 from sahifa.evaluate.report import markdown
 from sahifa.evaluate.run import AQMAR_GOLD, AQMAR_PREDICTED, evaluate_conll, evaluate_records
@@ -94,6 +94,14 @@ def _build_parser(sub) -> None:
     p.add_argument("--workers", type=_workers, default=0,
                    help="processes converting articles; 0 = all cores (the default); the "
                    "output is the same with any number")
+    p.add_argument("--engine", choices=ENGINES, default="local",
+                   help="where articles are converted: local (a process pool on this machine) "
+                   "or ray (tasks on a Ray cluster; the ray extra); the output is the same "
+                   "(default: local)")
+    p.add_argument("--ray-address", default=None, metavar="ADDRESS",
+                   help="with --engine ray: the cluster to join (auto, or host:port of its "
+                   "head; the RAY_ADDRESS variable also works); default: start a local Ray "
+                   "with --workers CPUs for this build")
     p.add_argument("--max-shard-mb", type=_positive_megabytes, default=256,
                    help="largest shard, in MB of uncompressed Arrow data (default: 256)")
     p.add_argument("--progress", action="store_true", help="show a progress bar")
@@ -429,12 +437,17 @@ def _options(args) -> BuildOptions:
     if args.tagger_labels is not None:
         words += ["--tagger-labels", args.tagger_labels.as_posix()]
     command = "sahifa build " + " ".join(map(shlex.quote, words))
+    if args.ray_address is not None and args.engine != "ray":
+        raise UserError("--ray-address", "goes only with --engine ray", USAGE)
+    if args.engine == "ray":
+        engine_ray.ray_module()  # one line on how to install it, before anything is read
     return BuildOptions(
         input=args.input, output=args.output, format=args.format, mapping=args.mapping,
         drop_duplicates=args.drop_duplicates, tagger=_tagger(args),
         workers=worker_count(args.workers),
         max_shard_bytes=int(args.max_shard_mb * 1024 * 1024),
-        progress=args.progress, command=command,
+        progress=args.progress, command=command, engine=args.engine,
+        ray_address=args.ray_address,
     )
 
 
