@@ -158,3 +158,27 @@ def test_a_ray_address_goes_only_with_the_ray_engine(tmp_path, capsys):
                  "--ray-address", "auto"])
     assert code == 2
     assert "goes only with --engine ray" in capsys.readouterr().err
+
+
+def test_input_at_an_fsspec_url_builds_what_the_same_folder_on_disk_gives(
+        ray_session, tmp_path, monkeypatch):
+    fsspec = pytest.importorskip("fsspec")
+    memory = fsspec.filesystem("memory")
+    for file in sorted(p for p in SEEDS.rglob("*") if p.is_file()):
+        memory.pipe_file(f"/bucket/seeds/{file.relative_to(SEEDS).as_posix()}", file.read_bytes())
+    _, local = _build_with("local", SEEDS, tmp_path, monkeypatch)
+    code, remote = _build_with("ray", "memory://bucket/seeds", tmp_path, monkeypatch)
+    memory.rm("/bucket", recursive=True)
+    assert code == 0
+    corpus = {name: data for name, data in local.items() if name.startswith("corpus/")}
+    assert {name: remote[name] for name in corpus} == corpus
+    assert remote.keys() == local.keys()
+    assert remote["README.md"] == local["README.md"]
+
+
+def test_a_url_no_file_system_reads_is_one_line(tmp_path, capsys):
+    code = main(["build", "--input", "nope://bucket/seeds", "--output", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err == "sahifa build: nope://bucket/seeds: cannot be read: Protocol not known: nope\n"
+    assert not (tmp_path / "out").exists()

@@ -31,6 +31,7 @@ from sahifa.annotate.auto import DEFAULT_TAGGER, Tagger
 from sahifa.dedup import DuplicateIndex, Signature, signature
 from sahifa.errors import USAGE, UserError
 from sahifa.ingest.inputs import RawInput
+from sahifa.ingest.remote import fetched, is_url
 from sahifa.ingest.survey import survey
 from sahifa.parallel import ordered_map, worker_count
 from sahifa.pipeline import (
@@ -64,7 +65,7 @@ WORKER_DIED = ("a worker process died (killed, or out of memory); the build stop
 
 @dataclass
 class BuildOptions:
-    input: Path
+    input: Path | str  # a path, or the URL of a file system fsspec reads (`ingest.remote`)
     output: Path
     format: str = "auto"
     mapping: str | None = None
@@ -225,10 +226,12 @@ def run_build(options: BuildOptions, staging: Path) -> BuildResult:
     rejects = RejectLog(staging / CORPUS_DIR / REJECTS, result)
     index = DuplicateIndex(staging)
     dup_log = (staging / CORPUS_DIR / DUPLICATES).open("w", encoding="utf-8")
-    found = survey(options.input, options.format)
+    source = fetched(options.input, staging / "input") if is_url(options.input) \
+        else options.input
+    found = survey(source, options.format)
     used: set[str] = set()
     digests: dict[str, str] = {}
-    items = _carrying(iter_inputs(options.input, options.format, found,
+    items = _carrying(iter_inputs(source, options.format, found,
                                   **options.reader_options()), used, digests)
     converted = _records(items, options)
     for item in tqdm(converted, desc="build", unit="article", disable=not options.progress):

@@ -29,6 +29,7 @@ from sahifa.export import (
 )
 from sahifa.ingest.article import IngestError
 from sahifa.ingest.readers.jsonl import load_mapping
+from sahifa.ingest.remote import is_url
 from sahifa.parallel import worker_count
 from sahifa.pipeline import READERS, formats_of
 from sahifa.validate.runner import validate_path
@@ -47,6 +48,11 @@ def _positive_megabytes(value: str) -> float:
     if not math.isfinite(number) or number * 1024 * 1024 < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a positive size in MB")
     return number
+
+
+def _input(value: str) -> Path | str:
+    """A local path, or a URL (kept as it is: a Path would fold its `//`)."""
+    return value if is_url(value) else Path(value)
 
 
 def _workers(value: str) -> int:
@@ -78,8 +84,10 @@ def _tagger(args) -> Tagger:
 def _build_parser(sub) -> None:
     p = sub.add_parser("build", help="convert raw articles into the corpus (Parquet, card, "
                        "datasheet)")
-    p.add_argument("--input", type=Path, default=Path("seeds"),
-                   help="input folder or file (default: seeds)")
+    p.add_argument("--input", type=_input, default=Path("seeds"),
+                   help="input folder or file, or its URL on a file system fsspec reads "
+                   "(s3://, gs://, hf:// … with fsspec's package for it), copied first into the "
+                   "staging folder (default: seeds)")
     p.add_argument("--output", type=Path, default=Path("."),
                    help="dataset folder that gets corpus/, README.md, DATASHEET.md (default: .)")
     p.add_argument("--format", choices=["auto", *sorted(READERS)], default="auto",
@@ -425,7 +433,7 @@ def _read_or_empty(path: Path) -> str:
 
 
 def _options(args) -> BuildOptions:
-    words = ["--input", args.input.as_posix(), "--output", args.output.as_posix()]
+    words = ["--input", str(args.input), "--output", args.output.as_posix()]
     if args.format != "auto":
         words += ["--format", args.format]
     if args.mapping is not None:
@@ -452,7 +460,7 @@ def _options(args) -> BuildOptions:
 
 
 def _run_build(args) -> int:
-    if not args.input.exists():
+    if not is_url(args.input) and not args.input.exists():
         print(f"sahifa build: input {args.input} does not exist", file=sys.stderr)
         return 2
     options = _options(args)
@@ -482,8 +490,8 @@ def _run_build(args) -> int:
 def _option_problem(options: BuildOptions) -> str | None:
     if options.mapping is None:
         return None
-    formats = formats_of(options.input, options.format)
-    if "jsonl" not in formats:
+    formats = [] if is_url(options.input) else formats_of(options.input, options.format)
+    if formats and "jsonl" not in formats:  # a URL's formats are known once it is copied
         return f"--mapping applies to jsonl input, and {options.input} is {formats[0]}"
     try:
         load_mapping(options.mapping)

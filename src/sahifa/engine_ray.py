@@ -52,8 +52,8 @@ def ray_module() -> ModuleType:
 @contextmanager
 def connected(address: str | None, workers: int) -> Iterator[ModuleType]:
     """Ray, connected: to the session this process has already (tests start one), to the
-    cluster at `address` (or $RAY_ADDRESS, as `ray` reads it), or to a local one of `workers` CPUs (0: every core) that is started
-    here and stopped again at the end."""
+    cluster at `address` (or $RAY_ADDRESS, as `ray` reads it), or to a local one of `workers`
+    CPUs (0: every core) that is started here and stopped again at the end."""
     ray = ray_module()
     if ray.is_initialized():
         yield ray
