@@ -60,8 +60,8 @@ def connected(address: str | None, workers: int) -> Iterator[ModuleType]:
         return
     address = address or os.environ.get("RAY_ADDRESS")
     if address is None:
-        ray.init(num_cpus=worker_count(workers), include_dashboard=False,
-                 logging_level=logging.WARNING)
+        ray.init(address="local", num_cpus=worker_count(workers), include_dashboard=False,
+                 logging_level=logging.WARNING)  # "local": not a cluster `ray start` left here
     else:
         ray.init(address=address, logging_level=logging.WARNING)
     try:
