@@ -13,7 +13,9 @@ In one run, on the first N articles of the input (SaudiNewsNet by default; 0 = a
 - validation records/s (one process; every core) next to plain `jsonschema` on the same records;
 - `load_dataset` next to `pyarrow.parquet.read_table` of the same files;
 - peak RSS of builds of 1x, 10x and 100x a base sample of M articles (each copy with new ids);
-- the time to build one article of 1 MB and one of 4 MB (bodies of the input joined).
+- the time to build one article of 1 MB and one of 4 MB (bodies of the input joined);
+- each engine (`--engine local`, `--engine ray`) with 1 and 2 workers: wall and CPU time, the
+  speed-up, whether all their Parquet is byte-identical (`--engines-only`: this part alone).
 Each build runs in its own subprocess, so CPU time (its workers' included) and peak RSS are per
 run. Figures come with the machine they were measured on.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import importlib.util
 import json
 import os
 import platform
@@ -39,6 +42,8 @@ ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_INPUT = ROOT.parent / "shared" / "data" / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz"
 SAHIFA = [sys.executable, "-m", "sahifa.cli"]
 CONFIGS = ("default", "ner", "quotes")
+ENGINES = ("local", "ray")
+SAMPLE_S = 0.1
 PLAIN_JSONSCHEMA_RECORDS = 100  # jsonschema walks every token: a sample is enough for a rate
 
 
@@ -57,6 +62,42 @@ def _measured(cmd: list[str]) -> dict[str, float]:
                          check=True, env={**os.environ, "HF_DATASETS_OFFLINE": "1"})
     wall, cpu, rss_kb = out.stdout.split()
     return {"wall": float(wall), "cpu": float(cpu), "rss": int(rss_kb) / 1024}
+
+
+def _measured_tree(cmd: list[str]) -> dict[str, float]:
+    """Wall and CPU seconds of a command and every process below it, sampled from /proc (Linux)
+    every SAMPLE_S while it runs: Ray's workers are children of its raylet, which reaps them
+    without their time reaching the command's rusage. (A process's last SAMPLE_S is missed.)"""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL,
+                            env={**os.environ, "HF_DATASETS_OFFLINE": "1"})
+    ticks: dict[int, int] = {}
+    while proc.poll() is None:
+        for pid, used in _tree_ticks(proc.pid).items():
+            ticks[pid] = max(ticks.get(pid, 0), used)
+        time.sleep(SAMPLE_S)
+    wall = time.perf_counter() - start
+    if proc.returncode:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    return {"wall": wall, "cpu": sum(ticks.values()) / os.sysconf("SC_CLK_TCK")}
+
+
+def _tree_ticks(root: int) -> dict[int, int]:
+    """CPU clock ticks (user + system) of `root` and its descendants, by process id."""
+    parents, used = {}, {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        pid = int(stat.parent.name)
+        parents[pid], used[pid] = int(fields[1]), int(fields[11]) + int(fields[12])
+    tree, grown = {root}, True
+    while grown:
+        below = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= below
+        grown = bool(below)
+    return {pid: used[pid] for pid in tree if pid in used}
 
 
 def raw_lines(path: Path):
@@ -195,9 +236,36 @@ def time_read_table(folder: Path) -> float:
     return time.perf_counter() - start
 
 
-def build(src: Path, out: Path, workers: int, *options: str) -> dict[str, float]:
-    return _measured([*SAHIFA, "build", "--input", str(src), "--output", str(out),
-                      "--workers", str(workers), *options])
+def build(src: Path, out: Path, workers: int, *options: str, engine: str = "local",
+          measure=_measured) -> dict[str, float]:
+    return measure([*SAHIFA, "build", "--input", str(src), "--output", str(out),
+                    "--workers", str(workers), "--engine", engine, *options])
+
+
+def engines(src: Path, work: Path, articles: int) -> None:
+    """Each engine with 1 and 2 workers (Ray: a local Ray of that many CPUs, started and
+    stopped by the build, which the wall time includes), and whether every build's Parquet is
+    the first one's."""
+    runs, digests = {}, set()
+    for engine in ENGINES:
+        if engine == "ray" and importlib.util.find_spec("ray") is None:
+            print("\nRay is not installed (the ray extra): no figures for --engine ray")
+            continue
+        for workers in (1, 2):
+            out = work / f"{engine}{workers}"
+            runs[engine, workers] = build(src, out, workers, engine=engine,
+                                         measure=_measured_tree)
+            digests.add(digest(out / "corpus"))
+            shutil.rmtree(out, ignore_errors=True)
+    print(f"\nEngines, {articles} articles (CPU: the build's process and every process below "
+          "it, Ray's included):")
+    print("| engine | workers | wall s | CPU s | articles/s | speed-up over 1 worker |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for (engine, workers), run in runs.items():
+        print(f"| {engine} | {workers} | {run['wall']:.1f} | {run['cpu']:.1f} | "
+              f"{articles / run['wall']:.1f} | {runs[engine, 1]['wall'] / run['wall']:.2f}x |")
+    print(f"Their Parquet is {'byte-identical' if len(digests) == 1 else 'DIFFERENT'} across "
+          "engines and workers.")
 
 
 def row(name: str, value: float, anchor: float | None, anchor_name: str, unit: str) -> str:
@@ -226,6 +294,8 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=2000, help="0 = the whole input")
     parser.add_argument("--memory-base", type=int, default=20,
                         help="articles of the 1x memory run (10x and 100x follow)")
+    parser.add_argument("--engines-only", action="store_true",
+                        help="only the engines' figures (local and ray, 1 and 2 workers)")
     parser.add_argument("--floor-only", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--spacy-only", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -252,6 +322,9 @@ def _benchmark(args, work: Path) -> int:
     print(f"machine: {machine()}")
     print(f"input: the first {articles} articles of {args.input.name}, "
           f"{raw_bytes / 1e6:.1f} MB of JSON Lines")
+    if args.engines_only:
+        engines(src, work, articles)
+        return 0
 
     floor_run = _measured([sys.executable, __file__, "--floor-only", str(src),
                            str(work / "floor" / "corpus" / "default")])
@@ -315,6 +388,7 @@ def _benchmark(args, work: Path) -> int:
         run = build(big, work / f"big{megabytes}", 1)
         print(f"| {big.stat().st_size / 1e6:.1f} MB | {run['wall']:.1f} | {run['cpu']:.1f} | "
               f"{run['rss']:.0f} |")
+    engines(src, work, articles)
     print(f"\nLoad average at the end: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 

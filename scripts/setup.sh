@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Creates .venv (if missing) and installs sahifa with its test tools at the pinned versions of
-# constraints.txt, so that builds are byte-identical across machines. Needs only Python 3.11+.
+# constraints.txt, so that builds are byte-identical across machines, with the optional engine
+# (Ray) its tests run on. Needs only Python 3.11+.
 # Also installs Debian's chromium for the viewer's browser test, where it is missing and we are
 # root with apt-get; where it cannot be had, that test skips and the set-up goes on.
 set -euo pipefail
@@ -12,7 +13,7 @@ fi
 stamp=.venv/.sahifa-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -c constraints.txt -e '.[test,hf]'
+  .venv/bin/python -m pip install --quiet -c constraints.txt -e '.[test,hf,ray]'
   touch "$stamp"
 fi
 if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 \

@@ -27,6 +27,7 @@ NOT_RUN = {  # first line of a block → why the test does not run it
         "the benchmark: minutes, and it needs ../shared/data",
     "@misc{": "a citation, not code",
     ".venv/bin/sahifa publish --repo-id": "an upload: a Hub account and the network",
+    "# Slurm, or any machines": "a Ray cluster of several machines",
 }
 
 

@@ -31,6 +31,7 @@ from sahifa.annotate.auto import DEFAULT_TAGGER, Tagger
 from sahifa.dedup import DuplicateIndex, Signature, signature
 from sahifa.errors import USAGE, UserError
 from sahifa.ingest.inputs import RawInput
+from sahifa.ingest.remote import fetched, is_url
 from sahifa.ingest.survey import survey
 from sahifa.parallel import ordered_map, worker_count
 from sahifa.pipeline import (
@@ -57,11 +58,14 @@ SKIPPED = "skipped.jsonl"
 INTERNAL_ERROR = "internal-error"
 DUPLICATES = "duplicates.jsonl"
 CHUNK = 16
+ENGINES = ("local", "ray")
+WORKER_DIED = ("a worker process died (killed, or out of memory); the build stopped and the "
+               "previous corpus is untouched")
 
 
 @dataclass
 class BuildOptions:
-    input: Path
+    input: Path | str  # a path, or the URL of a file system fsspec reads (`ingest.remote`)
     output: Path
     format: str = "auto"
     mapping: str | None = None
@@ -71,6 +75,8 @@ class BuildOptions:
     drop_duplicates: bool = False
     command: str = ""
     tagger: Tagger = DEFAULT_TAGGER
+    engine: str = "local"  # where conversions run: "local" (a process pool) or "ray"
+    ray_address: str | None = None  # the Ray cluster to join; None: start a local one
 
     def reader_options(self) -> dict[str, str]:
         return {} if self.mapping is None else {"mapping": self.mapping}
@@ -143,12 +149,16 @@ def _convert_chunk(items: list[RawInput], tagger: Tagger) -> list[Converted | Re
     return [convert_for_build(item, tagger) for item in items]
 
 
-def _records(items: Iterable[RawInput], workers: int,
-             tagger: Tagger = DEFAULT_TAGGER) -> Iterator[Converted | Reject]:
-    """Converted inputs in input order (see `parallel.ordered_map`)."""
-    return ordered_map(partial(_convert_chunk, tagger=tagger), batched(items, CHUNK),
-                       worker_count(workers), "a worker process died (killed, or out of "
-                       "memory); the build stopped and the previous corpus is untouched")
+def _records(items: Iterable[RawInput], options: BuildOptions) -> Iterator[Converted | Reject]:
+    """Converted inputs in input order, from the engine the options name (`parallel` or
+    `engine_ray`: the same ordered map, the same results)."""
+    convert, chunks = partial(_convert_chunk, tagger=options.tagger), batched(items, CHUNK)
+    if options.engine == "ray":
+        from sahifa import engine_ray  # Ray is an optional extra: imported only when used
+
+        return engine_ray.ordered_map(convert, chunks, options.workers, WORKER_DIED,
+                                      options.ray_address)
+    return ordered_map(convert, chunks, worker_count(options.workers), WORKER_DIED)
 
 
 class RejectLog:
@@ -216,12 +226,14 @@ def run_build(options: BuildOptions, staging: Path) -> BuildResult:
     rejects = RejectLog(staging / CORPUS_DIR / REJECTS, result)
     index = DuplicateIndex(staging)
     dup_log = (staging / CORPUS_DIR / DUPLICATES).open("w", encoding="utf-8")
-    found = survey(options.input, options.format)
+    source = fetched(options.input, staging / "input") if is_url(options.input) \
+        else options.input
+    found = survey(source, options.format)
     used: set[str] = set()
     digests: dict[str, str] = {}
-    items = _carrying(iter_inputs(options.input, options.format, found,
+    items = _carrying(iter_inputs(source, options.format, found,
                                   **options.reader_options()), used, digests)
-    converted = _records(items, options.workers, options.tagger)
+    converted = _records(items, options)
     for item in tqdm(converted, desc="build", unit="article", disable=not options.progress):
         result.read += 1
         if isinstance(item, Converted):

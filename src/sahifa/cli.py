@@ -10,11 +10,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sahifa import __version__, agreement, publish, view
+from sahifa import __version__, agreement, engine_ray, publish, view
 from sahifa import train as train_module
 from sahifa.annotate import crf, hf
 from sahifa.annotate.auto import DEFAULT_TAGGER, TAGGERS, Tagger
-from sahifa.build import BuildOptions, build, stale_files
+from sahifa.build import ENGINES, BuildOptions, build, stale_files
 from sahifa.errors import USAGE, UserError
 from sahifa.evaluate.report import markdown
 from sahifa.evaluate.run import AQMAR_GOLD, AQMAR_PREDICTED, evaluate_conll, evaluate_records
@@ -29,6 +29,7 @@ from sahifa.export import (
 )
 from sahifa.ingest.article import IngestError
 from sahifa.ingest.readers.jsonl import load_mapping
+from sahifa.ingest.remote import is_url
 from sahifa.parallel import worker_count
 from sahifa.pipeline import READERS, formats_of
 from sahifa.validate.runner import validate_path
@@ -47,6 +48,11 @@ def _positive_megabytes(value: str) -> float:
     if not math.isfinite(number) or number * 1024 * 1024 < 1:
         raise argparse.ArgumentTypeError(f"{value!r} is not a positive size in MB")
     return number
+
+
+def _input(value: str) -> Path | str:
+    """A local path, or a URL (kept as it is: a Path would fold its `//`)."""
+    return value if is_url(value) else Path(value)
 
 
 def _workers(value: str) -> int:
@@ -78,8 +84,10 @@ def _tagger(args) -> Tagger:
 def _build_parser(sub) -> None:
     p = sub.add_parser("build", help="convert raw articles into the corpus (Parquet, card, "
                        "datasheet)")
-    p.add_argument("--input", type=Path, default=Path("seeds"),
-                   help="input folder or file (default: seeds)")
+    p.add_argument("--input", type=_input, default=Path("seeds"),
+                   help="input folder or file, or its URL on a file system fsspec reads "
+                   "(s3://, gs://, hf:// … with fsspec's package for it), copied first into the "
+                   "staging folder (default: seeds)")
     p.add_argument("--output", type=Path, default=Path("."),
                    help="dataset folder that gets corpus/, README.md, DATASHEET.md (default: .)")
     p.add_argument("--format", choices=["auto", *sorted(READERS)], default="auto",
@@ -94,6 +102,14 @@ def _build_parser(sub) -> None:
     p.add_argument("--workers", type=_workers, default=0,
                    help="processes converting articles; 0 = all cores (the default); the "
                    "output is the same with any number")
+    p.add_argument("--engine", choices=ENGINES, default="local",
+                   help="where articles are converted: local (a process pool on this machine) "
+                   "or ray (tasks on a Ray cluster; the ray extra); the output is the same "
+                   "(default: local)")
+    p.add_argument("--ray-address", default=None, metavar="ADDRESS",
+                   help="with --engine ray: the cluster to join (auto, or host:port of its "
+                   "head; the RAY_ADDRESS variable also works); default: start a local Ray "
+                   "with --workers CPUs for this build")
     p.add_argument("--max-shard-mb", type=_positive_megabytes, default=256,
                    help="largest shard, in MB of uncompressed Arrow data (default: 256)")
     p.add_argument("--progress", action="store_true", help="show a progress bar")
@@ -417,7 +433,7 @@ def _read_or_empty(path: Path) -> str:
 
 
 def _options(args) -> BuildOptions:
-    words = ["--input", args.input.as_posix(), "--output", args.output.as_posix()]
+    words = ["--input", str(args.input), "--output", args.output.as_posix()]
     if args.format != "auto":
         words += ["--format", args.format]
     if args.mapping is not None:
@@ -430,11 +446,16 @@ def _options(args) -> BuildOptions:
         words += ["--tagger-labels", args.tagger_labels.as_posix()]
     command = "sahifa build " + " ".join(map(shlex.quote, words))
     workers = _build_workers(args)
+    if args.ray_address is not None and args.engine != "ray":
+        raise UserError("--ray-address", "goes only with --engine ray", USAGE)
+    if args.engine == "ray":
+        engine_ray.ray_module()  # one line on how to install it, before anything is read
     return BuildOptions(
         input=args.input, output=args.output, format=args.format, mapping=args.mapping,
         drop_duplicates=args.drop_duplicates, tagger=_tagger(args), workers=workers,
         max_shard_bytes=int(args.max_shard_mb * 1024 * 1024),
-        progress=args.progress, command=command,
+        progress=args.progress, command=command, engine=args.engine,
+        ray_address=args.ray_address,
     )
 
 
@@ -450,7 +471,7 @@ def _build_workers(args) -> int:
 
 
 def _run_build(args) -> int:
-    if not args.input.exists():
+    if not is_url(args.input) and not args.input.exists():
         print(f"sahifa build: input {args.input} does not exist", file=sys.stderr)
         return 2
     options = _options(args)
@@ -480,8 +501,8 @@ def _run_build(args) -> int:
 def _option_problem(options: BuildOptions) -> str | None:
     if options.mapping is None:
         return None
-    formats = formats_of(options.input, options.format)
-    if "jsonl" not in formats:
+    formats = [] if is_url(options.input) else formats_of(options.input, options.format)
+    if formats and "jsonl" not in formats:  # a URL's formats are known once it is copied
         return f"--mapping applies to jsonl input, and {options.input} is {formats[0]}"
     try:
         load_mapping(options.mapping)
