@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from types import ModuleType
 from typing import TypeVar
 
 from sahifa.errors import USAGE, UserError
-from sahifa.parallel import IN_FLIGHT_PER_WORKER, worker_count
+from sahifa.parallel import IN_FLIGHT_PER_WORKER, in_order, worker_count
 
 MAX_RETRIES = 3
 """Runs of a chunk whose worker died, after the first (Ray's default for tasks)."""
@@ -86,17 +86,8 @@ def ordered_map(function: Callable[[Chunk], list[Result]], chunks: Iterable[Chun
                                            num_cpus=1)
         shared = ray.put(function)
         ahead = IN_FLIGHT_PER_WORKER * max(1, int(ray.cluster_resources().get("CPU", 1)))
-        in_flight: deque = deque()
-        try:
-            for chunk in chunks:
-                in_flight.append(convert.remote(shared, chunk))
-                if len(in_flight) >= ahead:
-                    yield from _result(ray, in_flight.popleft(), died)
-            while in_flight:
-                yield from _result(ray, in_flight.popleft(), died)
-        finally:
-            for ref in in_flight:
-                ray.cancel(ref)
+        yield from in_order(lambda chunk: convert.remote(shared, chunk),
+                            partial(_result, ray, died=died), ray.cancel, chunks, ahead)
 
 
 def _result(ray: ModuleType, ref, died: str) -> list:

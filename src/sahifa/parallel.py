@@ -14,7 +14,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from functools import partial
+from typing import Any, TypeVar
 
 from sahifa.errors import UserError
 
@@ -22,6 +23,7 @@ IN_FLIGHT_PER_WORKER = 3
 
 Chunk = TypeVar("Chunk")
 Result = TypeVar("Result")
+Pending = TypeVar("Pending")  # a submitted chunk: a Future, a Ray object reference
 
 
 def worker_count(workers: int) -> int:
@@ -38,17 +40,31 @@ def ordered_map(function: Callable[[Chunk], list[Result]], chunks: Iterable[Chun
         for chunk in chunks:
             yield from function(chunk)
         return
-    in_flight: deque[Future] = deque()
     pool = ProcessPoolExecutor(workers, initializer=_ignore_interrupts)
     try:
-        for chunk in chunks:
-            in_flight.append(pool.submit(function, chunk))
-            if len(in_flight) >= IN_FLIGHT_PER_WORKER * workers:
-                yield from _result(in_flight.popleft(), died)
-        while in_flight:
-            yield from _result(in_flight.popleft(), died)
+        yield from in_order(partial(pool.submit, function), partial(_result, died=died),
+                            Future.cancel, chunks, IN_FLIGHT_PER_WORKER * workers)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def in_order(submit: Callable[[Chunk], Pending], collect: Callable[[Pending], list[Result]],
+             cancel: Callable[[Pending], Any], chunks: Iterable[Chunk],
+             ahead: int) -> Iterator[Result]:
+    """The results of every chunk, in order: each chunk is `submit`ted, at most `ahead` before
+    the one being `collect`ed; those still pending when the reading stops are `cancel`led.
+    Any engine's ordered map (a process pool here, Ray tasks in `engine_ray`)."""
+    in_flight: deque[Pending] = deque()
+    try:
+        for chunk in chunks:
+            in_flight.append(submit(chunk))
+            if len(in_flight) >= ahead:
+                yield from collect(in_flight.popleft())
+        while in_flight:
+            yield from collect(in_flight.popleft())
+    finally:
+        for pending in in_flight:
+            cancel(pending)
 
 
 def _result(future: Future, died: str) -> list:
