@@ -3,6 +3,7 @@ gold quotations from its brat file (until the gold import is in the pipeline).""
 
 from __future__ import annotations
 
+from sahifa.annotate import iob
 from sahifa.annotate.auto import annotate_text
 
 
@@ -30,3 +31,13 @@ def brat_lines(path) -> tuple[dict[str, tuple[str, int, int]], list[tuple[str, s
             relation, arg1, arg2 = fields[1].split()
             relations.append((relation, arg1.split(":")[1], arg2.split(":")[1]))
     return spans, relations
+
+
+def conll_tokens_and_levels(doc) -> tuple[list[str], list[list[tuple[int, int, str]]]]:
+    """A CoNLL document as read back: its tokens, and the entity token ranges of each of its
+    tag columns (nesting levels)."""
+    tokens = [t for s in doc.sentences for t in s.tokens]
+    depth = len(doc.sentences[0].tags)
+    levels = [iob.decode([tag for s in doc.sentences for tag in s.tags[level]])
+              for level in range(depth)]
+    return tokens, levels

@@ -18,6 +18,7 @@ from sahifa.ingest.readers.plaintext import iter_inputs
 from sahifa.pipeline import convert
 from sahifa.record import Correction, Cue, Entity, Quote, Record, Source
 from sahifa.schema import labels
+from tests.annotate.helpers import conll_tokens_and_levels
 from tests.conftest import SEEDS
 
 
@@ -106,11 +107,8 @@ def test_record_to_nested_conll_gives_back_the_labels(tmp_path, seed_record, bui
     assert export(built_seeds, "conll-nested", tmp_path) == len(list(tmp_path.glob("*.conll")))
     (doc,) = conll.read((tmp_path / f"{seed_record.id}.conll").open(encoding="utf-8"))
     assert doc.id == seed_record.id
-    words = [seed_record.text_of(t) for t in seed_record.tokens]
-    assert [t for s in doc.sentences for t in s.tokens] == words
-    depth = len(doc.sentences[0].tags)
-    read_levels = [iob.decode([tag for s in doc.sentences for tag in s.tags[level]])
-                   for level in range(depth)]
+    tokens, read_levels = conll_tokens_and_levels(doc)
+    assert tokens == [seed_record.text_of(t) for t in seed_record.tokens]
     expected = iob.levels(seed_record.tokens, seed_record.entities, labels("entity_label"))
     assert read_levels == expected
     assert sum(map(len, read_levels)) == len(seed_record.entities)

@@ -12,6 +12,7 @@ from sahifa.ingest.readers.plaintext import iter_inputs
 from sahifa.pipeline import convert
 from sahifa.record import Record
 from sahifa.schema import labels
+from tests.annotate.helpers import conll_tokens_and_levels
 from tests.conftest import SEEDS
 
 EMOJI_ARTICLE = ("أخبار\nوزير الخارجية الروسي يزور دمشق 😀\n\n"
@@ -77,10 +78,7 @@ def test_conll_round_trips_the_emoji_article(records, nested):
 
     record = records[1]
     (doc,) = conll.read("".join(conll.write([record], nested)).splitlines(True), record.id)
-    words = [record.text_of(t) for t in record.tokens]
-    assert [t for s in doc.sentences for t in s.tokens] == words
-    depth = len(doc.sentences[0].tags)
-    got = [iob.decode([tag for s in doc.sentences for tag in s.tags[level]])
-           for level in range(depth)]
+    tokens, got = conll_tokens_and_levels(doc)
+    assert tokens == [record.text_of(t) for t in record.tokens]
     expected = iob.levels(record.tokens, record.entities, labels("entity_label"))
     assert got == (expected if nested else expected[:1])
