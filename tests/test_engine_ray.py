@@ -61,13 +61,10 @@ def test_the_seed_builds_the_same_on_ray_as_locally(ray_session, tmp_path, monke
     assert not validate_path(tmp_path / "ray" / "out").findings
 
 
-def _saudinewsnet_sample(shared_data, path) -> dict[str, int]:
-    """The first SAMPLE lines of SaudiNewsNet, then, far from their originals (other chunks):
-    a line again (a duplicate id), a line with another url (an exact duplicate: the same text,
-    another id) and a line with its last word changed (a near duplicate). Returns the line
-    numbers of the copies."""
-    with gzip.open(shared_data / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz") as f:
-        lines = [line.rstrip(b"\n") for line in islice(f, SAMPLE)]
+def _with_far_copies(lines: list[bytes], path) -> dict[str, int]:
+    """The lines, then, far from their originals (other chunks): a line again (a duplicate
+    id), a line with another url (an exact duplicate: the same text, another id) and a line
+    with its last word changed (a near duplicate). Returns the line numbers of the copies."""
     long = [i for i, line in enumerate(lines) if len(json.loads(line)["content"].split()) > 200]
     same, exact, near = long[0], long[1], long[2]
     moved = json.loads(lines[exact])
@@ -77,14 +74,28 @@ def _saudinewsnet_sample(shared_data, path) -> dict[str, int]:
     copies = [lines[same], json.dumps(moved, ensure_ascii=False).encode(),
               json.dumps(changed, ensure_ascii=False).encode()]
     path.write_bytes(b"\n".join(lines + copies) + b"\n")
-    assert SAMPLE + 1 - near > 2 * CHUNK  # the copies are in other chunks than the originals
-    return {"id": SAMPLE + 1, "exact": SAMPLE + 2, "near": SAMPLE + 3}
+    after = len(lines)
+    assert after + 1 - near > 2 * CHUNK  # the copies are in other chunks than the originals
+    return {"id": after + 1, "exact": after + 2, "near": after + 3}
 
 
 def test_a_saudinewsnet_sample_builds_the_same_and_its_duplicates_are_found_across_chunks(
         ray_session, shared_data, tmp_path, monkeypatch):
+    with gzip.open(shared_data / "news" / "saudinewsnet" / "saudinewsnet.jsonl.gz") as f:
+        lines = [line.rstrip(b"\n") for line in islice(f, SAMPLE)]
+    _assert_same_with_duplicates_across_chunks(lines, tmp_path, monkeypatch)
+
+
+def test_the_seed_lines_with_far_copies_build_the_same_and_the_copies_are_found(
+        ray_session, tmp_path, monkeypatch):
+    """The same on the repository's own 56 SaudiNewsNet lines (no shared data needed)."""
+    lines = (SEEDS / "saudinewsnet" / "saudinewsnet-gold.jsonl").read_bytes().splitlines()
+    _assert_same_with_duplicates_across_chunks(lines, tmp_path, monkeypatch)
+
+
+def _assert_same_with_duplicates_across_chunks(lines, tmp_path, monkeypatch):
     src = tmp_path / "sample.jsonl"
-    copies = _saudinewsnet_sample(shared_data, src)
+    copies = _with_far_copies(lines, src)
     code_local, local = _build_with("local", src, tmp_path, monkeypatch)
     code_ray, on_ray = _build_with("ray", src, tmp_path, monkeypatch)
     assert code_ray == code_local == 1  # rejects: the duplicate id, and bad lines of the input
