@@ -11,8 +11,6 @@ from dataclasses import dataclass, field, fields
 from sahifa.annotate.text import key
 from sahifa.record import Entity, Quote, Record
 
-EXAMPLES = 3
-
 
 @dataclass
 class QuoteCounts:
@@ -43,6 +41,7 @@ class QuoteEvaluation:
     errors: Counter = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
     with_examples: bool = True
+    max_examples: int = 3
 
     @property
     def total(self) -> QuoteCounts:
@@ -108,7 +107,7 @@ class QuoteEvaluation:
 
     def _error(self, kind: str, record: Record, span) -> None:
         self.errors[kind] += 1
-        if self.with_examples and len(self.examples.setdefault(kind, [])) < EXAMPLES:
+        if self.with_examples and len(self.examples.setdefault(kind, [])) < self.max_examples:
             before = record.text[max(0, span.start - 50):span.start].replace("\n", " ")
             self.examples[kind].append(f"{record.id}: …{before}[{span.text[:50]}]")
 
