@@ -251,3 +251,36 @@ def test_a_family_name_after_a_preposition_before_a_relative_clause_speaks():
     text = ('أجرت الصحيفة اتصالا بالرويلي الذي أكد متابعته للخبر وقال: "لم يحصل أي اتصال رسمي '
             'بيني وبين النادي".')
     assert quotes_of(text)[0][3] == "الرويلي"
+
+
+def test_two_words_in_reported_speech_are_a_partial_quote():
+    text = "أكد وزير الخارجية البحريني أن الحكومة السورية هي «حكومة شرعية» وأن بلاده تتعامل معها"
+    assert quotes_of(text) == [("حكومة شرعية", True, "أكد", "وزير الخارجية البحريني")]
+
+
+def test_two_words_without_reported_speech_or_opening_with_al_are_no_quote():
+    assert quotes_of("تواصل الحملة أعمالها تحت شعار «وطن آمن» في المدن كلها") == []
+    assert quotes_of("وقال المدرب إن فريقه يواجه «الشياطين الحمر» غدا") == []
+
+
+def test_marks_after_an_organisation_or_a_preposition_hold_its_name():
+    text = ("وقال الوزير في مقابلة مع منظمة الصحة العالمية «دبليو إتش أو» إن بلاده مستعدة، "
+            "وذكرت مصادر لـ«سكاي نيوز عربية» أن الاجتماع تأجل")
+    mentions = annotate_text(text, [(0, len(text))], "rules").mentions
+    assert any(text[m.start:m.end] == "منظمة الصحة العالمية" and m.label == "ORG"
+               for m in mentions)
+    assert quotes_of(text) == []
+    assert quotes_of(text.replace("منظمة الصحة العالمية", "الصحفيين")) == [
+        ("دبليو إتش أو", True, "قال", "الوزير")]
+
+
+def test_a_blessing_a_number_range_or_a_title_after_a_colon_is_no_quote():
+    assert quotes_of("كتبت المخطوطة في عصر النبي محمد «صلى الله عليه وسلم» كما قال الباحث") == []
+    assert quotes_of("وأوضح أن النصوص تحتوي على أجزاء من السور «18 إلى 20» من القرآن") == []
+    assert quotes_of("ونشرت الصحيفة تقريرا تحت عنوان: «عن تعليق الجزيرة ورواد التواصل "
+                     "الاجتماعي على بعض صفحات الكتب»") == []
+
+
+def test_an_office_holder_nobody_named_speaks_through_the_office():
+    text = "وقال وزير الصحة: «الوضع تحت السيطرة تماما»"
+    assert quotes_of(text) == [("الوضع تحت السيطرة تماما", True, "قال", "وزير الصحة")]

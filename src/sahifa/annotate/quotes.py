@@ -54,6 +54,7 @@ CLASSIFIED_NAME_WORDS = 5
 NAME_AFTER_CUE_WORDS = 4
 UNCUED_TITLE_WORDS = 6
 SHORT_CUE_REACH = 12  # a short quote's cue stands within this many words before it
+COMPLEMENT_REACH = 15  # or further, when أن/إن stands within this many words before the quote
 LIST_ITEM_WORDS = 3
 ROLE_REACH_WORDS = 12
 SOURCE_REACH_WORDS = 3
@@ -65,6 +66,8 @@ ORG_WORDS = 5
 FUNCTION_WORD_NAMES = frozenset({"علي"})  # علي الحازمي: the name, not على misspelt
 MAX_NAME_WORDS = 3
 SUBJECT_ENDS = frozenset({"ان", "بان"})  # إن، أن، بأن as keys
+COMPLEMENTISERS = SUBJECT_ENDS | frozenset(  # أن/إن/بأن with a pronoun: reported speech follows
+    f"{head}{suffix}" for head in ("ان", "بان") for suffix in ("ه", "ها", "هم", "هما", "ني", "نا"))
 RELAYING = frozenset({"نقل", "نقلت", "نقلا", "نقلوا"})  # keys: who relays, from whom
 ROLE_STOPS = frozenset({"يوم", "امس", "اليوم", "خلال", "اثناء", "هامش", "عقب", "بعد", "قبل",
                         "حيث", "عندما", "حين", "لدي", "امام"})  # time and place: a new clause
@@ -95,7 +98,8 @@ class FoundQuote:
 class Subject:
     """What a reporting word says of its subject: a mention, nobody (an unnamed source), or
     a reference back (`refers`: `person` for a pronoun, elision or role, `ORG` for a bare
-    organisation noun)."""
+    organisation noun). A role's OCC mention comes with its reference back: the speaker when
+    it refers to nobody (guidelines §10: a person identified only by an office)."""
 
     mention: Mention | None = None
     refers: str | None = None
@@ -107,6 +111,7 @@ ELIDED = Subject(refers="person")
 _CUES = Phrases(lambda: load("lexicon")["reporting_verbs"])
 _CLASSIFIERS = Phrases(lambda: load("lexicon")["media_classifiers"]
                        + load("lexicon")["title_classifiers"])
+_TITLES = Phrases(lambda: load("lexicon")["title_classifiers"])
 _RANKS = Phrases(lambda: load("lexicon")["ranks"] + load("lexicon")["honorifics"])
 
 
@@ -121,6 +126,8 @@ def _lexicon() -> dict:
             "known": keys("organisation_nouns") | keys("stopwords") | keys("reporting_verbs"),
             "saying": keys("saying_nouns"), "given": keys("given_names"),
             "eponym_heads": keys("eponym_heads"), "cue_words": keys("reporting_verbs"),
+            "formulas": frozenset(" ".join(map(key, f.split()))
+                                  for f in lex["religious_formulas"]),
             "said": keys("reporting_verbs") | keys("saying_nouns"),
             "org_heads": frozenset(k for k in keys("organisation_heads") if not k.startswith("ال"))}
 
@@ -174,14 +181,14 @@ def is_name_mark(text: str, start: int, end: int, words: Words) -> bool:
     reporting word), «نواف العابد، عبدالمجيد السواط، …» (a list of short names)."""
     inner = text[start:end]
     n = len(inner.split())
+    last = bisect_left(words, start, key=_end) - 1  # the last word before the quote
     if _after_colon(text, start):
-        return False
+        return last >= 0 and _ends_at(_TITLES, words, last)  # وتحت عنوان: «…»
     if n <= NAME_MARK_WORDS:
         return True
     items = [item.split() for item in inner.replace("،", ",").split(",")]
     if len(items) >= 3 and all(0 < len(item) <= LIST_ITEM_WORDS for item in items):
         return True
-    last = bisect_left(words, start, key=_end) - 1  # the last word before the quote
     if last < 0:
         return False
     if n <= CLASSIFIED_NAME_WORDS and _ends_at(_CLASSIFIERS, words, last):
@@ -293,12 +300,20 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
     entity annotators found (speakers are among them, or made here as PERS)."""
     all_words = document(text, paragraphs).words
     starts = [w.start for w in all_words]
-    spans = []
+    names = {(m.start, m.end): m.label for m in found if m.label in SPEAKER_LABELS}
+    spans, short = [], []
     for start, end in paragraphs:
         words = all_words.part(bisect_left(starts, start), bisect_left(starts, end))
         for q in marked_spans(text, start, end):
             if not is_name_mark(text, q[0], q[1], words):
-                spans.append((q, (start, end), words))
+                if not _alias(text, q[0], q[1], names) and not _formula(text[q[0]:q[1]]):
+                    spans.append((q, (start, end), words))
+            elif len(text[q[0]:q[1]].split()) == NAME_MARK_WORDS:
+                short.append((q, (start, end), words))
+    if short:
+        article = _Article(text, all_words, list(found), [(q[0], q[1]) for q, _, _ in spans])
+        spans = sorted(spans + [s for s in short if _partial_quote(article, *s)],
+                       key=lambda s: s[0][0])
     article = _Article(text, all_words, list(found), [(q[0], q[1]) for q, _, _ in spans])
     out: list[FoundQuote] = []
     for (qs, qe, closed), paragraph, words in spans:
@@ -308,6 +323,55 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
             if found_quote.speaker is not None and found_quote.speaker.annotator == ANNOTATOR:
                 article.add(found_quote.speaker)
     return out
+
+
+def _partial_quote(article: _Article, quote: tuple[int, int, bool], paragraph, words) -> bool:
+    """Marks around two words that quote, not name: they stand in reported speech (a
+    reporting word, then أن/إن/بأن, before them in the sentence: أكد أن الحكومة هي «حكومة
+    سوريا»، قالت إنها تمكنت من «وقف هدر»), they are no list and do not open with ال (a name or
+    a term: «الشياطين الحمر»، «التوعية والضبط»), no classifier or reporting word stands right
+    before them, and no entity annotator found a name in them."""
+    text = article.text
+    qs, qe, _ = quote
+    first = text[qs:qe].split()[0]
+    last = bisect_left(words, qs, key=_end) - 1
+    if "،" in text[qs:qe] or "," in text[qs:qe] or first.removeprefix("و").startswith("ال") or \
+            _names_before(text, qs) or article.covering(qs + 1) or _mention_at(article, qs) or \
+            (last >= 0 and (_ends_at(_CLASSIFIERS, words, last) or _ends_at(_CUES, words, last))):
+        return False
+    sentence = _sentence(article, paragraph, qs, qe)
+    return _reported_cue(article, words, sentence, qs) is not None
+
+
+def _alias(text: str, qs: int, qe: int, names: dict[tuple[int, int], str]) -> bool:
+    """A short name in marks: right after an organisation, its other name (هيئة الإذاعة
+    البريطانية «بي بي سي»); after a preposition that names a source or an addressee; or names
+    listed with commas, each a mention («سعود كريري، كارلوس إدواردو»)."""
+    if len(text[qs:qe].split()) > CLASSIFIED_NAME_WORDS:
+        return False
+    before = qs
+    while before > 0 and text[before - 1] in " «“\"”(":
+        before -= 1
+    items = [m for m in re.finditer(r"[^،,]+", text[qs:qe]) if m.group().strip()]
+    return (any(end == before and label == "ORG" for (_, end), label in names.items())
+            or _names_before(text, qs)
+            or (len(items) >= 2 and all(_trimmed(text, qs + m.start(), qs + m.end(), True)[:2]
+                                        in names for m in items)))
+
+
+def _formula(quoted: str) -> bool:
+    """Marks around a blessing after a name («صلى الله عليه وسلم») or around numbers and
+    function words alone («18 إلى 20»): nobody's words."""
+    words = quoted.split()
+    return " ".join(map(key, words)) in _lexicon()["formulas"] or all(
+        w[0].isdigit() or key(w) in _lexicon()["stop"] for w in words)
+
+
+def _names_before(text: str, qs: int) -> bool:
+    """The marks follow a preposition that names a source or an addressee (ل«الوطن»، عن «فالون»,
+    لـ "سكاي نيوز"): a name, not words said."""
+    before = text[max(0, qs - 6):qs].rstrip(" «“\"”")
+    return before.endswith((" ل", " لـ", " عن", "\nل", "\nعن")) or before in ("ل", "لـ", "عن")
 
 
 def _attributed(article: _Article, qs: int, qe: int, closed: bool, paragraph, words,
@@ -383,20 +447,41 @@ def _sentence(article: _Article, paragraph, qs, qe) -> tuple[int, int]:
 
 
 def _cue(article: _Article, words, sentence, qs, qe):
-    """The reporting word nearest before the quote in its sentence, else one right after the
-    quote's closing mark; words inside quotes do not count."""
+    """The reporting word nearest before the quote in its sentence (for a short quote, within
+    SHORT_CUE_REACH words, or any distance when أن/إن stands between: reported speech), else
+    one right after the quote's closing mark; words inside quotes do not count."""
     text = article.text
-    inside = range(bisect_left(words, sentence[0], key=_start),
-                   bisect_right(words, sentence[1], key=_end))  # the words of the sentence
-    outside = [i for i in inside if article.outside(words[i])]
-    reach = len(outside) if len(text[qs:qe].split()) > UNCUED_TITLE_WORDS else SHORT_CUE_REACH
-    for i in reversed([i for i in outside if words[i].end <= qs][-reach:]):
-        if hit := _cue_at(words, i, text):
-            return hit[0], words[hit[1] - 1].end
+    long = len(text[qs:qe].split()) > UNCUED_TITLE_WORDS
+    if (hit := _reported_cue(article, words, sentence, qs, None if long else SHORT_CUE_REACH)):
+        return hit
+    outside = _outside_words(article, words, sentence)
     after = next((i for i in outside if words[i].start >= qe), None)
     adjacent = after is not None and not text[qe:words[after].start].strip(CUE_GLUE + "»”\"“")
     if adjacent and (hit := _cue_at(words, after, text)):
         return hit[0], words[hit[1] - 1].end
+    return None
+
+
+def _outside_words(article: _Article, words, sentence) -> list[int]:
+    """Indices of the sentence's words that stand outside quotes."""
+    inside = range(bisect_left(words, sentence[0], key=_start),
+                   bisect_right(words, sentence[1], key=_end))
+    return [i for i in inside if article.outside(words[i])]
+
+
+def _reported_cue(article: _Article, words, sentence, qs: int,
+                  reach: int | None = 0) -> tuple[int, int] | None:
+    """The nearest reporting word before `qs` in its sentence, outside quotes: within `reach`
+    words (None: any), or further when أن/إن/بأن stands between it and `qs`, at most
+    COMPLEMENT_REACH words before `qs` (past that, the reported clause has likely ended)."""
+    text = article.text
+    before = [i for i in _outside_words(article, words, sentence) if words[i].end <= qs]
+    complement = False
+    for n, i in enumerate(reversed(before)):
+        if (hit := _cue_at(words, i, text)) and (reach is None or n < reach or complement):
+            return hit[0], words[hit[1] - 1].end
+        complement = complement or (n < COMPLEMENT_REACH and any(
+            k in COMPLEMENTISERS for _, k in readings(words[i].text)))
     return None
 
 
@@ -408,7 +493,7 @@ def _speaker(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
     if subject.refers == "ORG":
         return article.nearest(cue[0], 0, "ORG")
     person = _antecedent(article, cue, sentence, before)
-    return _latest_mention(article, person, cue[0]) if person else None
+    return _latest_mention(article, person, cue[0]) if person else subject.mention
 
 
 def _named_subject(article: _Article, cue: tuple[int, int]) -> Subject:
@@ -534,7 +619,7 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
             i = _after(article, mention.end)
             continue
         if mention is not None and mention.label == "OCC":
-            return _named_after_role(article, mention.end) or Subject(refers="person")
+            return _named_after_role(article, mention.end) or Subject(mention, "person")
         k = key(word.text)
         if mention is not None and mention.label == "ORG" and k in lex["org_heads"] and (
                 longer := _organisation_run(article, i)) and longer.end > mention.end:
@@ -629,7 +714,7 @@ def _named_after_role(article: _Article, position: int) -> Subject | None:
         return None
     for j in range(i, min(i + ROLE_REACH_WORDS, len(words))):
         if text[(words[j - 1].end if j > i else position):words[j].start].strip(" ،,«»“”\"") or \
-                _ends_role_phrase(words[j].text):
+                _ends_role_phrase(words[j].text) or not article.outside(words[j]):
             return None
         if _eponym(article, j):
             continue
