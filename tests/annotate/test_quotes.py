@@ -284,3 +284,27 @@ def test_a_blessing_a_number_range_or_a_title_after_a_colon_is_no_quote():
 def test_an_office_holder_nobody_named_speaks_through_the_office():
     text = "وقال وزير الصحة: «الوضع تحت السيطرة تماما»"
     assert quotes_of(text) == [("الوضع تحت السيطرة تماما", True, "قال", "وزير الصحة")]
+
+
+def test_a_definite_source_refers_back_to_the_organisation_that_spoke():
+    text = ("وأوضحت وزارة الداخلية في بيان أن «الرجلين اتهما بالسرقة تحت تهديد السلاح». "
+            "وأضاف المصدر أن «التحقيق متواصل بشكل نشط منذ أيام»")
+    assert [q[3] for q in quotes_of(text)] == ["وزارة الداخلية", "وزارة الداخلية"]
+
+
+def test_a_name_in_marks_right_after_the_verb_is_its_subject():
+    text = ("وزار الأمين العام سعد العازمي المركز أمس. وقال \"العازمي\": \"قضايا التحرش لم تصل "
+            "إلى مستوى الظاهرة\"")
+    assert quotes_of(text) == [("قضايا التحرش لم تصل إلى مستوى الظاهرة", True, "قال", "العازمي")]
+
+
+def test_a_subject_named_after_kana_speaks_for_a_later_verb():
+    text = ("وكان المهاجم سعد الخزري، الذي سجل الهدف، صرح للتلفزيون التونسي: "
+            "«لقد خسرنا المعركة وليس الحرب»")
+    assert [q[3] for q in quotes_of(text)] == ["سعد الخزري"]
+
+
+def test_a_name_between_commas_after_a_description_is_the_subject():
+    text = ("ووصف زعيم الجمهوريين في ولاية إلينوي، جيم دوركين، هذه المزاعم بأنها «مثيرة "
+            "للقلق» وطالب بالتحقيق")
+    assert quotes_of(text) == [("مثيرة للقلق", True, "وصف", "جيم دوركين")]

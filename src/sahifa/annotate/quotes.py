@@ -72,6 +72,8 @@ RELAYING = frozenset({"نقل", "نقلت", "نقلا", "نقلوا"})  # keys: 
 ROLE_STOPS = frozenset({"يوم", "امس", "اليوم", "خلال", "اثناء", "هامش", "عقب", "بعد", "قبل",
                         "حيث", "عندما", "حين", "لدي", "امام"})  # time and place: a new clause
 DAY_PARTS = frozenset({"ظهر", "صباح", "مساء", "فجر", "عصر", "ليل", "ليله", "ظهيره"})
+KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
+KANA_REACH_WORDS = 15
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تنا", "ها", "هم", "هما", "نا", "كم")
 PREPOSITION_PRONOUNS = frozenset({"له", "لها", "لهم", "لنا", "لي", "لك", "به", "بها", "عنه"})
@@ -492,14 +494,33 @@ def _speaker(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
         return subject.mention
     if subject.refers == "ORG":
         return article.nearest(cue[0], 0, "ORG")
+    if subject.refers == "source":
+        return _source_before(article, cue)
     person = _antecedent(article, cue, sentence, before)
     return _latest_mention(article, person, cue[0]) if person else subject.mention
 
 
 def _named_subject(article: _Article, cue: tuple[int, int]) -> Subject:
-    """The subject after the reporting word, else, when none follows it, the one before it."""
+    """The subject after the reporting word, else, when none follows it, the one before it
+    (right before it, or after a كان that opens its clause: وكان بومبيو قال، …)."""
     subject = subject_of(article, cue)
-    return (_subject_before(article, cue) or subject) if subject == ELIDED else subject
+    if subject != ELIDED:
+        return subject
+    return _subject_before(article, cue) or _subject_after_kana(article, cue) or subject
+
+
+def _subject_after_kana(article: _Article, cue: tuple[int, int]) -> Subject | None:
+    """The subject named after كان/وكان a few words before the reporting word (وكان المهاجم
+    فخر الدين بن يوسف، الذي …، صرح …), with no sentence end between."""
+    text, words = article.text, article.words
+    verb = bisect_right(article.starts, cue[0]) - 1
+    for i in range(verb - 1, max(verb - KANA_REACH_WORDS, -1), -1):
+        if any(mark in text[words[i].end:words[i + 1].start] for mark in ".:؟!\n"):
+            return None
+        if key(words[i].text) in KANA:
+            found = subject_of(article, (words[i].start, words[i].end))
+            return found if found.mention is not None else None
+    return None
 
 
 def _relayed(article: _Article, cue: tuple[int, int]) -> Subject | None:
@@ -543,6 +564,17 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
             before[-1].cue is None or _agree(gender, _gender(article, before[-1].cue))):
         return before[-1].speaker
     return article.nearest(cue[0], _paragraph_before(text, cue[0]), "PERS")
+
+
+def _source_before(article: _Article, cue: tuple[int, int]) -> Mention | None:
+    """Who a definite source noun (وأضاف المصدر) refers back to: the organisation that is the
+    named subject of the reporting word before it (وأوضحت النيابة العامة في بيان …), else
+    nobody (an unnamed source named again, or a person, whom no one calls a source)."""
+    earlier = next(_reporting_before(article, cue[0]), None)
+    if earlier is None:
+        return None
+    found = _named_subject(article, earlier)
+    return found.mention if found.mention is not None and found.mention.label == "ORG" else None
 
 
 def _gender(article: _Article, cue: tuple[int, int]) -> str | None:
@@ -610,8 +642,9 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         return Subject(relative)
     position = _past_outlet(text, cue[1])
     i = _word_at_or_after(article, position)
-    if i is None or text[position:words[i].start].strip() or _pronoun_before(article, cue):
-        return ELIDED
+    if i is None or text[position:words[i].start].strip(" \t«“\"”") or \
+            not article.outside(words[i]) or _pronoun_before(article, cue):
+        return ELIDED  # marks between the verb and its subject only hold a name (وقال "الشليل":)
     while i is not None and i < len(words):
         word = words[i]
         mention = _mention_at(article, word.start)
@@ -632,7 +665,8 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         if k in lex["roles"] or k in lex["heads"]:
             return _named_after_role(article, word.end) or Subject(refers="person")
         if k in lex["sources"] or (k.startswith("ال") and k[2:] in lex["sources"]):
-            return Subject(_entity_in_source(article, i))
+            entity = _entity_in_source(article, i)
+            return Subject(entity, None if entity or not k.startswith("ال") else "source")
         if k in lex["organisations"]:
             return Subject(refers="ORG")
         if k in lex["org_heads"] and (org := _organisation_run(article, i)) is not None:
@@ -643,8 +677,9 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
             return ELIDED
         if word.text.startswith("ال"):  # a surname named before, a role we do not list, or nobody
             return _known_surname(article, i) or _named_after_role(article, word.end) or \
-                Subject()
-        return _known_surname(article, i) or Subject(_name_run(article, i, direct=True))
+                Subject(_appositive(article, i))
+        return _known_surname(article, i) or Subject(_name_run(article, i, direct=True)
+                                                     or _appositive(article, i))
     return ELIDED
 
 
@@ -731,6 +766,26 @@ def _named_after_role(article: _Article, position: int) -> Subject | None:
         if (mention is None or mention.label != "NORP") and (run := _name_run(
                 article, j, min_words=2, after_role=True)) and run.label == "PERS":
             return Subject(run)
+    return None
+
+
+def _appositive(article: _Article, i: int) -> Mention | None:
+    """A person named between commas a few words after the verb, in apposition to the
+    description that opens the subject (ووصف زعيم الجمهوريين في ولاية إلينوي، جيم دوركين، …)."""
+    text, words = article.text, article.words
+    for j in range(i, min(i + ROLE_REACH_WORDS, len(words) - 1)):
+        gap = text[words[j].end:words[j + 1].start]
+        if not article.outside(words[j]) or _ends_role_phrase(words[j].text) or \
+                any(mark in gap for mark in ".:؛؟!\n«“\""):
+            return None
+        if "،" in gap or "," in gap:
+            k = j + 1
+            if hit := _RANKS.match(words, k):
+                k = _after(article, words[hit[1] - 1].end)
+            mention = _mention_at(article, words[k].start) if k is not None else None
+            if mention is not None and mention.label == "PERS":
+                return mention
+            return _name_run(article, k, min_words=2, after_role=True)
     return None
 
 
