@@ -308,3 +308,21 @@ def test_a_name_between_commas_after_a_description_is_the_subject():
     text = ("ووصف زعيم الجمهوريين في ولاية إلينوي، جيم دوركين، هذه المزاعم بأنها «مثيرة "
             "للقلق» وطالب بالتحقيق")
     assert quotes_of(text) == [("مثيرة للقلق", True, "وصف", "جيم دوركين")]
+
+
+def test_a_name_in_marks_after_a_relaying_an_is_the_speaker_and_stays_so():
+    text = ("ونقل موقع الوكالة عن \"فالون\" الذي يزور العراق حاليا، أن \"الطائرات ساعدت القوات "
+            "العراقية على الأرض\".\nوأوضح: \"نريد ضمان المحافظة على وتيرة العمليات\"")
+    paragraphs = [(0, text.index("\n")), (text.index("\n") + 1, len(text))]
+    found = annotate_text(text, paragraphs, "rules").quotes
+    assert [text[q.speaker.start:q.speaker.end] for q in found] == ["فالون", "فالون"]
+
+
+def test_a_quote_left_open_continues_into_a_paragraph_that_closes_it():
+    text = ("وأضاف الباحث أحمد سالم أن «النصوص هي نفسها النصوص المعروفة اليوم.\n"
+            "وهذا يدعم وجهة النظر السائدة». ثم غادر")
+    paragraphs = [(0, text.index("\n")), (text.index("\n") + 1, len(text))]
+    found = annotate_text(text, paragraphs, "rules").quotes
+    assert [(text[q.start:q.end], q.closed) for q in found] == [
+        ("النصوص هي نفسها النصوص المعروفة اليوم.", False), ("وهذا يدعم وجهة النظر السائدة", True)]
+    assert found[0].speaker == found[1].speaker is not None

@@ -158,6 +158,17 @@ def marked_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]
     return [s for s in spans if s[1] > s[0]]
 
 
+def _leading_closer(text: str, start: int, end: int) -> int | None:
+    """The closing mark that ends a paragraph's first words, when the paragraph opens inside
+    the quote the one before left open (a quote over paragraphs, reopened without «): the
+    first mark of the paragraph is » or a ” no “ follows."""
+    first = _QUOTE_MARKS.search(text, start, end)
+    if first is None or first.group() not in "»”" or (
+            first.group() == "”" and text.find("“", first.end(), end) >= 0):
+        return None
+    return first.start()
+
+
 def _opens_inside(text: str, i: int, straight: list[int]) -> bool:
     """A straight mark inside a straight quote that opens a nested one (صحيفة " سبق" بالشكر):
     white space before it, and two more straight marks in the paragraph (`straight`, their
@@ -304,9 +315,14 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
     starts = [w.start for w in all_words]
     names = {(m.start, m.end): m.label for m in found if m.label in SPEAKER_LABELS}
     spans, short = [], []
+    open_before = False  # the paragraph before ended inside an unclosed quote
     for start, end in paragraphs:
         words = all_words.part(bisect_left(starts, start), bisect_left(starts, end))
-        for q in marked_spans(text, start, end):
+        marked = marked_spans(text, start, end)
+        if open_before and (closer := _leading_closer(text, start, end)) is not None:
+            marked.insert(0, _trimmed(text, start, closer, True))
+        open_before = bool(marked) and not marked[-1][2]
+        for q in marked:
             if not is_name_mark(text, q[0], q[1], words):
                 if not _alias(text, q[0], q[1], names) and not _formula(text[q[0]:q[1]]):
                     spans.append((q, (start, end), words))
@@ -556,7 +572,7 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
             return subject
     gender = _gender(article, cue)
     for earlier in _reporting_before(article, cue[0]):
-        found = _named_subject(article, earlier)
+        found = _relayed(article, earlier) or _named_subject(article, earlier)
         if found.mention is not None and found.mention.label in SPEAKER_LABELS and (
                 found.mention.label != "PERS" or _agree(gender, _gender(article, earlier))):
             return found.mention
@@ -645,6 +661,8 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
     if i is None or text[position:words[i].start].strip(" \t«“\"”") or \
             not article.outside(words[i]) or _pronoun_before(article, cue):
         return ELIDED  # marks between the verb and its subject only hold a name (وقال "الشليل":)
+    if (marked := _marked_name(article, i)) is not None:
+        return Subject(marked)
     while i is not None and i < len(words):
         word = words[i]
         mention = _mention_at(article, word.start)
@@ -681,6 +699,26 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         return _known_surname(article, i) or Subject(_name_run(article, i, direct=True)
                                                      or _appositive(article, i))
     return ELIDED
+
+
+def _marked_name(article: _Article, i: int) -> Mention | None:
+    """A name the writer put in quote marks right after the verb or عن (وقال "الشليل":، نقل عن
+    "فالون" الذي …): its mention, or a new PERS mention of its one to three name words."""
+    text, words = article.text, article.words
+    before = text[:words[i].start].rstrip(" \t")
+    if not before.endswith(tuple("«“\"")):
+        return None
+    for j in range(i, min(i + MAX_NAME_WORDS, len(words))):
+        if (j > i and not follows(text, words, j)) or not _name_word(words[j].text):
+            return None
+        if text[words[j].end:words[j].end + 1] in "»”\"":
+            existing = _mention_at(article, words[i].start)
+            if existing is not None and existing.end == words[j].end:
+                return existing if existing.label in SPEAKER_LABELS else None
+            name = text[words[i].start:words[j].end].split()
+            return Mention(words[i].start, words[j].end, "PERS", ANNOTATOR) if \
+                _made_name(name) and key(name[0]) not in _lexicon()["known"] else None
+    return None
 
 
 def _subject_before(article: _Article, cue: tuple[int, int]) -> Subject | None:
