@@ -326,3 +326,8 @@ def test_a_quote_left_open_continues_into_a_paragraph_that_closes_it():
     assert [(text[q.start:q.end], q.closed) for q in found] == [
         ("النصوص هي نفسها النصوص المعروفة اليوم.", False), ("وهذا يدعم وجهة النظر السائدة", True)]
     assert found[0].speaker == found[1].speaker is not None
+
+
+def test_an_outlet_named_in_marks_after_its_classifier_is_the_speaker():
+    text = "أعلنت وكالة أنباء \"فارس\" الإيرانية أن الحرس الثوري شن \"هجوما صاروخيا\" فجر الاثنين"
+    assert quotes_of(text) == [("هجوما صاروخيا", True, "أعلنت", "فارس")]

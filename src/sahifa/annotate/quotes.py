@@ -113,6 +113,7 @@ ELIDED = Subject(refers="person")
 _CUES = Phrases(lambda: load("lexicon")["reporting_verbs"])
 _CLASSIFIERS = Phrases(lambda: load("lexicon")["media_classifiers"]
                        + load("lexicon")["title_classifiers"])
+_MEDIA = Phrases(lambda: load("lexicon")["media_classifiers"])
 _TITLES = Phrases(lambda: load("lexicon")["title_classifiers"])
 _RANKS = Phrases(lambda: load("lexicon")["ranks"] + load("lexicon")["honorifics"])
 
@@ -680,6 +681,8 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         if hit := _RANKS.match(words, i):
             i = _after(article, words[hit[1] - 1].end)
             continue
+        if (outlet := _classified_name(article, i)) is not None:
+            return Subject(outlet)
         if k in lex["roles"] or k in lex["heads"]:
             return _named_after_role(article, word.end) or Subject(refers="person")
         if k in lex["sources"] or (k.startswith("ال") and k[2:] in lex["sources"]):
@@ -718,6 +721,19 @@ def _marked_name(article: _Article, i: int) -> Mention | None:
             name = text[words[i].start:words[j].end].split()
             return Mention(words[i].start, words[j].end, "PERS", ANNOTATOR) if \
                 _made_name(name) and key(name[0]) not in _lexicon()["known"] else None
+    return None
+
+
+def _classified_name(article: _Article, i: int) -> Mention | None:
+    """An outlet or body named in marks after its classifier (أعلنت وكالة أنباء "فارس"
+    الإيرانية): the name's mention, or a new ORG mention of it."""
+    hit = _MEDIA.match(article.words, i)
+    if hit is None:
+        return None
+    for j in range(hit[1], min(hit[1] + 2, len(article.words))):
+        if (name := _marked_name(article, j)) is not None:
+            return name if name.annotator != ANNOTATOR else Mention(name.start, name.end, "ORG",
+                                                                     ANNOTATOR)
     return None
 
 
