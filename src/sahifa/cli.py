@@ -16,6 +16,7 @@ from sahifa.annotate import crf, hf
 from sahifa.annotate.auto import DEFAULT_TAGGER, TAGGERS, Tagger
 from sahifa.build import ENGINES, BuildOptions, build, stale_files
 from sahifa.errors import USAGE, UserError
+from sahifa.evaluate.quotes_dev import evaluate_dev_set
 from sahifa.evaluate.report import markdown
 from sahifa.evaluate.run import AQMAR_GOLD, AQMAR_PREDICTED, evaluate_conll, evaluate_records
 from sahifa.export import (
@@ -36,7 +37,9 @@ from sahifa.validate.runner import validate_path
 from sahifa.view import sources as view_sources
 from sahifa.write.card import replace_block
 
-SHARED_NER = Path("../shared/data/ner")
+SHARED_DATA = Path("../shared/data")
+SHARED_NER = SHARED_DATA / "ner"
+QUOTES_DEV = Path("annotation/quotes-dev/gold.jsonl")
 WOJOOD_TEST = SHARED_NER / "wojood-sample" / "test.txt"
 AQMAR = SHARED_NER / "aqmar"
 WOJOOD_TRAIN = SHARED_NER / "wojood-sample" / "train.txt"
@@ -335,6 +338,10 @@ def _evaluate_parser(sub) -> None:
                    help=f"nested CoNLL files in Wojood's labels (default: {WOJOOD_TEST})")
     p.add_argument("--aqmar", type=Path, default=AQMAR,
                    help=f"folder of AQMAR *.txt files (default: {AQMAR})")
+    p.add_argument("--quotes-dev", type=Path, default=QUOTES_DEV,
+                   help=f"quotation development set, offsets only (default: {QUOTES_DEV})")
+    p.add_argument("--data", type=Path, default=SHARED_DATA,
+                   help=f"where the development set's articles are read (default: {SHARED_DATA})")
     group = p.add_mutually_exclusive_group()
     group.add_argument("--write-docs", type=Path, metavar="DIR",
                        help="also write the tables into DIR/README.md and DIR/DATASHEET.md")
@@ -541,6 +548,10 @@ def _evaluations(args, tagger: Tagger):
             flat=True, tagger=tagger))
     else:
         missing.append(args.aqmar)
+    if args.quotes_dev.exists() and args.data.is_dir():
+        quote_evaluations += evaluate_dev_set(args.quotes_dev, args.data, tagger)
+    else:
+        missing += [p for p in (args.quotes_dev, args.data) if not p.exists()]
     return evaluations, quote_evaluations, missing
 
 
@@ -555,7 +566,9 @@ def _run_evaluate(args) -> int:
     command = "sahifa evaluate " + " ".join(
         shlex.quote(a) for a in ("--records", args.records.as_posix(), "--wojood",
                                  *(f.as_posix() for f in args.wojood),
-                                 "--aqmar", args.aqmar.as_posix()))
+                                 "--aqmar", args.aqmar.as_posix(),
+                                 "--quotes-dev", args.quotes_dev.as_posix(),
+                                 "--data", args.data.as_posix()))
     text = markdown(evaluations, command, quote_evaluations, comparison)
     print(text)
     stale = _evaluation_docs(args.write_docs or args.check_docs, text, write=bool(args.write_docs))

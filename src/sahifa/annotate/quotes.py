@@ -44,7 +44,7 @@ from sahifa.annotate.text import (
 from sahifa.record import Span
 from sahifa.segment import sentences_of
 
-NAME, VERSION = "quotes", "3"
+NAME, VERSION = "quotes", "4"
 ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
 REVERSED = {"”": "“"}  # an opener only when its partner follows in the paragraph

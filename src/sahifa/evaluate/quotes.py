@@ -42,6 +42,7 @@ class QuoteEvaluation:
     examples: dict[str, list[str]] = field(default_factory=dict)
     with_examples: bool = True
     max_examples: int = 3
+    no_examples: str = "nothing is to be tuned on these articles"  # why, when without
 
     @property
     def total(self) -> QuoteCounts:

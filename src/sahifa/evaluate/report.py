@@ -74,7 +74,7 @@ def quote_table(evaluation: QuoteEvaluation) -> str:
             rows.append(f"| {kind} | {n} |" + (f" {examples} |" if evaluation.with_examples
                                                else ""))
         if not evaluation.with_examples:
-            rows += ["", "(No examples for a held-out split: nothing is to be tuned on it.)"]
+            rows += ["", f"(No examples: {evaluation.no_examples}.)"]
     return "\n".join(rows) + "\n"
 
 

@@ -1,0 +1,91 @@
+"""The quotation development set (annotation/quotes-dev/): offsets only, over articles that
+stay in ../shared/data. Its records are rebuilt with our readers and checked against the hash
+of the text the annotators saw; the rules are tuned on its `tune` part (passes q1–q3, with
+error examples) and its `check` part (pass q4) is scored in aggregate only."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from sahifa.annotate.auto import DEFAULT_TAGGER, Tagger, auto_annotate
+from sahifa.errors import UserError
+from sahifa.evaluate.quotes import QuoteEvaluation
+from sahifa.pipeline import convert_or_reject, iter_inputs
+from sahifa.record import Cue, Entity, Quote, Record
+
+CHECK_PASSES = frozenset({"q4"})
+PARTS = {"tune": lambda row: row["annotator"] not in CHECK_PASSES,
+         "check": lambda row: row["annotator"] in CHECK_PASSES}
+
+
+def read_rows(gold: Path) -> list[dict]:
+    return [json.loads(line) for line in gold.read_text("utf-8").splitlines() if line.strip()]
+
+
+def dev_records(data: Path, rows: list[dict]) -> dict[str, Record]:
+    """Our records of the articles the set names, by id, each checked against its hash."""
+    wanted = {(row["source"], row["line"]): row for row in rows}
+    found = {}
+    for source in sorted({row["source"] for row in rows}):
+        for item in iter_inputs(data / source):
+            row = wanted.get((source, item.line))
+            if row is None:
+                continue
+            record = convert_or_reject(item)
+            text = getattr(record, "text", "")
+            if hashlib.sha256(text.encode("utf-8")).hexdigest() != row["text_sha256"]:
+                raise UserError(item.where, "is not the text the quotation development set was "
+                                "annotated on (its hash differs): the reader or the data changed")
+            found[row["id"]] = record
+    missing = [row["id"] for row in rows if row["id"] not in found]
+    if missing:
+        raise UserError(data.as_posix(), f"lacks {len(missing)} articles of the quotation "
+                        f"development set, e.g. {missing[0]}")
+    return found
+
+
+def gold_record(record: Record, row: dict) -> Record:
+    """`record` with the set's quotations and the entity mentions of their speakers."""
+    text, entities, quotes = record.text, [], []
+    for i, q in enumerate(row["quotes"], 1):
+        speaker = None
+        if q["speaker"]:
+            s = q["speaker"]
+            speaker = f"S{i}"
+            entities.append(Entity(speaker, s["start"], s["end"], text[s["start"]:s["end"]],
+                                   s["label"], "gold", row["annotator"]))
+        cue = q["cue"] and Cue(f"C{i}", q["cue"]["start"], q["cue"]["end"],
+                               text[q["cue"]["start"]:q["cue"]["end"]])
+        quotes.append(Quote(f"Q{i}", q["start"], q["end"], text[q["start"]:q["end"]], speaker,
+                            cue, q["closed"], "gold", row["annotator"]))
+    return replace(record, entities=entities, quotes=quotes, corrections=[])
+
+
+PRIVATE = ("the articles may not be published; `python scripts/quotes_dev.py -v` prints the "
+           "tune part's errors locally")
+
+
+def evaluate_dev_set(gold: Path, data: Path, tagger: Tagger = DEFAULT_TAGGER,
+                     parts: tuple[str, ...] = ("tune", "check"),
+                     max_examples: int = 0) -> list[QuoteEvaluation]:
+    """The set's quotation figures, a part at a time; `max_examples` error examples for the
+    `tune` part, for local use only: the articles' text may not be published."""
+    rows = read_rows(gold)
+    records = dev_records(data, rows)
+    out = []
+    for part in parts:
+        chosen = [row for row in rows if PARTS[part](row)]
+        evaluation = QuoteEvaluation(
+            f"quotation development set, {part} part ({len(chosen)} articles, "
+            f"{'tuned on' if part == 'tune' else 'not tuned on'})",
+            with_examples=part == "tune" and max_examples > 0, max_examples=max_examples,
+            no_examples=PRIVATE if part == "tune" else "read in aggregate only, not tuned on")
+        for row in chosen:
+            record = records[row["id"]]
+            bare = replace(record, entities=[], quotes=[], corrections=[])
+            evaluation.add(gold_record(record, row), auto_annotate(bare, tagger))
+        out.append(evaluation)
+    return out

@@ -1,0 +1,44 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from sahifa.errors import UserError
+from sahifa.evaluate.quotes_dev import dev_records, evaluate_dev_set, gold_record, read_rows
+
+GOLD = Path(__file__).resolve().parents[2] / "annotation/quotes-dev/gold.jsonl"
+
+
+def test_the_set_keeps_offsets_only_and_two_parts():
+    rows = read_rows(GOLD)
+    assert len(rows) == 48 and {row["annotator"] for row in rows} == {"q1", "q2", "q3", "q4"}
+    for row in rows:
+        assert set(row) == {"annotator", "id", "line", "publication", "quotes", "source",
+                            "text_sha256"}
+        for quote in row["quotes"]:
+            assert 0 <= quote["start"] < quote["end"]
+            assert set(quote) == {"start", "end", "closed", "speaker", "cue"}
+
+
+@pytest.mark.shared_data
+def test_the_articles_are_rebuilt_checked_and_scored_by_part(shared_data):
+    rows = read_rows(GOLD)
+    records = dev_records(shared_data, rows)
+    for row in rows:
+        gold = gold_record(records[row["id"]], row)
+        assert all(gold.text[q.start:q.end] == q.text for q in gold.quotes)
+    tune, check = evaluate_dev_set(GOLD, shared_data, "rules")
+    assert tune.total.articles + check.total.articles == 48
+    assert tune.total.gold + check.total.gold == sum(len(row["quotes"]) for row in rows)
+    assert not tune.examples and not check.examples  # their text may not be published
+    tune, check = evaluate_dev_set(GOLD, shared_data, "rules", max_examples=2)
+    assert tune.examples and not check.examples  # examples of the tune part, locally
+
+
+@pytest.mark.shared_data
+def test_an_article_whose_text_changed_is_named(shared_data, tmp_path):
+    row = read_rows(GOLD)[0]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({**row, "text_sha256": "0" * 64}) + "\n", "utf-8")
+    with pytest.raises(UserError, match="hash differs"):
+        dev_records(shared_data, read_rows(gold))
