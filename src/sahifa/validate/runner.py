@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import yaml
 
@@ -23,7 +23,9 @@ from sahifa.findings import Finding, Problem, locate
 from sahifa.parallel import ordered_map
 from sahifa.record import Record
 from sahifa.schema import LabelError
+from sahifa.validate.columnar import batch_is_clean
 from sahifa.validate.corpus_checks import check_card, check_counts, check_features, check_metadata
+from sahifa.validate.ner_digests import digest_rows, expected_digests, found_digests
 from sahifa.validate.record_checks import record_findings
 from sahifa.write.card import CORPUS_DIR, card_configs
 from sahifa.write.parquet import decode_documents
@@ -66,7 +68,7 @@ class _Corpus:
     seen: dict[str, str] = field(default_factory=dict)
     rows: Counter = field(default_factory=Counter)
     expected: dict[tuple[str, str], str] = field(default_factory=dict)  # (config, id) → digest
-    found: dict[tuple[str, str], Any] = field(default_factory=dict)  # (config, id) → hasher
+    found: dict[tuple[str, str], str] = field(default_factory=dict)  # (config, id) → digest
     where: dict[tuple[str, str], str] = field(default_factory=dict)  # (config, id) → file
     view_configs: set[str] = field(default_factory=set)
     invalid: set[str] = field(default_factory=set)  # records with findings of their own
@@ -182,7 +184,10 @@ def _validate_records(file: Path, name: str, split: str, report: Report,
 
 def _check_batch(batch: pa.RecordBatch, name: str) -> list[_Checked]:
     """The record checks of a batch of `default` rows: what depends on one record alone, so a
-    worker can do it."""
+    worker can do it. A batch the columnar screen clears needs no record check; any other
+    goes record by record, to say what is wrong and where."""
+    if batch_is_clean(batch):
+        return _clean_batch(batch)
     out = []
     for data in decode_documents(batch):
         record = Record.from_dict(data)
@@ -192,25 +197,63 @@ def _check_batch(batch: pa.RecordBatch, name: str) -> list[_Checked]:
     return out
 
 
+SLIM = ("id", "source", "text", "paragraphs", "entities", "quotes", "corrections")
+
+
+def _clean_batch(batch: pa.RecordBatch) -> list[_Checked]:
+    """A cleared batch: each record's split and view digests, the `ner` ones in bulk. The
+    record is built without its segmentation (what its split and its quotes need)."""
+    ner = expected_digests(batch, list(range(batch.num_rows)))
+    out = []
+    for data in batch.select(list(SLIM)).to_pylist():
+        slim = Record.from_dict(data)
+        digests = {"ner": ner[slim.id], "quotes": _json_digest(VIEWS["quotes"].rows(slim))}
+        if digests["ner"] is None:
+            digests["ner"] = ner_digest(Record.from_dict(
+                next(decode_documents(batch.filter(pc.equal(batch.column("id"), slim.id))))))
+        out.append(_Checked(slim.id, record_split(slim), [], digests))
+    return out
+
+
+def ner_digest(record: Record) -> str:
+    return digest_rows(list(VIEWS["ner"].rows(record)))
+
+
+def _json_digest(rows) -> str:
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(_canonical(row))
+    return digest.hexdigest()
+
+
 def _view_digests(record: Record) -> dict[str, str]:
     """The digest of the rows each other config should hold for `record`."""
-    digests = {}
-    for view in VIEWS.values():
-        if view.name != "default":
-            digest = hashlib.sha256()
-            for row in view.rows(record):
-                digest.update(_canonical(row))
-            digests[view.name] = digest.hexdigest()
-    return digests
+    return {"ner": ner_digest(record), "quotes": _json_digest(VIEWS["quotes"].rows(record))}
 
 
 def _read_view_rows(file: Path, name: str, config: str, corpus: _Corpus) -> None:
     corpus.view_configs.add(config)
-    for batch in pq.ParquetFile(file).iter_batches():
+    batches = pq.ParquetFile(file).iter_batches()
+    runs = found_digests(batches) if config == "ner" else _json_runs(batches)
+    for record_id, digest in runs:
+        key = (config, record_id)
+        corpus.found[key] = digest if key not in corpus.found else "rows apart"
+        corpus.where.setdefault(key, name)
+
+
+def _json_runs(batches) -> Iterator[tuple[str, str]]:
+    """(document id, digest) of each run of rows of one document, rows as canonical JSON."""
+    run, digest = None, hashlib.sha256()
+    for batch in batches:
         for row in batch.to_pylist():
-            key = (config, str(row.get("document_id")))
-            corpus.found.setdefault(key, hashlib.sha256()).update(_canonical(row))
-            corpus.where.setdefault(key, name)
+            record_id = str(row.get("document_id"))
+            if record_id != run and run is not None:
+                yield run, digest.hexdigest()
+                digest = hashlib.sha256()
+            run = record_id
+            digest.update(_canonical(row))
+    if run is not None:
+        yield run, digest.hexdigest()
 
 
 def _canonical(row: dict) -> bytes:
@@ -221,7 +264,7 @@ def _view_findings(corpus: _Corpus) -> Iterator[Finding]:
     """Rows of the views that are not what the records of `default` give, record by record."""
     for key in sorted(corpus.found):
         config, record_id = key
-        digest = corpus.found[key].hexdigest()
+        digest = corpus.found[key]
         if record_id in corpus.invalid or corpus.failed & {config, "default"}:
             continue  # the record's own findings, or the file's, say what is wrong
         if key not in corpus.expected:

@@ -1,0 +1,228 @@
+"""Digests of the `ner` view's rows of each record, a batch at a time with numpy: what they
+should be, from `default` rows, and what they are, from `ner` files. Validation compares the
+two instead of rebuilding every row in Python.
+
+A record's rows are digested in one canonical form, whatever computes it (`digest_rows` is the
+reference, on the rows the view itself makes): the sha256 of, in order, each row's sentence,
+start, end, token count and nested level count; the length of each nested level; every row's
+outermost tags, then every row's nested tags, level after level; the UTF-8 length of each
+token; the tokens' bytes. Integers as little-endian int64.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from sahifa.schema import labels
+from sahifa.write.features import view_features
+
+OUTSIDE = 0  # the id of O
+
+
+def digest_rows(rows: list[dict[str, Any]]) -> str:
+    """The canonical digest of a record's `ner` rows (tags as label ids)."""
+    ints = lambda values: np.asarray(values, dtype="<i8").tobytes()  # noqa: E731
+    nested = [level for row in rows for level in row["ner_tags_nested"]]
+    tokens = [t.encode("utf-8") for row in rows for t in row["tokens"]]
+    digest = hashlib.sha256()
+    for part in (ints([[r["sentence"], r["start"], r["end"], len(r["tokens"]),
+                        len(r["ner_tags_nested"])] for r in rows]),
+                 ints([len(level) for level in nested]),
+                 ints([tag for r in rows for tag in r["ner_tags"]]),
+                 ints([tag for level in nested for tag in level]),
+                 ints([len(t) for t in tokens]), b"".join(tokens)):
+        digest.update(part)
+    return digest.hexdigest()
+
+
+@cache
+def _tag_ids() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each entity label id, the ids of its B- and I- tags in the view's inventory; and
+    for each tag id, the tag a sentence starts with in its place (B- for I-)."""
+    names = view_features("ner")["ner_tags"].feature.names
+    entity = labels("entity_label")
+    begin = np.array([names.index(f"B-{label}") for label in entity])
+    inside = np.array([names.index(f"I-{label}") for label in entity])
+    opening = np.arange(len(names))
+    opening[inside] = begin
+    return begin, inside, opening
+
+
+def expected_digests(batch: pa.RecordBatch, rows: list[int]) -> dict[str, str | None]:
+    """{record id: digest of the `ner` rows the record should have} for the given rows of a
+    `default` batch whose records are valid; None for a record whose tokens are not in order
+    (the bisections of the view's own code would then differ from numpy's: the caller digests
+    its rows from the record)."""
+    ids = batch.column("id").to_pylist()
+    texts = batch.column("text").to_pylist()
+    tokens, sentences, entities = (_Spans(batch.column(n)) for n in
+                                   ("tokens", "sentences", "entities"))
+    entity_labels = _numpy(pc.struct_field(entities.values, "label"))
+    out: dict[str, str | None] = {}
+    for i in rows:
+        starts, ends = tokens.of(i)
+        if np.any(np.diff(starts) < 0) or np.any(np.diff(ends) < 0):
+            out[ids[i]] = None
+            continue
+        lo, hi = entities.bounds(i)
+        found = (*entities.of(i), entity_labels[lo:hi])
+        out[ids[i]] = _digest_record(texts[i], starts, ends, sentences.of(i), found)
+    return out
+
+
+class _Spans:
+    """A list-of-spans column, flattened: each record's starts and ends as numpy slices."""
+
+    def __init__(self, column: pa.Array | pa.ChunkedArray) -> None:
+        lists = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+        self.values = lists.flatten()
+        self.offsets = np.concatenate([[0], np.cumsum(_numpy(pc.list_value_length(lists)))])
+        self.start = _numpy(pc.struct_field(self.values, "start"))
+        self.end = _numpy(pc.struct_field(self.values, "end"))
+
+    def bounds(self, i: int) -> tuple[int, int]:
+        return int(self.offsets[i]), int(self.offsets[i + 1])
+
+    def of(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        lo, hi = self.bounds(i)
+        return self.start[lo:hi], self.end[lo:hi]
+
+
+def _numpy(array: pa.Array) -> np.ndarray:
+    return np.asarray(array.to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
+def _digest_record(text: str, starts: np.ndarray, ends: np.ndarray,
+                   sentences: tuple[np.ndarray, np.ndarray],
+                   entities: tuple[np.ndarray, np.ndarray, np.ndarray]) -> str:
+    """`digest_rows` of the record's rows, made as `write.views._ner_rows` makes them."""
+    first = np.searchsorted(starts, sentences[0], side="left")  # iob.sentence_tokens
+    end = np.searchsorted(starts, sentences[1], side="left")
+    tags = _level_tags(starts, ends, entities, len(starts))
+    heads = first[first < end]
+    for level in tags:  # a range that runs into a sentence starts it with B- (iob.encode)
+        level[heads] = _tag_ids()[2][level[heads]]
+    windows = [np.arange(a, b) for a, b in zip(first.tolist(), end.tolist(), strict=True)]
+    kept = [_kept_levels(tags, w) for w in windows]
+    index = np.concatenate(windows) if windows else np.zeros(0, dtype=np.int64)
+    nested = [tags[level][w] for w, n in zip(windows, kept, strict=True)
+              for level in range(1, n + 1)]
+    encoded = text.encode("utf-8")
+    byte_at = _byte_offsets(encoded, len(text))
+    token_starts, token_ends = byte_at[starts[index]], byte_at[ends[index]]
+    digest = hashlib.sha256()
+    counts = np.stack([np.arange(len(windows)), sentences[0], sentences[1], end - first,
+                       np.array(kept, dtype=np.int64)], axis=1) if windows else np.zeros(0)
+    for part in (counts, np.array([len(level) for level in nested]), tags[0][index],
+                 np.concatenate(nested) if nested else np.zeros(0),
+                 token_ends - token_starts):
+        digest.update(np.asarray(part, dtype="<i8").tobytes())
+    digest.update(b"".join(encoded[a:b] for a, b in zip(token_starts.tolist(),
+                                                         token_ends.tolist(), strict=True)))
+    return digest.hexdigest()
+
+
+def _level_tags(starts: np.ndarray, ends: np.ndarray,
+                entities: tuple[np.ndarray, np.ndarray, np.ndarray],
+                count: int) -> list[np.ndarray]:
+    """The tags of every token at each nesting level (iob.levels, then iob.encode without the
+    sentence starts)."""
+    first = np.searchsorted(ends, entities[0], side="right")  # iob.token_ranges
+    end = np.searchsorted(starts, entities[1], side="left")
+    ranges = sorted((f, -e, label) for f, e, label in zip(
+        first.tolist(), end.tolist(), entities[2].tolist(), strict=True) if f < e)
+    placed: list[list[tuple[int, int, int]]] = []
+    for f, negative_end, label in ranges:
+        level = next((i for i, lv in enumerate(placed) if lv[-1][1] <= f), len(placed))
+        if level == len(placed):
+            placed.append([])
+        placed[level].append((f, -negative_end, label))
+    begin, inside, _ = _tag_ids()
+    tags = []
+    for level in placed or [[]]:
+        row = np.zeros(count, dtype=np.int64)
+        for f, e, label in level:
+            row[f + 1:e] = inside[label]
+            row[f] = begin[label]
+        tags.append(row)
+    return tags
+
+
+def _kept_levels(tags: list[np.ndarray], window: np.ndarray) -> int:
+    """How many nested levels a sentence's row keeps: up to the last with a tag that is not
+    O (an empty sentence keeps them all, as `set([]) != {"O"}` in the view's code)."""
+    if not len(window):
+        return len(tags) - 1
+    kept = len(tags) - 1
+    while kept > 0 and not np.any(tags[kept][window] != OUTSIDE):
+        kept -= 1
+    return kept
+
+
+def _byte_offsets(encoded: bytes, length: int) -> np.ndarray:
+    """The UTF-8 byte offset of each code point of the text, and of its end."""
+    octets = np.frombuffer(encoded, dtype=np.uint8)
+    return np.append(np.flatnonzero((octets & 0xC0) != 0x80), len(encoded))[:length + 1]
+
+
+def found_digests(batches: Iterator[pa.RecordBatch]) -> Iterator[tuple[str, str]]:
+    """(document id, digest) for each run of rows of one document in `ner` batches, in order
+    (a run may go on into the next batch)."""
+    pending: pa.Table | None = None
+    for batch in batches:
+        table = pa.Table.from_batches([batch])
+        table = table if pending is None else pa.concat_tables([pending, table])
+        runs = _runs(table.column("document_id").to_pylist())
+        for doc, a, b in runs[:-1]:
+            yield doc, _digest_slice(table.slice(a, b - a))
+        doc, a, b = runs[-1] if runs else (None, 0, 0)
+        pending = table.slice(a, b - a) if runs else None
+    if pending is not None and pending.num_rows:
+        yield str(pending.column("document_id")[0].as_py()), _digest_slice(pending)
+
+
+def _runs(ids: list) -> list[tuple[str, int, int]]:
+    runs: list[tuple[str, int, int]] = []
+    for i, doc in enumerate(ids):
+        if runs and runs[-1][0] == str(doc):
+            runs[-1] = (runs[-1][0], runs[-1][1], i + 1)
+        else:
+            runs.append((str(doc), i, i + 1))
+    return runs
+
+
+def _digest_slice(rows: pa.Table) -> str:
+    """The canonical digest of one document's rows as stored."""
+    if any(column.null_count for column in rows.columns):
+        return "rows with nulls"
+    col = {name: rows.column(name).combine_chunks() for name in rows.column_names}
+    nested = col["ner_tags_nested"]
+    levels = nested.flatten()
+    tokens = col["tokens"].flatten()
+    encoded = _string_bytes(tokens)
+    digest = hashlib.sha256()
+    for part in (np.stack([_numpy(col["sentence"]), _numpy(col["start"]), _numpy(col["end"]),
+                           _numpy(pc.list_value_length(col["tokens"])),
+                           _numpy(pc.list_value_length(nested))], axis=1),
+                 _numpy(pc.list_value_length(levels)), _numpy(col["ner_tags"].flatten()),
+                 _numpy(levels.flatten()), _numpy(pc.binary_length(tokens))):
+        digest.update(np.asarray(part, dtype="<i8").tobytes())
+    digest.update(encoded)
+    return digest.hexdigest()
+
+
+def _string_bytes(strings: pa.Array) -> bytes:
+    """The UTF-8 bytes of a string array's values, one after the other."""
+    if not len(strings):
+        return b""
+    _, offsets, data = strings.buffers()
+    width = np.int64 if pa.types.is_large_string(strings.type) else np.int32
+    bounds = np.frombuffer(offsets, dtype=width)[strings.offset:strings.offset + len(strings) + 1]
+    return bytes(memoryview(data)[int(bounds[0]):int(bounds[-1])])
