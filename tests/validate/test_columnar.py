@@ -85,3 +85,16 @@ def test_a_mutated_record_is_cleared_only_when_it_has_no_finding(seed_records, d
     event("has findings" if findings else "valid")
     if batch is not None and findings:
         assert not batch_is_clean(batch), [str(f) for f in findings]
+
+
+def test_the_first_gold_annotator_gives_the_declared_split(built_seeds):
+    from sahifa.validate.columnar import first_gold_annotators
+    from sahifa.write.splits import declared_split, folder_split
+
+    for file in document_files(built_seeds):
+        for batch in pq.ParquetFile(file).iter_batches(batch_size=8):
+            records = [Record.from_dict(d) for d in batch.to_pylist()]
+            annotators = first_gold_annotators(batch)
+            assert [a and folder_split(a) for a in annotators] == \
+                [declared_split(r) for r in records]
+            assert any(annotators)

@@ -124,9 +124,18 @@ def _digest_record(text: str, starts: np.ndarray, ends: np.ndarray,
                  np.concatenate(nested) if nested else np.zeros(0),
                  token_ends - token_starts):
         digest.update(np.asarray(part, dtype="<i8").tobytes())
-    digest.update(b"".join(encoded[a:b] for a, b in zip(token_starts.tolist(),
-                                                         token_ends.tolist(), strict=True)))
+    digest.update(_gathered(encoded, token_starts, token_ends))
     return digest.hexdigest()
+
+
+def _gathered(encoded: bytes, starts: np.ndarray, ends: np.ndarray) -> bytes:
+    """The bytes of encoded[starts[i]:ends[i]] for every i, one after the other."""
+    lengths = ends - starts
+    if not lengths.sum():
+        return b""
+    offsets = _starts(lengths)[:-1]
+    index = np.repeat(starts - offsets, lengths) + np.arange(lengths.sum())
+    return np.frombuffer(encoded, dtype=np.uint8)[index].tobytes()
 
 
 def _level_tags(starts: np.ndarray, ends: np.ndarray,
@@ -180,12 +189,15 @@ def found_digests(batches: Iterator[pa.RecordBatch]) -> Iterator[tuple[str, str]
         table = pa.Table.from_batches([batch])
         table = table if pending is None else pa.concat_tables([pending, table])
         runs = _runs(table.column("document_id").to_pylist())
+        if not runs:
+            continue
+        stored = _Stored(table.slice(0, runs[-1][1]))
         for doc, a, b in runs[:-1]:
-            yield doc, _digest_slice(table.slice(a, b - a))
-        doc, a, b = runs[-1] if runs else (None, 0, 0)
-        pending = table.slice(a, b - a) if runs else None
+            yield doc, stored.digest(a, b)
+        pending = table.slice(runs[-1][1])
     if pending is not None and pending.num_rows:
-        yield str(pending.column("document_id")[0].as_py()), _digest_slice(pending)
+        yield str(pending.column("document_id")[0].as_py()), _Stored(pending).digest(
+            0, pending.num_rows)
 
 
 def _runs(ids: list) -> list[tuple[str, int, int]]:
@@ -198,24 +210,45 @@ def _runs(ids: list) -> list[tuple[str, int, int]]:
     return runs
 
 
-def _digest_slice(rows: pa.Table) -> str:
-    """The canonical digest of one document's rows as stored."""
-    if any(column.null_count for column in rows.columns):
-        return "rows with nulls"
-    col = {name: rows.column(name).combine_chunks() for name in rows.column_names}
-    nested = col["ner_tags_nested"]
-    levels = nested.flatten()
-    tokens = col["tokens"].flatten()
-    encoded = _string_bytes(tokens)
-    digest = hashlib.sha256()
-    for part in (np.stack([_numpy(col["sentence"]), _numpy(col["start"]), _numpy(col["end"]),
-                           _numpy(pc.list_value_length(col["tokens"])),
-                           _numpy(pc.list_value_length(nested))], axis=1),
-                 _numpy(pc.list_value_length(levels)), _numpy(col["ner_tags"].flatten()),
-                 _numpy(levels.flatten()), _numpy(pc.binary_length(tokens))):
-        digest.update(np.asarray(part, dtype="<i8").tobytes())
-    digest.update(encoded)
-    return digest.hexdigest()
+class _Stored:
+    """`ner` rows as stored, flattened to numpy once: any run of rows digested by slicing."""
+
+    def __init__(self, rows: pa.Table) -> None:
+        self.nulls = any(column.null_count for column in rows.columns)
+        col = {name: rows.column(name).combine_chunks() for name in rows.column_names}
+        nested, tokens = col["ner_tags_nested"], col["tokens"]
+        levels = nested.flatten()
+        flat_tokens = tokens.flatten()
+        self.rows = np.stack([_numpy(col["sentence"]), _numpy(col["start"]), _numpy(col["end"]),
+                              _numpy(pc.list_value_length(tokens)),
+                              _numpy(pc.list_value_length(nested))], axis=1)
+        self.token_at = _starts(self.rows[:, 3])  # row → its first token
+        self.level_at = _starts(self.rows[:, 4])  # row → its first nested level
+        self.level_lengths = _numpy(pc.list_value_length(levels))
+        self.nested_at = _starts(self.level_lengths)  # level → its first tag
+        self.tags = _numpy(col["ner_tags"].flatten())
+        self.nested = _numpy(levels.flatten())
+        self.token_lengths = _numpy(pc.binary_length(flat_tokens))
+        self.byte_at = _starts(self.token_lengths)
+        self.encoded = _string_bytes(flat_tokens)
+
+    def digest(self, a: int, b: int) -> str:
+        if self.nulls:
+            return "rows with nulls"
+        t0, t1 = self.token_at[a], self.token_at[b]
+        l0, l1 = self.level_at[a], self.level_at[b]
+        digest = hashlib.sha256()
+        for part in (self.rows[a:b], self.level_lengths[l0:l1], self.tags[t0:t1],
+                     self.nested[self.nested_at[l0]:self.nested_at[l1]],
+                     self.token_lengths[t0:t1]):
+            digest.update(np.asarray(part, dtype="<i8").tobytes())
+        digest.update(self.encoded[self.byte_at[t0]:self.byte_at[t1]])
+        return digest.hexdigest()
+
+
+def _starts(counts: np.ndarray) -> np.ndarray:
+    """Where each of consecutive runs of `counts` items starts, and the end of the last."""
+    return np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
 
 
 def _string_bytes(strings: pa.Array) -> bytes:

@@ -23,13 +23,13 @@ from sahifa.findings import Finding, Problem, locate
 from sahifa.parallel import ordered_map
 from sahifa.record import Record
 from sahifa.schema import LabelError
-from sahifa.validate.columnar import batch_is_clean
+from sahifa.validate.columnar import batch_is_clean, first_gold_annotators
 from sahifa.validate.corpus_checks import check_card, check_counts, check_features, check_metadata
 from sahifa.validate.ner_digests import digest_rows, expected_digests, found_digests
 from sahifa.validate.record_checks import record_findings
 from sahifa.write.card import CORPUS_DIR, card_configs
 from sahifa.write.parquet import decode_documents
-from sahifa.write.splits import record_split
+from sahifa.write.splits import folder_split, record_split, split_of
 from sahifa.write.views import VIEWS
 
 RECORD_BATCH = 64  # records a worker checks at a time
@@ -197,22 +197,31 @@ def _check_batch(batch: pa.RecordBatch, name: str) -> list[_Checked]:
     return out
 
 
-SLIM = ("id", "source", "text", "paragraphs", "entities", "quotes", "corrections")
-
-
 def _clean_batch(batch: pa.RecordBatch) -> list[_Checked]:
-    """A cleared batch: each record's split and view digests, the `ner` ones in bulk. The
-    record is built without its segmentation (what its split and its quotes need)."""
+    """A cleared batch: each record's split and view digests, the `ner` ones in bulk; the
+    records with quotations are built, without their segmentation, for their `quotes` rows."""
+    ids = batch.column("id").to_pylist()
     ner = expected_digests(batch, list(range(batch.num_rows)))
+    quotes = {record.id: _json_digest(VIEWS["quotes"].rows(record))
+              for record in _quoting_records(batch)}
+    empty = _json_digest(())
     out = []
-    for data in batch.select(list(SLIM)).to_pylist():
-        slim = Record.from_dict(data)
-        digests = {"ner": ner[slim.id], "quotes": _json_digest(VIEWS["quotes"].rows(slim))}
-        if digests["ner"] is None:
-            digests["ner"] = ner_digest(Record.from_dict(
-                next(decode_documents(batch.filter(pc.equal(batch.column("id"), slim.id))))))
-        out.append(_Checked(slim.id, record_split(slim), [], digests))
+    for record_id, annotator in zip(ids, first_gold_annotators(batch), strict=True):
+        if ner[record_id] is None:
+            ner[record_id] = ner_digest(Record.from_dict(next(decode_documents(
+                batch.filter(pc.equal(batch.column("id"), record_id))))))
+        split = (annotator and folder_split(annotator)) or split_of(record_id)
+        out.append(_Checked(record_id, split, [], {"ner": ner[record_id],
+                                                   "quotes": quotes.get(record_id, empty)}))
     return out
+
+
+def _quoting_records(batch: pa.RecordBatch) -> Iterator[Record]:
+    """The records of a batch that hold quotations, with what their `quotes` rows need."""
+    quoting = pc.indices_nonzero(pc.greater(pc.list_value_length(batch.column("quotes")), 0))
+    columns = ["id", "source", "text", "paragraphs", "entities", "quotes"]
+    for data in batch.select(columns).take(quoting).to_pylist():
+        yield Record.from_dict(data)
 
 
 def ner_digest(record: Record) -> str:

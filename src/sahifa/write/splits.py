@@ -27,9 +27,14 @@ def declared_split(record: Record) -> str | None:
     """The split named by the folder of the record's gold annotation file, if any."""
     for span in (*record.entities, *record.quotes, *record.corrections):
         if span.origin == "gold":
-            folder = PurePosixPath(span.annotator).parent.name
-            return folder if folder in SPLIT_NAMES else None
+            return folder_split(span.annotator)
     return None
+
+
+def folder_split(annotator: str) -> str | None:
+    """The split a gold annotation file's folder names (`…/test/x.ann`), if it names one."""
+    folder = PurePosixPath(annotator).parent.name
+    return folder if folder in SPLIT_NAMES else None
 
 
 def record_split(record: Record) -> str:
