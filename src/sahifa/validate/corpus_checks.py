@@ -73,10 +73,15 @@ def check_card(root: Path, declared: dict[str, dict[str, str]]) -> Iterator[Prob
             yield Problem("card-config-mismatch", f"{name} is on disk but no config declares it")
 
 
-def check_counts(card: str, rows: Counter) -> Iterator[Problem]:
-    """The card's `dataset_info` num_examples of every split equal the rows of its files."""
+def front_matter(card: str) -> dict:
+    """The card's YAML front matter ({} without one), read with libyaml where it is built."""
     match = FRONT_MATTER.match(card)
-    meta = (yaml.safe_load(match.group(1)) if match else None) or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return (yaml.load(match.group(1), Loader=loader) if match else None) or {}
+
+
+def check_counts(meta: dict, rows: Counter) -> Iterator[Problem]:
+    """The card's `dataset_info` num_examples of every split equal the rows of its files."""
     for info in meta.get("dataset_info") or []:
         config = info.get("config_name", "default")
         for split in info.get("splits") or []:
@@ -89,10 +94,9 @@ def check_counts(card: str, rows: Counter) -> Iterator[Problem]:
 LICENSE_NAME = re.compile(r"[a-z0-9][a-z0-9.-]*")
 
 
-def check_metadata(card: str, rows: Counter) -> Iterator[Problem]:
-    """What the Hub asks of a card's metadata, and our semantic `version`."""
-    match = FRONT_MATTER.match(card)
-    meta = (yaml.safe_load(match.group(1)) if match else None) or {}
+def check_metadata(meta: dict, rows: Counter) -> Iterator[Problem]:
+    """What the Hub asks of a card's metadata (the front matter), and our semantic
+    `version`."""
     if meta.get("license") == "other":
         missing = [k for k in ("license_name", "license_link") if not meta.get(k)]
         if missing:

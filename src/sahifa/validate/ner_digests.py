@@ -109,18 +109,18 @@ def _digest_record(text: str, starts: np.ndarray, ends: np.ndarray,
     heads = first[first < end]
     for level in tags:  # a range that runs into a sentence starts it with B- (iob.encode)
         level[heads] = _tag_ids()[2][level[heads]]
-    windows = [np.arange(a, b) for a, b in zip(first.tolist(), end.tolist(), strict=True)]
-    kept = [_kept_levels(tags, w) for w in windows]
-    index = np.concatenate(windows) if windows else np.zeros(0, dtype=np.int64)
-    nested = [tags[level][w] for w, n in zip(windows, kept, strict=True)
-              for level in range(1, n + 1)]
+    lengths = end - first
+    index = _ranges(first, lengths)  # the tokens of the rows, row after row
+    kept = _kept_levels(tags, first, end)
+    nested = [tags[level][a:b] for a, b, n in zip(first.tolist(), end.tolist(), kept.tolist(),
+                                                   strict=True) for level in range(1, n + 1)]
     encoded = text.encode("utf-8")
     byte_at = _byte_offsets(encoded, len(text))
     token_starts, token_ends = byte_at[starts[index]], byte_at[ends[index]]
     digest = hashlib.sha256()
-    counts = np.stack([np.arange(len(windows)), sentences[0], sentences[1], end - first,
-                       np.array(kept, dtype=np.int64)], axis=1) if windows else np.zeros(0)
-    for part in (counts, np.array([len(level) for level in nested]), tags[0][index],
+    counts = np.stack([np.arange(len(first)), sentences[0], sentences[1], lengths, kept],
+                      axis=1)
+    for part in (counts, np.repeat(lengths, kept), tags[0][index],
                  np.concatenate(nested) if nested else np.zeros(0),
                  token_ends - token_starts):
         digest.update(np.asarray(part, dtype="<i8").tobytes())
@@ -130,12 +130,13 @@ def _digest_record(text: str, starts: np.ndarray, ends: np.ndarray,
 
 def _gathered(encoded: bytes, starts: np.ndarray, ends: np.ndarray) -> bytes:
     """The bytes of encoded[starts[i]:ends[i]] for every i, one after the other."""
-    lengths = ends - starts
-    if not lengths.sum():
-        return b""
-    offsets = _starts(lengths)[:-1]
-    index = np.repeat(starts - offsets, lengths) + np.arange(lengths.sum())
-    return np.frombuffer(encoded, dtype=np.uint8)[index].tobytes()
+    return np.frombuffer(encoded, dtype=np.uint8)[_ranges(starts, ends - starts)].tobytes()
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """start, start + 1, …, start + length - 1 for each (start, length), one after the other."""
+    offsets = _starts(lengths)
+    return np.repeat(starts - offsets[:-1], lengths) + np.arange(offsets[-1], dtype=np.int64)
 
 
 def _level_tags(starts: np.ndarray, ends: np.ndarray,
@@ -164,14 +165,19 @@ def _level_tags(starts: np.ndarray, ends: np.ndarray,
     return tags
 
 
-def _kept_levels(tags: list[np.ndarray], window: np.ndarray) -> int:
-    """How many nested levels a sentence's row keeps: up to the last with a tag that is not
-    O (an empty sentence keeps them all, as `set([]) != {"O"}` in the view's code)."""
-    if not len(window):
-        return len(tags) - 1
-    kept = len(tags) - 1
-    while kept > 0 and not np.any(tags[kept][window] != OUTSIDE):
-        kept -= 1
+def _kept_levels(tags: list[np.ndarray], first: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """How many nested levels each sentence's row keeps: up to the last with a tag that is
+    not O in the sentence (an empty sentence keeps them all, as `set([]) != {"O"}` in the
+    view's code)."""
+    nested = len(tags) - 1
+    if not nested:
+        return np.zeros(len(first), dtype=np.int64)
+    tagged = np.stack([level != OUTSIDE for level in tags[1:]])
+    running = np.concatenate([np.zeros((nested, 1), dtype=np.int64),
+                              np.cumsum(tagged, axis=1)], axis=1)
+    present = (running[:, end] - running[:, first]) > 0
+    kept = np.max(np.where(present, np.arange(1, nested + 1)[:, None], 0), axis=0)
+    kept[end == first] = nested
     return kept
 
 

@@ -24,8 +24,15 @@ from sahifa.parallel import ordered_map
 from sahifa.record import Record
 from sahifa.schema import LabelError
 from sahifa.validate.columnar import batch_is_clean, first_gold_annotators
-from sahifa.validate.corpus_checks import check_card, check_counts, check_features, check_metadata
+from sahifa.validate.corpus_checks import (
+    check_card,
+    check_counts,
+    check_features,
+    check_metadata,
+    front_matter,
+)
 from sahifa.validate.ner_digests import digest_rows, expected_digests, found_digests
+from sahifa.validate.quote_digests import canonical, expected_quote_digests, json_digest
 from sahifa.validate.record_checks import record_findings
 from sahifa.write.card import CORPUS_DIR, card_configs
 from sahifa.write.parquet import decode_documents
@@ -122,8 +129,9 @@ def _card_findings(root: Path, corpus: _Corpus) -> list[Finding]:
         first = str(err).splitlines()[0]
         return [locate(Problem("card-config-mismatch", f"the YAML front matter does not parse: "
                                f"{first}"), file="README.md")]
-    problems = (list(check_card(root, declared)) + list(check_counts(text, corpus.rows))
-                + list(check_metadata(text, corpus.rows)))
+    meta = front_matter(text)
+    problems = (list(check_card(root, declared)) + list(check_counts(meta, corpus.rows))
+                + list(check_metadata(meta, corpus.rows)))
     return [locate(p, file="README.md") for p in problems]
 
 
@@ -198,13 +206,10 @@ def _check_batch(batch: pa.RecordBatch, name: str) -> list[_Checked]:
 
 
 def _clean_batch(batch: pa.RecordBatch) -> list[_Checked]:
-    """A cleared batch: each record's split and view digests, the `ner` ones in bulk; the
-    records with quotations are built, without their segmentation, for their `quotes` rows."""
+    """A cleared batch: each record's split and view digests, in bulk."""
     ids = batch.column("id").to_pylist()
     ner = expected_digests(batch, list(range(batch.num_rows)))
-    quotes = {record.id: _json_digest(VIEWS["quotes"].rows(record))
-              for record in _quoting_records(batch)}
-    empty = _json_digest(())
+    quotes = expected_quote_digests(batch)
     out = []
     for record_id, annotator in zip(ids, first_gold_annotators(batch), strict=True):
         if ner[record_id] is None:
@@ -212,32 +217,17 @@ def _clean_batch(batch: pa.RecordBatch) -> list[_Checked]:
                 batch.filter(pc.equal(batch.column("id"), record_id))))))
         split = (annotator and folder_split(annotator)) or split_of(record_id)
         out.append(_Checked(record_id, split, [], {"ner": ner[record_id],
-                                                   "quotes": quotes.get(record_id, empty)}))
+                                                   "quotes": quotes[record_id]}))
     return out
-
-
-def _quoting_records(batch: pa.RecordBatch) -> Iterator[Record]:
-    """The records of a batch that hold quotations, with what their `quotes` rows need."""
-    quoting = pc.indices_nonzero(pc.greater(pc.list_value_length(batch.column("quotes")), 0))
-    columns = ["id", "source", "text", "paragraphs", "entities", "quotes"]
-    for data in batch.select(columns).take(quoting).to_pylist():
-        yield Record.from_dict(data)
 
 
 def ner_digest(record: Record) -> str:
     return digest_rows(list(VIEWS["ner"].rows(record)))
 
 
-def _json_digest(rows) -> str:
-    digest = hashlib.sha256()
-    for row in rows:
-        digest.update(_canonical(row))
-    return digest.hexdigest()
-
-
 def _view_digests(record: Record) -> dict[str, str]:
     """The digest of the rows each other config should hold for `record`."""
-    return {"ner": ner_digest(record), "quotes": _json_digest(VIEWS["quotes"].rows(record))}
+    return {"ner": ner_digest(record), "quotes": json_digest(VIEWS["quotes"].rows(record))}
 
 
 def _read_view_rows(file: Path, name: str, config: str, corpus: _Corpus) -> None:
@@ -260,13 +250,9 @@ def _json_runs(batches) -> Iterator[tuple[str, str]]:
                 yield run, digest.hexdigest()
                 digest = hashlib.sha256()
             run = record_id
-            digest.update(_canonical(row))
+            digest.update(canonical(row))
     if run is not None:
         yield run, digest.hexdigest()
-
-
-def _canonical(row: dict) -> bytes:
-    return json.dumps(row, sort_keys=True, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
 def _view_findings(corpus: _Corpus) -> Iterator[Finding]:

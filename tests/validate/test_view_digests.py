@@ -1,5 +1,6 @@
-"""The ner view's rows digested in bulk equal the digest of the rows the view makes, from the
-default rows (what they should be) and from the ner files (what they are)."""
+"""The views' rows digested in bulk equal the digest of the rows the views make: the ner rows
+from the default rows (what they should be) and from the ner files (what they are), the quotes
+rows from the default rows."""
 
 from __future__ import annotations
 
@@ -48,3 +49,17 @@ def test_bulk_digests_follow_any_entities(built_seeds, data):
                           for i, (s, k, label) in enumerate(spans)]
     batch = pa.RecordBatch.from_pylist([LabelCodec().encode(record)], schema=arrow_schema())
     assert expected_digests(batch, [0])[record["id"]] == reference(record)
+
+
+def test_bulk_quote_digests_equal_the_views_own_rows(built_seeds):
+    from sahifa.validate.quote_digests import expected_quote_digests, json_digest
+
+    quoting = 0
+    for file in document_files(built_seeds):
+        for batch in pq.ParquetFile(file).iter_batches(batch_size=5):
+            bulk = expected_quote_digests(batch)
+            for data in decode_documents(batch):
+                record = Record.from_dict(data)
+                quoting += bool(record.quotes)
+                assert bulk[record.id] == json_digest(VIEWS["quotes"].rows(record))
+    assert quoting > 10

@@ -1,0 +1,88 @@
+"""The digest of the `quotes` rows each record of a cleared batch should have, with the speaker
+and the paragraph of every quotation found in bulk; each row is then what
+`write.views._quote_rows` makes of the record, encoded by the view's label codec, as
+canonical JSON."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from sahifa.schema import LabelCodec, labels, view_schema
+
+
+def canonical(row: dict[str, Any]) -> bytes:
+    return json.dumps(row, sort_keys=True, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+def json_digest(rows) -> str:
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(canonical(row))
+    return digest.hexdigest()
+
+
+@cache
+def _codec() -> LabelCodec:
+    return LabelCodec(view_schema("quotes"))
+
+
+def expected_quote_digests(batch: pa.RecordBatch) -> dict[str, str]:
+    """{record id: digest of its `quotes` rows}, for the records of a cleared batch (whose
+    quotations lie inside paragraphs in order and name speakers that are its entities)."""
+    ids = batch.column("id").to_pylist()
+    quotes = batch.column("quotes")
+    parents = np.asarray(pc.list_parent_indices(quotes), dtype=np.int64)
+    found = quotes.flatten().to_pylist()
+    speakers = _speakers(batch, parents, [q["speaker"] for q in found])
+    paragraphs = _paragraph_ids(batch, parents, [q["start"] for q in found])
+    origin, entity_label = labels("origin"), labels("entity_label")
+    rows: dict[str, list] = {record_id: [] for record_id in ids}
+    for parent, q, speaker, paragraph in zip(parents.tolist(), found, speakers, paragraphs,
+                                             strict=True):
+        cue = q["cue"]
+        rows[ids[parent]].append(_codec().encode({
+            "document_id": ids[parent], "quote_id": q["id"], "text": q["text"],
+            "start": q["start"], "end": q["end"],
+            "speaker_text": speaker and speaker["text"], "speaker_id": q["speaker"],
+            "speaker_label": speaker and entity_label[speaker["label"]],
+            "cue_text": cue and cue["text"], "cue_start": cue and cue["start"],
+            "cue_end": cue and cue["end"], "closed": q["closed"], "paragraph_id": paragraph,
+            "origin": origin[q["origin"]], "annotator": q["annotator"],
+        }))
+    return {record_id: json_digest(found_rows) for record_id, found_rows in rows.items()}
+
+
+def _speakers(batch: pa.RecordBatch, parents: np.ndarray,
+              speakers: list[str | None]) -> list[dict | None]:
+    """The entity (text and label) each quotation names as its speaker, or None."""
+    entities = batch.column("entities")
+    owners = pc.cast(pc.list_parent_indices(entities), pa.string())
+    values = entities.flatten()
+    keys = pc.binary_join_element_wise(owners, pc.struct_field(values, "id"), "\x1f")
+    wanted = pa.array([None if s is None else f"{p}\x1f{s}"
+                       for p, s in zip(parents.tolist(), speakers, strict=True)], pa.string())
+    at = pc.index_in(wanted, value_set=keys)
+    chosen = pa.StructArray.from_arrays(
+        [pc.struct_field(values, "text"), pc.struct_field(values, "label")], ["text", "label"])
+    return pc.take(chosen, at).to_pylist()
+
+
+def _paragraph_ids(batch: pa.RecordBatch, parents: np.ndarray, starts: list[int]) -> list[str]:
+    """The id of the paragraph each quotation starts in (the paragraphs of a cleared batch
+    are in order and apart, and hold their quotations whole)."""
+    paragraphs = batch.column("paragraphs")
+    owners = np.asarray(pc.list_parent_indices(paragraphs), dtype=np.int64)
+    values = paragraphs.flatten()
+    first = np.asarray(pc.struct_field(values, "start"), dtype=np.int64)
+    key = owners * (1 << 32) + first
+    at = np.searchsorted(key, parents * (1 << 32) + np.asarray(starts, dtype=np.int64),
+                         side="right") - 1
+    ids = pc.struct_field(values, "id")
+    return pc.take(ids, pa.array(at)).to_pylist() if len(at) else []
