@@ -149,19 +149,26 @@ def _level_tags(starts: np.ndarray, ends: np.ndarray,
     ranges = sorted((f, -e, label) for f, e, label in zip(
         first.tolist(), end.tolist(), entities[2].tolist(), strict=True) if f < e)
     placed: list[list[tuple[int, int, int]]] = []
+    level_ends: list[int] = []
     for f, negative_end, label in ranges:
-        level = next((i for i, lv in enumerate(placed) if lv[-1][1] <= f), len(placed))
+        level = next((i for i, e in enumerate(level_ends) if e <= f), len(placed))
         if level == len(placed):
             placed.append([])
+            level_ends.append(0)
         placed[level].append((f, -negative_end, label))
+        level_ends[level] = -negative_end
+    return [_tags_of(np.array(level, dtype=np.int64).reshape(-1, 3), count)
+            for level in placed or [[]]]
+
+
+def _tags_of(ranges: np.ndarray, count: int) -> np.ndarray:
+    """The tags of `count` tokens for one level's (first, end, label) ranges: B- on the
+    first token, I- on the others."""
     begin, inside, _ = _tag_ids()
-    tags = []
-    for level in placed or [[]]:
-        row = np.zeros(count, dtype=np.int64)
-        for f, e, label in level:
-            row[f + 1:e] = inside[label]
-            row[f] = begin[label]
-        tags.append(row)
+    first, end, label = ranges[:, 0], ranges[:, 1], ranges[:, 2]
+    tags = np.zeros(count, dtype=np.int64)
+    tags[_ranges(first + 1, end - first - 1)] = np.repeat(inside[label], end - first - 1)
+    tags[first] = begin[label]
     return tags
 
 
