@@ -29,7 +29,7 @@ def test_bulk_digests_equal_the_views_own_rows(built_seeds):
         found.update(found_digests(pq.ParquetFile(file).iter_batches(batch_size=7)))
     for file in document_files(built_seeds):
         for batch in pq.ParquetFile(file).iter_batches(batch_size=5):
-            bulk = expected_digests(batch, list(range(batch.num_rows)))
+            bulk = expected_digests(batch)
             for data in decode_documents(batch):
                 assert bulk[data["id"]] == reference(data) == found[data["id"]]
 
@@ -48,7 +48,7 @@ def test_bulk_digests_follow_any_entities(built_seeds, data):
                            "origin": "auto", "annotator": "test"}
                           for i, (s, k, label) in enumerate(spans)]
     batch = pa.RecordBatch.from_pylist([LabelCodec().encode(record)], schema=arrow_schema())
-    assert expected_digests(batch, [0])[record["id"]] == reference(record)
+    assert expected_digests(batch)[record["id"]] == reference(record)
 
 
 def test_bulk_quote_digests_equal_the_views_own_rows(built_seeds):
@@ -63,3 +63,16 @@ def test_bulk_quote_digests_equal_the_views_own_rows(built_seeds):
                 quoting += bool(record.quotes)
                 assert bulk[record.id] == json_digest(VIEWS["quotes"].rows(record))
     assert quoting > 10
+
+
+def test_a_record_with_tokens_out_of_order_is_left_to_the_record(built_seeds):
+    records = [d for f in document_files(built_seeds) for d in read_documents(f)][:3]
+    records = copy.deepcopy(records)
+    tokens = records[1]["tokens"]
+    tokens[0], tokens[1] = tokens[1], tokens[0]
+    batch = pa.RecordBatch.from_pylist([LabelCodec().encode(r) for r in records],
+                                       schema=arrow_schema())
+    bulk = expected_digests(batch)
+    assert bulk[records[1]["id"]] is None
+    assert [bulk[r["id"]] for r in (records[0], records[2])] == \
+        [reference(records[0]), reference(records[2])]

@@ -55,110 +55,121 @@ def _tag_ids() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return begin, inside, opening
 
 
-def expected_digests(batch: pa.RecordBatch, rows: list[int]) -> dict[str, str | None]:
-    """{record id: digest of the `ner` rows the record should have} for the given rows of a
-    `default` batch whose records are valid; None for a record whose tokens are not in order
-    (the bisections of the view's own code would then differ from numpy's: the caller digests
-    its rows from the record)."""
+def expected_digests(batch: pa.RecordBatch) -> dict[str, str | None]:
+    """{record id: digest of the `ner` rows the record should have} for the records of a
+    cleared `default` batch; None for a record whose tokens are not in order (the view's own
+    bisections would then differ from numpy's: the caller digests its rows from the record)."""
+    tokens = _Spans(batch.column("tokens"))
     ids = batch.column("id").to_pylist()
-    texts = batch.column("text").to_pylist()
-    tokens, sentences, entities = (_Spans(batch.column(n)) for n in
-                                   ("tokens", "sentences", "entities"))
-    entity_labels = _numpy(pc.struct_field(entities.values, "label"))
-    out: dict[str, str | None] = {}
-    for i in rows:
-        starts, ends = tokens.of(i)
-        if np.any(np.diff(starts) < 0) or np.any(np.diff(ends) < 0):
-            out[ids[i]] = None
-            continue
-        lo, hi = entities.bounds(i)
-        found = (*entities.of(i), entity_labels[lo:hi])
-        out[ids[i]] = _digest_record(texts[i], starts, ends, sentences.of(i), found)
-    return out
+    backwards = tokens.backwards()
+    if not backwards:
+        return _in_bulk(batch, ids)
+    ordered = [i for i in range(len(ids)) if i not in backwards]
+    return {**{ids[i]: None for i in backwards},
+            **_in_bulk(batch.take(pa.array(ordered, pa.int64())), [ids[i] for i in ordered])}
 
 
 class _Spans:
-    """A list-of-spans column, flattened: each record's starts and ends as numpy slices."""
+    """A list-of-spans column of a batch, flattened: each span's record, start and end, and
+    where each record's spans begin."""
 
-    def __init__(self, column: pa.Array | pa.ChunkedArray) -> None:
-        lists = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
-        self.values = lists.flatten()
-        self.offsets = np.concatenate([[0], np.cumsum(_numpy(pc.list_value_length(lists)))])
+    def __init__(self, column: pa.Array) -> None:
+        self.values = column.flatten()
+        self.offsets = _starts(_numpy(pc.list_value_length(column)))
+        self.parents = np.repeat(np.arange(len(column)), np.diff(self.offsets))
         self.start = _numpy(pc.struct_field(self.values, "start"))
         self.end = _numpy(pc.struct_field(self.values, "end"))
 
-    def bounds(self, i: int) -> tuple[int, int]:
-        return int(self.offsets[i]), int(self.offsets[i + 1])
+    def backwards(self) -> set[int]:
+        """The records whose spans' starts or ends go back somewhere."""
+        same = self.parents[1:] == self.parents[:-1]
+        back = same & ((np.diff(self.start) < 0) | (np.diff(self.end) < 0))
+        return set(self.parents[1:][back].tolist())
 
-    def of(self, i: int) -> tuple[np.ndarray, np.ndarray]:
-        lo, hi = self.bounds(i)
-        return self.start[lo:hi], self.end[lo:hi]
+    def on_axis(self, base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Starts and ends on the batch's axis, where records lie apart."""
+        return self.start + base[self.parents], self.end + base[self.parents]
 
 
 def _numpy(array: pa.Array) -> np.ndarray:
     return np.asarray(array.to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
-def _digest_record(text: str, starts: np.ndarray, ends: np.ndarray,
-                   sentences: tuple[np.ndarray, np.ndarray],
-                   entities: tuple[np.ndarray, np.ndarray, np.ndarray]) -> str:
-    """`digest_rows` of the record's rows, made as `write.views._ner_rows` makes them."""
-    first = np.searchsorted(starts, sentences[0], side="left")  # iob.sentence_tokens
-    end = np.searchsorted(starts, sentences[1], side="left")
-    tags = _level_tags(starts, ends, entities, len(starts))
-    heads = first[first < end]
-    for level in tags:  # a range that runs into a sentence starts it with B- (iob.encode)
-        level[heads] = _tag_ids()[2][level[heads]]
+def _in_bulk(batch: pa.RecordBatch, ids: list[str]) -> dict[str, str]:
+    """`digest_rows` of every record's rows, made as `write.views._ner_rows` makes them, for a
+    batch whose records have their tokens in order: the whole batch on one axis (records a
+    code point apart), so each step is one numpy operation, and a record's digest is made of
+    slices."""
+    texts = batch.column("text").to_pylist()
+    base = _starts(np.array([len(t) + 1 for t in texts], dtype=np.int64))[:-1]
+    tokens, sentences, entities = (_Spans(batch.column(n)) for n in
+                                   ("tokens", "sentences", "entities"))
+    token_start, token_end = tokens.on_axis(base)
+    sentence_start, sentence_end = sentences.on_axis(base)
+    first = np.searchsorted(token_start, sentence_start, side="left")  # iob.sentence_tokens
+    end = np.searchsorted(token_start, sentence_end, side="left")
     lengths = end - first
-    index = _ranges(first, lengths)  # the tokens of the rows, row after row
-    kept = _kept_levels(tags, first, end)
-    nested = [tags[level][a:b] for a, b, n in zip(first.tolist(), end.tolist(), kept.tolist(),
-                                                   strict=True) for level in range(1, n + 1)]
-    encoded = text.encode("utf-8")
-    byte_at = _byte_offsets(encoded, len(text))
-    token_starts, token_ends = byte_at[starts[index]], byte_at[ends[index]]
-    digest = hashlib.sha256()
-    counts = np.stack([np.arange(len(first)), sentences[0], sentences[1], lengths, kept],
-                      axis=1)
-    for part in (counts, np.repeat(lengths, kept), tags[0][index],
-                 np.concatenate(nested) if nested else np.zeros(0),
-                 token_ends - token_starts):
-        digest.update(np.asarray(part, dtype="<i8").tobytes())
-    digest.update(_gathered(encoded, token_starts, token_ends))
-    return digest.hexdigest()
+    tags, depth = _level_tags(token_start, token_end, entities, base, len(texts))
+    heads = first[first < end]
+    tags[:, heads] = _tag_ids()[2][tags[:, heads]]  # a range running into a sentence: B-
+    kept = _kept_levels(tags, first, end, depth[sentences.parents])
+    index = _ranges(first, lengths)  # the tokens of every row, row after row
+    rows = np.repeat(np.arange(len(first)), kept)  # each nested level of each row
+    level = np.arange(len(rows)) - np.repeat(_starts(kept)[:-1], kept) + 1
+    nested = tags[np.repeat(level, lengths[rows]), _ranges(first[rows], lengths[rows])]
+    joined = "\n".join(texts)
+    encoded = joined.encode("utf-8")
+    byte_at = _byte_offsets(encoded, len(joined))
+    token_bytes = (byte_at[token_start[index]], byte_at[token_end[index]])
+    row_fields = np.stack([np.arange(len(first)) - sentences.offsets[sentences.parents],
+                           sentences.start, sentences.end, lengths, kept], axis=1)
+    parts = [
+        (row_fields, np.arange(len(first) + 1)),
+        (np.repeat(lengths, kept), _starts(kept)),
+        (tags[0][index], _starts(lengths)),
+        (nested, _starts(kept * lengths)),
+        (token_bytes[1] - token_bytes[0], _starts(lengths)),
+    ]
+    gathered = _gathered(encoded, *token_bytes)
+    byte_bounds = _starts(token_bytes[1] - token_bytes[0])[_starts(lengths)]
+    out = {}
+    for record, (lo, hi) in enumerate(zip(sentences.offsets[:-1].tolist(),
+                                          sentences.offsets[1:].tolist(), strict=True)):
+        digest = hashlib.sha256()
+        for values, bounds in parts:
+            digest.update(np.asarray(values[bounds[lo]:bounds[hi]], dtype="<i8").tobytes())
+        digest.update(gathered[byte_bounds[lo]:byte_bounds[hi]])
+        out[ids[record]] = digest.hexdigest()
+    return out
 
 
-def _gathered(encoded: bytes, starts: np.ndarray, ends: np.ndarray) -> bytes:
-    """The bytes of encoded[starts[i]:ends[i]] for every i, one after the other."""
-    return np.frombuffer(encoded, dtype=np.uint8)[_ranges(starts, ends - starts)].tobytes()
-
-
-def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """start, start + 1, …, start + length - 1 for each (start, length), one after the other."""
-    offsets = _starts(lengths)
-    return np.repeat(starts - offsets[:-1], lengths) + np.arange(offsets[-1], dtype=np.int64)
-
-
-def _level_tags(starts: np.ndarray, ends: np.ndarray,
-                entities: tuple[np.ndarray, np.ndarray, np.ndarray],
-                count: int) -> list[np.ndarray]:
-    """The tags of every token at each nesting level (iob.levels, then iob.encode without the
-    sentence starts)."""
-    first = np.searchsorted(ends, entities[0], side="right")  # iob.token_ranges
-    end = np.searchsorted(starts, entities[1], side="left")
-    ranges = sorted((f, -e, label) for f, e, label in zip(
-        first.tolist(), end.tolist(), entities[2].tolist(), strict=True) if f < e)
-    placed: list[list[tuple[int, int, int]]] = []
+def _level_tags(token_start: np.ndarray, token_end: np.ndarray, entities: _Spans,
+                base: np.ndarray, records: int) -> tuple[np.ndarray, np.ndarray]:
+    """The tags of every token at each nesting level (iob.levels, then iob.encode without
+    the sentence starts), and each record's number of levels (one at least)."""
+    start, end = entities.on_axis(base)
+    first = np.searchsorted(token_end, start, side="right")  # iob.token_ranges
+    last = np.searchsorted(token_start, end, side="left")
+    label = _numpy(pc.struct_field(entities.values, "label"))
+    spans = np.flatnonzero(first < last)
+    order = spans[np.lexsort((label[spans], -last[spans], first[spans], entities.parents[spans]))]
+    levels = np.zeros(len(first), dtype=np.int64)
+    depth = np.ones(records, dtype=np.int64)
     level_ends: list[int] = []
-    for f, negative_end, label in ranges:
-        level = next((i for i, e in enumerate(level_ends) if e <= f), len(placed))
-        if level == len(placed):
-            placed.append([])
-            level_ends.append(0)
-        placed[level].append((f, -negative_end, label))
-        level_ends[level] = -negative_end
-    return [_tags_of(np.array(level, dtype=np.int64).reshape(-1, 3), count)
-            for level in placed or [[]]]
+    record = -1
+    for i, f, e, parent in zip(order.tolist(), first[order].tolist(), last[order].tolist(),
+                               entities.parents[order].tolist(), strict=True):
+        if parent != record:
+            record, level_ends = parent, []
+        level = next((n for n, end_of in enumerate(level_ends) if end_of <= f), len(level_ends))
+        if level == len(level_ends):
+            level_ends.append(e)
+            depth[parent] = len(level_ends)
+        level_ends[level] = e
+        levels[i] = level
+    ranges = np.stack([first, last, label], axis=1)[order]
+    return np.stack([_tags_of(ranges[levels[order] == n], len(token_start))
+                     for n in range(int(depth.max(initial=1)))]), depth
 
 
 def _tags_of(ranges: np.ndarray, count: int) -> np.ndarray:
@@ -172,20 +183,19 @@ def _tags_of(ranges: np.ndarray, count: int) -> np.ndarray:
     return tags
 
 
-def _kept_levels(tags: list[np.ndarray], first: np.ndarray, end: np.ndarray) -> np.ndarray:
+def _kept_levels(tags: np.ndarray, first: np.ndarray, end: np.ndarray,
+                 depth: np.ndarray) -> np.ndarray:
     """How many nested levels each sentence's row keeps: up to the last with a tag that is
-    not O in the sentence (an empty sentence keeps them all, as `set([]) != {"O"}` in the
-    view's code)."""
+    not O in the sentence (an empty sentence keeps all its record's levels, as
+    `set([]) != {"O"}` in the view's code)."""
     nested = len(tags) - 1
     if not nested:
         return np.zeros(len(first), dtype=np.int64)
-    tagged = np.stack([level != OUTSIDE for level in tags[1:]])
     running = np.concatenate([np.zeros((nested, 1), dtype=np.int64),
-                              np.cumsum(tagged, axis=1)], axis=1)
+                              np.cumsum(tags[1:] != OUTSIDE, axis=1)], axis=1)
     present = (running[:, end] - running[:, first]) > 0
     kept = np.max(np.where(present, np.arange(1, nested + 1)[:, None], 0), axis=0)
-    kept[end == first] = nested
-    return kept
+    return np.where(end == first, depth - 1, kept)
 
 
 def _byte_offsets(encoded: bytes, length: int) -> np.ndarray:
@@ -272,3 +282,14 @@ def _string_bytes(strings: pa.Array) -> bytes:
     width = np.int64 if pa.types.is_large_string(strings.type) else np.int32
     bounds = np.frombuffer(offsets, dtype=width)[strings.offset:strings.offset + len(strings) + 1]
     return bytes(memoryview(data)[int(bounds[0]):int(bounds[-1])])
+
+
+def _gathered(encoded: bytes, starts: np.ndarray, ends: np.ndarray) -> bytes:
+    """The bytes of encoded[starts[i]:ends[i]] for every i, one after the other."""
+    return np.frombuffer(encoded, dtype=np.uint8)[_ranges(starts, ends - starts)].tobytes()
+
+
+def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """start, start + 1, …, start + length - 1 for each (start, length), one after the other."""
+    offsets = _starts(lengths)
+    return np.repeat(starts - offsets[:-1], lengths) + np.arange(offsets[-1], dtype=np.int64)
