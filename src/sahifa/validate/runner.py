@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import yaml
+from huggingface_hub import DatasetCardData
 
 from sahifa.findings import Finding, Problem, locate
 from sahifa.parallel import ordered_map
@@ -34,7 +35,7 @@ from sahifa.validate.corpus_checks import (
 from sahifa.validate.ner_digests import digest_rows, expected_digests, found_digests
 from sahifa.validate.quote_digests import canonical, expected_quote_digests, json_digest
 from sahifa.validate.record_checks import record_findings
-from sahifa.write.card import CORPUS_DIR, card_configs
+from sahifa.write.card import CORPUS_DIR, configs_of
 from sahifa.write.parquet import decode_documents
 from sahifa.write.splits import folder_split, record_split, split_of
 from sahifa.write.views import VIEWS
@@ -124,12 +125,12 @@ def _card_findings(root: Path, corpus: _Corpus) -> list[Finding]:
                                "configs"), file=root.as_posix())]
     text = card.read_text("utf-8")
     try:
-        declared = card_configs(text)
+        meta = front_matter(text)
     except yaml.YAMLError as err:
         first = str(err).splitlines()[0]
         return [locate(Problem("card-config-mismatch", f"the YAML front matter does not parse: "
                                f"{first}"), file="README.md")]
-    meta = front_matter(text)
+    declared = configs_of(DatasetCardData(**meta))
     problems = (list(check_card(root, declared)) + list(check_counts(meta, corpus.rows))
                 + list(check_metadata(meta, corpus.rows)))
     return [locate(p, file="README.md") for p in problems]

@@ -14,7 +14,7 @@ import datasets
 from datasets.info import DatasetInfo, DatasetInfosDict
 from datasets.splits import SplitDict, SplitInfo
 from datasets.utils.metadata import MetadataConfigs
-from huggingface_hub import DatasetCard
+from huggingface_hub import DatasetCard, DatasetCardData
 
 from sahifa.write.citation import citation_markdown, dataset_version
 from sahifa.write.fields import fields_markdown, findings_markdown, rejects_markdown
@@ -106,10 +106,9 @@ def replace_block(document: str, name: str, content: str, *, required: bool = Tr
     return pattern.sub(lambda m: m.group(1) + content.rstrip("\n") + "\n" + m.group(2), document)
 
 
-def card_configs(text: str) -> dict[str, dict[str, str]]:
-    """{config: {split: data_files path}} as the card declares them."""
-    card = DatasetCard(text)
-    declared = MetadataConfigs.from_dataset_card_data(card.data)
+def configs_of(data: DatasetCardData) -> dict[str, dict[str, str]]:
+    """{config: {split: data_files path}} as the card's metadata declares them."""
+    declared = MetadataConfigs.from_dataset_card_data(data)
     return {
         name: {f["split"]: f["path"] for f in meta.get("data_files", [])}
         for name, meta in declared.items()
