@@ -1,12 +1,13 @@
-"""The digest of the `quotes` rows each record of a cleared batch should have, with the speaker
-and the paragraph of every quotation found in bulk; each row is then what
-`write.views._quote_rows` makes of the record, encoded by the view's label codec, as
-canonical JSON."""
+"""Digests of a view's rows of each record as canonical JSON: as stored (any view), and as the
+`quotes` rows of each record of a cleared batch should be, with the speaker and the paragraph
+of every quotation found in bulk (each row what `write.views._quote_rows` makes of the record,
+encoded by the view's label codec)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
@@ -26,6 +27,22 @@ def json_digest(rows) -> str:
     for row in rows:
         digest.update(canonical(row))
     return digest.hexdigest()
+
+
+def found_json_digests(batches) -> Iterator[tuple[str, str]]:
+    """(document id, digest) of each run of rows of one document in a view's batches, rows
+    as canonical JSON."""
+    run, digest = None, hashlib.sha256()
+    for batch in batches:
+        for row in batch.to_pylist():
+            record_id = str(row.get("document_id"))
+            if record_id != run and run is not None:
+                yield run, digest.hexdigest()
+                digest = hashlib.sha256()
+            run = record_id
+            digest.update(canonical(row))
+    if run is not None:
+        yield run, digest.hexdigest()
 
 
 @cache

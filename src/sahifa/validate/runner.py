@@ -33,7 +33,11 @@ from sahifa.validate.corpus_checks import (
     front_matter,
 )
 from sahifa.validate.ner_digests import digest_rows, expected_digests, found_digests
-from sahifa.validate.quote_digests import canonical, expected_quote_digests, json_digest
+from sahifa.validate.quote_digests import (
+    expected_quote_digests,
+    found_json_digests,
+    json_digest,
+)
 from sahifa.validate.record_checks import record_findings
 from sahifa.write.card import CORPUS_DIR, configs_of
 from sahifa.write.parquet import decode_documents
@@ -214,7 +218,7 @@ def _clean_batch(batch: pa.RecordBatch) -> list[_Checked]:
     out = []
     for record_id, annotator in zip(ids, first_gold_annotators(batch), strict=True):
         if ner[record_id] is None:
-            ner[record_id] = ner_digest(Record.from_dict(next(decode_documents(
+            ner[record_id] = _ner_digest(Record.from_dict(next(decode_documents(
                 batch.filter(pc.equal(batch.column("id"), record_id))))))
         split = (annotator and folder_split(annotator)) or split_of(record_id)
         out.append(_Checked(record_id, split, [], {"ner": ner[record_id],
@@ -222,38 +226,24 @@ def _clean_batch(batch: pa.RecordBatch) -> list[_Checked]:
     return out
 
 
-def ner_digest(record: Record) -> str:
+def _ner_digest(record: Record) -> str:
     return digest_rows(list(VIEWS["ner"].rows(record)))
 
 
 def _view_digests(record: Record) -> dict[str, str]:
     """The digest of the rows each other config should hold for `record`."""
-    return {"ner": ner_digest(record), "quotes": json_digest(VIEWS["quotes"].rows(record))}
+    return {"ner": _ner_digest(record), "quotes": json_digest(VIEWS["quotes"].rows(record))}
 
 
 def _read_view_rows(file: Path, name: str, config: str, corpus: _Corpus) -> None:
     corpus.view_configs.add(config)
     batches = pq.ParquetFile(file).iter_batches()
-    runs = found_digests(batches) if config == "ner" else _json_runs(batches)
+    runs = found_digests(batches) if config == "ner" else found_json_digests(batches)
     for record_id, digest in runs:
         key = (config, record_id)
+        # a record's rows come in one run; rows of one record found apart are not its view
         corpus.found[key] = digest if key not in corpus.found else "rows apart"
         corpus.where.setdefault(key, name)
-
-
-def _json_runs(batches) -> Iterator[tuple[str, str]]:
-    """(document id, digest) of each run of rows of one document, rows as canonical JSON."""
-    run, digest = None, hashlib.sha256()
-    for batch in batches:
-        for row in batch.to_pylist():
-            record_id = str(row.get("document_id"))
-            if record_id != run and run is not None:
-                yield run, digest.hexdigest()
-                digest = hashlib.sha256()
-            run = record_id
-            digest.update(canonical(row))
-    if run is not None:
-        yield run, digest.hexdigest()
 
 
 def _view_findings(corpus: _Corpus) -> Iterator[Finding]:
