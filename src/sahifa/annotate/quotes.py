@@ -315,6 +315,7 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
     all_words = document(text, paragraphs).words
     starts = [w.start for w in all_words]
     names = {(m.start, m.end): m.label for m in found if m.label in SPEAKER_LABELS}
+    organisation_ends = {end for (_, end), label in names.items() if label == "ORG"}
     spans, short = [], []
     open_before = False  # the paragraph before ended inside an unclosed quote
     for start, end in paragraphs:
@@ -325,7 +326,8 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
         open_before = bool(marked) and not marked[-1][2]
         for q in marked:
             if not is_name_mark(text, q[0], q[1], words):
-                if not _alias(text, q[0], q[1], names) and not _formula(text[q[0]:q[1]]):
+                if not _alias(text, q[0], q[1], names, organisation_ends) and \
+                        not _formula(text[q[0]:q[1]]):
                     spans.append((q, (start, end), words))
             elif len(text[q[0]:q[1]].split()) == NAME_MARK_WORDS:
                 short.append((q, (start, end), words))
@@ -362,17 +364,20 @@ def _partial_quote(article: _Article, quote: tuple[int, int, bool], paragraph, w
     return _reported_cue(article, words, sentence, qs) is not None
 
 
-def _alias(text: str, qs: int, qe: int, names: dict[tuple[int, int], str]) -> bool:
+def _alias(text: str, qs: int, qe: int, names: dict[tuple[int, int], str],
+           organisation_ends: set[int]) -> bool:
     """A short name in marks: right after an organisation, its other name (هيئة الإذاعة
     البريطانية «بي بي سي»); after a preposition that names a source or an addressee; or names
-    listed with commas, each a mention («سعود كريري، كارلوس إدواردو»)."""
+    listed with commas, each a mention («سعود كريري، كارلوس إدواردو»). `organisation_ends`: where
+    the ORG mentions of `names` end (a set, not a scan of `names` for each mark: a long
+    article's marks times its mentions made its conversion quadratic)."""
     if len(text[qs:qe].split()) > CLASSIFIED_NAME_WORDS:
         return False
     before = qs
     while before > 0 and text[before - 1] in " «“\"”(":
         before -= 1
     items = [m for m in re.finditer(r"[^،,]+", text[qs:qe]) if m.group().strip()]
-    return (any(end == before and label == "ORG" for (_, end), label in names.items())
+    return (before in organisation_ends
             or _names_before(text, qs)
             or (len(items) >= 2 and all(_trimmed(text, qs + m.start(), qs + m.end(), True)[:2]
                                         in names for m in items)))
@@ -708,8 +713,7 @@ def _marked_name(article: _Article, i: int) -> Mention | None:
     """A name the writer put in quote marks right after the verb or عن (وقال "الشليل":، نقل عن
     "فالون" الذي …): its mention, or a new PERS mention of its one to three name words."""
     text, words = article.text, article.words
-    before = text[:words[i].start].rstrip(" \t")
-    if not before.endswith(tuple("«“\"")):
+    if not _after_opening_mark(text, words[i].start):
         return None
     for j in range(i, min(i + MAX_NAME_WORDS, len(words))):
         if (j > i and not follows(text, words, j)) or not _name_word(words[j].text):
@@ -722,6 +726,15 @@ def _marked_name(article: _Article, i: int) -> Mention | None:
             return Mention(words[i].start, words[j].end, "PERS", ANNOTATOR) if \
                 _made_name(name) and key(name[0]) not in _lexicon()["known"] else None
     return None
+
+
+def _after_opening_mark(text: str, position: int) -> bool:
+    """An opening quote mark stands before `position`, spaces or tabs between (a look back from
+    `position`, not a copy of the text before it: that made a long article's attribution
+    quadratic)."""
+    while position > 0 and text[position - 1] in " \t":
+        position -= 1
+    return position > 0 and text[position - 1] in "«“\""
 
 
 def _classified_name(article: _Article, i: int) -> Mention | None:
