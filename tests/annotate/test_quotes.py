@@ -329,5 +329,15 @@ def test_a_quote_left_open_continues_into_a_paragraph_that_closes_it():
 
 
 def test_an_outlet_named_in_marks_after_its_classifier_is_the_speaker():
-    text = "أعلنت وكالة أنباء \"فارس\" الإيرانية أن الحرس الثوري شن \"هجوما صاروخيا\" فجر الاثنين"
-    assert quotes_of(text) == [("هجوما صاروخيا", True, "أعلنت", "فارس")]
+    text = "أعلنت وكالة أنباء \"فارس\" الإيرانية أن الهجوم كان \"ردا حاسما\" على الاعتداء"
+    assert quotes_of(text) == [("ردا حاسما", True, "أعلنت", "فارس")]
+
+
+def test_two_words_after_a_noun_name_something_even_in_reported_speech():
+    assert quotes_of("وأضاف أن جريدة «عرب نيوز» واصلت اهتمامها بالقضايا المحلية") == []
+    assert quotes_of("وقال إن الحرب على الإرهاب ستكون «محور المناقشات» بين البلدين") == [
+        ("محور المناقشات", True, "قال", None)]
+
+
+def test_an_outlet_in_marks_after_a_dateline_is_no_quote():
+    assert quotes_of("لندن - برلين: «الشرق الأوسط» بيعت في العاصمة الألمانية سيارة سباق") == []

@@ -129,6 +129,7 @@ def _lexicon() -> dict:
             "known": keys("organisation_nouns") | keys("stopwords") | keys("reporting_verbs"),
             "saying": keys("saying_nouns"), "given": keys("given_names"),
             "eponym_heads": keys("eponym_heads"), "cue_words": keys("reporting_verbs"),
+            "openers": keys("partial_quote_openers"),
             "formulas": frozenset(" ".join(map(key, f.split()))
                                   for f in lex["religious_formulas"]),
             "said": keys("reporting_verbs") | keys("saying_nouns"),
@@ -315,7 +316,8 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
     all_words = document(text, paragraphs).words
     starts = [w.start for w in all_words]
     names = {(m.start, m.end): m.label for m in found if m.label in SPEAKER_LABELS}
-    organisation_ends = {end for (_, end), label in names.items() if label == "ORG"}
+    ends = {label: {end for (_, end), other in names.items() if other == label}
+            for label in ("ORG", "GPE")}
     spans, short = [], []
     open_before = False  # the paragraph before ended inside an unclosed quote
     for start, end in paragraphs:
@@ -326,7 +328,7 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
         open_before = bool(marked) and not marked[-1][2]
         for q in marked:
             if not is_name_mark(text, q[0], q[1], words):
-                if not _alias(text, q[0], q[1], names, organisation_ends) and \
+                if not _alias(text, q[0], q[1], names, ends) and \
                         not _formula(text[q[0]:q[1]]):
                     spans.append((q, (start, end), words))
             elif len(text[q[0]:q[1]].split()) == NAME_MARK_WORDS:
@@ -349,36 +351,46 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
 def _partial_quote(article: _Article, quote: tuple[int, int, bool], paragraph, words) -> bool:
     """Marks around two words that quote, not name: they stand in reported speech (a
     reporting word, then أن/إن/بأن, before them in the sentence: أكد أن الحكومة هي «حكومة
-    سوريا»، قالت إنها تمكنت من «وقف هدر»), they are no list and do not open with ال (a name or
-    a term: «الشياطين الحمر»، «التوعية والضبط»), no classifier or reporting word stands right
-    before them, and no entity annotator found a name in them."""
+    سوريا»، قالت إنها تمكنت من «وقف هدر»), right after a complementiser, a copula or a
+    preposition; they are no list and do not open with ال (a name or a term: «الشياطين
+    الحمر»، «التوعية والضبط»), and no entity annotator found a name in them."""
     text = article.text
     qs, qe, _ = quote
     first = text[qs:qe].split()[0]
     last = bisect_left(words, qs, key=_end) - 1
     if "،" in text[qs:qe] or "," in text[qs:qe] or first.removeprefix("و").startswith("ال") or \
             _names_before(text, qs) or article.covering(qs + 1) or _mention_at(article, qs) or \
-            (last >= 0 and (_ends_at(_CLASSIFIERS, words, last) or _ends_at(_CUES, words, last))):
+            not _opens_predicate(text, words, last, qs):
         return False
     sentence = _sentence(article, paragraph, qs, qe)
     return _reported_cue(article, words, sentence, qs) is not None
 
 
+def _opens_predicate(text: str, words: Words, last: int, qs: int) -> bool:
+    """What stands right before the marks makes their words said, not named: a
+    complementiser, a copula or a preposition (هي «حكومة سوريا»، ب«حملة انتقامية»), written
+    apart or, for ب, joined to the mark; a name in marks follows a noun (جريدة «عرب نيوز»)."""
+    if text[max(0, qs - 2):qs].lstrip(" «“\"”")[:1] == "ب":
+        return True
+    return last >= 0 and not text[words[last].end:qs].strip(" «“\"”") and \
+        any(k in _lexicon()["openers"] for _, k in readings(words[last].text))
+
+
 def _alias(text: str, qs: int, qe: int, names: dict[tuple[int, int], str],
-           organisation_ends: set[int]) -> bool:
+           ends: dict[str, set[int]]) -> bool:
     """A short name in marks: right after an organisation, its other name (هيئة الإذاعة
     البريطانية «بي بي سي»); after a preposition that names a source or an addressee; or names
-    listed with commas, each a mention («سعود كريري، كارلوس إدواردو»). `organisation_ends`: where
-    the ORG mentions of `names` end (a set, not a scan of `names` for each mark: a long
-    article's marks times its mentions made its conversion quadratic)."""
+    listed with commas, each a mention («سعود كريري، كارلوس إدواردو»); a dateline's outlet.
+    `ends`: where the ORG and GPE mentions of `names` end (sets, not a scan of `names` for
+    each mark: a long article's marks times its mentions made its conversion quadratic)."""
     if len(text[qs:qe].split()) > CLASSIFIED_NAME_WORDS:
         return False
     before = qs
     while before > 0 and text[before - 1] in " «“\"”(":
         before -= 1
     items = [m for m in re.finditer(r"[^،,]+", text[qs:qe]) if m.group().strip()]
-    return (before in organisation_ends
-            or _names_before(text, qs)
+    return (before in ends["ORG"]
+            or _names_before(text, qs) or _dateline(text, before, ends["GPE"])
             or (len(items) >= 2 and all(_trimmed(text, qs + m.start(), qs + m.end(), True)[:2]
                                         in names for m in items)))
 
@@ -389,6 +401,17 @@ def _formula(quoted: str) -> bool:
     words = quoted.split()
     return " ".join(map(key, words)) in _lexicon()["formulas"] or all(
         w[0].isdigit() or key(w) in _lexicon()["stop"] for w in words)
+
+
+def _dateline(text: str, before: int, place_ends: set[int]) -> bool:
+    """Marks after a place and a colon hold the outlet of a dateline (لندن - برلين: «الشرق
+    الأوسط»), not words said."""
+    if before < 1 or text[before - 1] != ":":
+        return False
+    place_end = before - 1
+    while place_end > 0 and text[place_end - 1] in " \t":
+        place_end -= 1
+    return place_end in place_ends
 
 
 def _names_before(text: str, qs: int) -> bool:
