@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 from sahifa.record import ANNOTATION_LAYERS, SEGMENTATION_LAYERS
 from sahifa.schema import labels, record_schema, resolve_in, types_of
 from sahifa.validate.record_checks import PROCLITICS, clitic_names
+from sahifa.validate.spans import SpanColumn, axis, combined, ints
 
 Check = Callable[[pa.Array], bool]
 KEYWORDS = {"type", "$ref", "properties", "required", "additionalProperties", "items", "enum",
@@ -124,10 +125,10 @@ def _records_clean(batch: pa.RecordBatch) -> bool:
     if not all(unicodedata.is_normalized("NFC", t) for t in texts):
         return False
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
-    base = np.concatenate([[0], np.cumsum(lengths + 1)[:-1]])  # records apart on one axis
-    layers = {name: _Layer.of(batch.column(name), base) for name in
+    base = axis(texts)
+    layers = {name: SpanColumn.of(batch.column(name), base) for name in
               (*SEGMENTATION_LAYERS, *ANNOTATION_LAYERS)}
-    layers["cues"] = _Layer.of_cues(batch.column("quotes"), base)
+    layers["cues"] = SpanColumn.of_cues(batch.column("quotes"), base)
     return (_offset_map_clean(batch.column("offset_map"), lengths)
             and all(layer.inside_texts(lengths) for layer in layers.values())
             and _texts_match(texts, [layers[n] for n in ("entities", "quotes", "cues",
@@ -139,53 +140,14 @@ def _records_clean(batch: pa.RecordBatch) -> bool:
             and _per_record_clean(batch, layers))
 
 
-class _Layer:
-    """One layer's spans of a batch, flattened: each span's record, its start and end in the
-    record's text and on the batch's axis (`g`: records apart), and its rows."""
-
-    def __init__(self, values: pa.StructArray, parents: np.ndarray, base: np.ndarray) -> None:
-        self.values = values
-        self.parents = parents
-        self.start = _ints(pc.struct_field(values, "start"))
-        self.end = _ints(pc.struct_field(values, "end"))
-        self.gstart = self.start + base[parents]
-        self.gend = self.end + base[parents]
-
-    @classmethod
-    def of(cls, column: pa.ChunkedArray | pa.ListArray, base: np.ndarray) -> _Layer:
-        lists = _combined(column)
-        return cls(lists.flatten(), _ints(pc.list_parent_indices(lists)), base)
-
-    @classmethod
-    def of_cues(cls, quotes: pa.ChunkedArray | pa.ListArray, base: np.ndarray) -> _Layer:
-        lists = _combined(quotes)
-        cues = pc.struct_field(lists.flatten(), "cue")
-        present = cues.is_valid()
-        parents = _ints(pc.list_parent_indices(lists))[np.asarray(present, dtype=bool)]
-        return cls(cues.filter(present), parents, base)
-
-    def inside_texts(self, lengths: np.ndarray) -> bool:
-        """Every span non-empty and inside its record's text."""
-        return bool(np.all((self.start >= 0) & (self.start < self.end)
-                           & (self.end <= lengths[self.parents])))
-
-
-def _combined(column: pa.ChunkedArray | pa.Array) -> pa.Array:
-    return column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
-
-
-def _ints(array: pa.Array) -> np.ndarray:
-    return np.asarray(_combined(array).to_numpy(zero_copy_only=False), dtype=np.int64)
-
-
 def _offset_map_clean(column: pa.Array, lengths: np.ndarray) -> bool:
     """Each record's map runs from 0 to the end of its text without gaps, its segments forward
     in the text and never back in the raw input."""
-    lists = _combined(column)
+    lists = combined(column)
     segments = lists.flatten()
-    start, end = (_ints(pc.struct_field(segments, k)) for k in ("start", "end"))
-    raw_start, raw_end = (_ints(pc.struct_field(segments, k)) for k in ("raw_start", "raw_end"))
-    offsets = _ints(lists.offsets)
+    start, end = (ints(pc.struct_field(segments, k)) for k in ("start", "end"))
+    raw_start, raw_end = (ints(pc.struct_field(segments, k)) for k in ("raw_start", "raw_end"))
+    offsets = ints(lists.offsets)
     first, last = offsets[:-1], offsets[1:] - 1
     empty = first > last
     if np.any(empty & (lengths != 0)):
@@ -203,7 +165,7 @@ def _offset_map_clean(column: pa.Array, lengths: np.ndarray) -> bool:
                 and np.all(raw_start[follows] >= previous_raw[follows]))
 
 
-def _texts_match(texts: list[str], layers: list[_Layer]) -> bool:
+def _texts_match(texts: list[str], layers: list[SpanColumn]) -> bool:
     """Every annotation span's text is its slice of the record's text."""
     for layer in layers:
         said = pc.struct_field(layer.values, "text").to_pylist()
@@ -214,7 +176,7 @@ def _texts_match(texts: list[str], layers: list[_Layer]) -> bool:
     return True
 
 
-def _each_inside(inner: _Layer, outer: _Layer, sorted_inner: bool = False) -> bool:
+def _each_inside(inner: SpanColumn, outer: SpanColumn, sorted_inner: bool = False) -> bool:
     """Every inner span lies inside the outer span of its record that starts last at or
     before it. With outer spans in order and apart (checked first: for paragraphs, that is
     the paragraph-order rule), that is the one span that can hold it, as the record checks
@@ -230,12 +192,12 @@ def _each_inside(inner: _Layer, outer: _Layer, sorted_inner: bool = False) -> bo
     return bool(np.all((outer.parents[at] == inner.parents) & (inner.gend <= outer.gend[at])))
 
 
-def _apart(layer: _Layer) -> bool:
+def _apart(layer: SpanColumn) -> bool:
     """Spans in order on the batch's axis and not overlapping."""
     return bool(np.all(layer.gstart[1:] >= layer.gend[:-1]))
 
 
-def _per_record_clean(batch: pa.RecordBatch, layers: dict[str, _Layer]) -> bool:
+def _per_record_clean(batch: pa.RecordBatch, layers: dict[str, SpanColumn]) -> bool:
     """What each record's annotations must say of each other: ids used once, speakers that
     are entities, entities that nest without crossing, gold entities without a proclitic."""
     keyed = {name: _keys(layers[name].parents, pc.struct_field(layers[name].values, "id"))
@@ -294,12 +256,12 @@ def first_gold_annotators(batch: pa.RecordBatch) -> list[str | None]:
     gold = labels("origin").index("gold")
     found: list[str | None] = [None] * batch.num_rows
     for layer in ("corrections", "quotes", "entities"):  # the first layer's answer wins
-        lists = _combined(batch.column(layer))
+        lists = combined(batch.column(layer))
         values = lists.flatten()
-        spans = np.flatnonzero(_ints(pc.struct_field(values, "origin")) == gold)
+        spans = np.flatnonzero(ints(pc.struct_field(values, "origin")) == gold)
         if not len(spans):
             continue
-        parents = _ints(pc.list_parent_indices(lists))[spans]
+        parents = ints(pc.list_parent_indices(lists))[spans]
         records, first = np.unique(parents, return_index=True)
         names = pc.struct_field(values, "annotator").take(pa.array(spans[first])).to_pylist()
         for record, name in zip(records.tolist(), names, strict=True):

@@ -21,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sahifa.schema import labels
+from sahifa.validate.spans import SpanColumn, axis, ints, run_starts
 from sahifa.write.features import view_features
 
 OUTSIDE = 0  # the id of O
@@ -59,7 +60,7 @@ def expected_digests(batch: pa.RecordBatch) -> dict[str, str | None]:
     """{record id: digest of the `ner` rows the record should have} for the records of a
     cleared `default` batch; None for a record whose tokens are not in order (the view's own
     bisections would then differ from numpy's: the caller digests its rows from the record)."""
-    tokens = _Spans(batch.column("tokens"))
+    tokens = SpanColumn.of(batch.column("tokens"), axis(batch.column("text").to_pylist()))
     ids = batch.column("id").to_pylist()
     backwards = tokens.backwards()
     if not backwards:
@@ -69,53 +70,27 @@ def expected_digests(batch: pa.RecordBatch) -> dict[str, str | None]:
             **_in_bulk(batch.take(pa.array(ordered, pa.int64())), [ids[i] for i in ordered])}
 
 
-class _Spans:
-    """A list-of-spans column of a batch, flattened: each span's record, start and end, and
-    where each record's spans begin."""
-
-    def __init__(self, column: pa.Array) -> None:
-        self.values = column.flatten()
-        self.offsets = _starts(_numpy(pc.list_value_length(column)))
-        self.parents = np.repeat(np.arange(len(column)), np.diff(self.offsets))
-        self.start = _numpy(pc.struct_field(self.values, "start"))
-        self.end = _numpy(pc.struct_field(self.values, "end"))
-
-    def backwards(self) -> set[int]:
-        """The records whose spans' starts or ends go back somewhere."""
-        same = self.parents[1:] == self.parents[:-1]
-        back = same & ((np.diff(self.start) < 0) | (np.diff(self.end) < 0))
-        return set(self.parents[1:][back].tolist())
-
-    def on_axis(self, base: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Starts and ends on the batch's axis, where records lie apart."""
-        return self.start + base[self.parents], self.end + base[self.parents]
-
-
-def _numpy(array: pa.Array) -> np.ndarray:
-    return np.asarray(array.to_numpy(zero_copy_only=False), dtype=np.int64)
-
-
 def _in_bulk(batch: pa.RecordBatch, ids: list[str]) -> dict[str, str]:
     """`digest_rows` of every record's rows, made as `write.views._ner_rows` makes them, for a
     batch whose records have their tokens in order: the whole batch on one axis (records a
     code point apart), so each step is one numpy operation, and a record's digest is made of
     slices."""
     texts = batch.column("text").to_pylist()
-    base = _starts(np.array([len(t) + 1 for t in texts], dtype=np.int64))[:-1]
-    tokens, sentences, entities = (_Spans(batch.column(n)) for n in
+    base = axis(texts)
+    tokens, sentences, entities = (SpanColumn.of(batch.column(n), base) for n in
                                    ("tokens", "sentences", "entities"))
-    token_start, token_end = tokens.on_axis(base)
-    sentence_start, sentence_end = sentences.on_axis(base)
+    token_start, token_end = tokens.gstart, tokens.gend
+    sentence_start, sentence_end = sentences.gstart, sentences.gend
     first = np.searchsorted(token_start, sentence_start, side="left")  # iob.sentence_tokens
     end = np.searchsorted(token_start, sentence_end, side="left")
     lengths = end - first
-    tags, depth = _level_tags(token_start, token_end, entities, base, len(texts))
+    tags, depth = _level_tags(token_start, token_end, entities, len(texts))
     heads = first[first < end]
     tags[:, heads] = _tag_ids()[2][tags[:, heads]]  # a range running into a sentence: B-
     kept = _kept_levels(tags, first, end, depth[sentences.parents])
     index = _ranges(first, lengths)  # the tokens of every row, row after row
     rows = np.repeat(np.arange(len(first)), kept)  # each nested level of each row
-    level = np.arange(len(rows)) - np.repeat(_starts(kept)[:-1], kept) + 1
+    level = np.arange(len(rows)) - np.repeat(run_starts(kept)[:-1], kept) + 1
     nested = tags[np.repeat(level, lengths[rows]), _ranges(first[rows], lengths[rows])]
     joined = "\n".join(texts)
     encoded = joined.encode("utf-8")
@@ -125,13 +100,13 @@ def _in_bulk(batch: pa.RecordBatch, ids: list[str]) -> dict[str, str]:
                            sentences.start, sentences.end, lengths, kept], axis=1)
     parts = [
         (row_fields, np.arange(len(first) + 1)),
-        (np.repeat(lengths, kept), _starts(kept)),
-        (tags[0][index], _starts(lengths)),
-        (nested, _starts(kept * lengths)),
-        (token_bytes[1] - token_bytes[0], _starts(lengths)),
+        (np.repeat(lengths, kept), run_starts(kept)),
+        (tags[0][index], run_starts(lengths)),
+        (nested, run_starts(kept * lengths)),
+        (token_bytes[1] - token_bytes[0], run_starts(lengths)),
     ]
     gathered = _gathered(encoded, *token_bytes)
-    byte_bounds = _starts(token_bytes[1] - token_bytes[0])[_starts(lengths)]
+    byte_bounds = run_starts(token_bytes[1] - token_bytes[0])[run_starts(lengths)]
     out = {}
     for record, (lo, hi) in enumerate(zip(sentences.offsets[:-1].tolist(),
                                           sentences.offsets[1:].tolist(), strict=True)):
@@ -143,14 +118,13 @@ def _in_bulk(batch: pa.RecordBatch, ids: list[str]) -> dict[str, str]:
     return out
 
 
-def _level_tags(token_start: np.ndarray, token_end: np.ndarray, entities: _Spans,
-                base: np.ndarray, records: int) -> tuple[np.ndarray, np.ndarray]:
+def _level_tags(token_start: np.ndarray, token_end: np.ndarray, entities: SpanColumn,
+                records: int) -> tuple[np.ndarray, np.ndarray]:
     """The tags of every token at each nesting level (iob.levels, then iob.encode without
     the sentence starts), and each record's number of levels (one at least)."""
-    start, end = entities.on_axis(base)
-    first = np.searchsorted(token_end, start, side="right")  # iob.token_ranges
-    last = np.searchsorted(token_start, end, side="left")
-    label = _numpy(pc.struct_field(entities.values, "label"))
+    first = np.searchsorted(token_end, entities.gstart, side="right")  # iob.token_ranges
+    last = np.searchsorted(token_start, entities.gend, side="left")
+    label = ints(pc.struct_field(entities.values, "label"))
     spans = np.flatnonzero(first < last)
     order = spans[np.lexsort((label[spans], -last[spans], first[spans], entities.parents[spans]))]
     levels = np.zeros(len(first), dtype=np.int64)
@@ -242,17 +216,17 @@ class _Stored:
         nested, tokens = col["ner_tags_nested"], col["tokens"]
         levels = nested.flatten()
         flat_tokens = tokens.flatten()
-        self.rows = np.stack([_numpy(col["sentence"]), _numpy(col["start"]), _numpy(col["end"]),
-                              _numpy(pc.list_value_length(tokens)),
-                              _numpy(pc.list_value_length(nested))], axis=1)
-        self.token_at = _starts(self.rows[:, 3])  # row → its first token
-        self.level_at = _starts(self.rows[:, 4])  # row → its first nested level
-        self.level_lengths = _numpy(pc.list_value_length(levels))
-        self.nested_at = _starts(self.level_lengths)  # level → its first tag
-        self.tags = _numpy(col["ner_tags"].flatten())
-        self.nested = _numpy(levels.flatten())
-        self.token_lengths = _numpy(pc.binary_length(flat_tokens))
-        self.byte_at = _starts(self.token_lengths)
+        self.rows = np.stack([ints(col["sentence"]), ints(col["start"]), ints(col["end"]),
+                              ints(pc.list_value_length(tokens)),
+                              ints(pc.list_value_length(nested))], axis=1)
+        self.token_at = run_starts(self.rows[:, 3])  # row → its first token
+        self.level_at = run_starts(self.rows[:, 4])  # row → its first nested level
+        self.level_lengths = ints(pc.list_value_length(levels))
+        self.nested_at = run_starts(self.level_lengths)  # level → its first tag
+        self.tags = ints(col["ner_tags"].flatten())
+        self.nested = ints(levels.flatten())
+        self.token_lengths = ints(pc.binary_length(flat_tokens))
+        self.byte_at = run_starts(self.token_lengths)
         self.encoded = _string_bytes(flat_tokens)
 
     def digest(self, a: int, b: int) -> str:
@@ -267,11 +241,6 @@ class _Stored:
             digest.update(np.asarray(part, dtype="<i8").tobytes())
         digest.update(self.encoded[self.byte_at[t0]:self.byte_at[t1]])
         return digest.hexdigest()
-
-
-def _starts(counts: np.ndarray) -> np.ndarray:
-    """Where each of consecutive runs of `counts` items starts, and the end of the last."""
-    return np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
 
 
 def _string_bytes(strings: pa.Array) -> bytes:
@@ -291,5 +260,5 @@ def _gathered(encoded: bytes, starts: np.ndarray, ends: np.ndarray) -> bytes:
 
 def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """start, start + 1, …, start + length - 1 for each (start, length), one after the other."""
-    offsets = _starts(lengths)
+    offsets = run_starts(lengths)
     return np.repeat(starts - offsets[:-1], lengths) + np.arange(offsets[-1], dtype=np.int64)

@@ -1,0 +1,68 @@
+"""A batch's spans for numpy: a list-of-spans column flattened, each span's record, start and
+end, where each record's spans begin, and the spans on the batch's axis, on which the records
+lie one after another a code point apart (so a `searchsorted` over the whole batch never
+crosses from one record into another)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+
+def ints(array: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    return np.asarray(combined(array).to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
+def combined(column: pa.ChunkedArray | pa.Array) -> pa.Array:
+    return column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+
+
+def run_starts(counts: np.ndarray) -> np.ndarray:
+    """Where each of consecutive runs of `counts` items starts, and the end of the last."""
+    return np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+
+
+def axis(texts: list[str]) -> np.ndarray:
+    """Where each record's text starts on the batch's axis."""
+    return run_starts(np.array([len(t) + 1 for t in texts], dtype=np.int64))[:-1]
+
+
+class SpanColumn:
+    """One layer's spans of a batch: `values` (the structs), `parents` (each span's record),
+    `start`/`end` (in the record's text), `gstart`/`gend` (on the batch's axis) and `offsets`
+    (where each record's spans begin)."""
+
+    def __init__(self, values: pa.StructArray, parents: np.ndarray, base: np.ndarray) -> None:
+        self.values = values
+        self.parents = parents
+        self.offsets = run_starts(np.bincount(parents, minlength=len(base)))
+        self.start = ints(pc.struct_field(values, "start"))
+        self.end = ints(pc.struct_field(values, "end"))
+        self.gstart = self.start + base[parents]
+        self.gend = self.end + base[parents]
+
+    @classmethod
+    def of(cls, column: pa.ChunkedArray | pa.ListArray, base: np.ndarray) -> SpanColumn:
+        lists = combined(column)
+        return cls(lists.flatten(), ints(pc.list_parent_indices(lists)), base)
+
+    @classmethod
+    def of_cues(cls, quotes: pa.ChunkedArray | pa.ListArray, base: np.ndarray) -> SpanColumn:
+        """The cues of the quotations that have one."""
+        lists = combined(quotes)
+        cues = pc.struct_field(lists.flatten(), "cue")
+        present = cues.is_valid()
+        parents = ints(pc.list_parent_indices(lists))[np.asarray(present, dtype=bool)]
+        return cls(cues.filter(present), parents, base)
+
+    def inside_texts(self, lengths: np.ndarray) -> bool:
+        """Every span non-empty and inside its record's text."""
+        return bool(np.all((self.start >= 0) & (self.start < self.end)
+                           & (self.end <= lengths[self.parents])))
+
+    def backwards(self) -> set[int]:
+        """The records whose spans' starts or ends go back somewhere."""
+        same = self.parents[1:] == self.parents[:-1]
+        back = same & ((np.diff(self.start) < 0) | (np.diff(self.end) < 0))
+        return set(self.parents[1:][back].tolist())
