@@ -26,7 +26,15 @@ import pyarrow.compute as pc
 from sahifa.record import ANNOTATION_LAYERS, SEGMENTATION_LAYERS
 from sahifa.schema import labels, record_schema, resolve_in, types_of
 from sahifa.validate.record_checks import PROCLITICS, clitic_names
-from sahifa.validate.spans import SpanColumn, axis, combined, ints
+from sahifa.validate.spans import (
+    SpanColumn,
+    axis,
+    byte_offsets,
+    combined,
+    gathered,
+    ints,
+    string_bytes,
+)
 
 Check = Callable[[pa.Array], bool]
 KEYWORDS = {"type", "$ref", "properties", "required", "additionalProperties", "items", "enum",
@@ -166,13 +174,17 @@ def _offset_map_clean(column: pa.Array, lengths: np.ndarray) -> bool:
 
 
 def _texts_match(texts: list[str], layers: list[SpanColumn]) -> bool:
-    """Every annotation span's text is its slice of the record's text."""
+    """Every annotation span's text is its slice of the record's text: the UTF-8 bytes of all
+    the slices, gathered from the batch's text, against the bytes of all the texts stored."""
+    joined = "\n".join(texts)  # the batch's axis: each text a code point after the last
+    encoded = joined.encode("utf-8")
+    byte_at = byte_offsets(encoded, len(joined))
     for layer in layers:
-        said = pc.struct_field(layer.values, "text").to_pylist()
-        for parent, start, end, text in zip(layer.parents.tolist(), layer.start.tolist(),
-                                            layer.end.tolist(), said, strict=True):
-            if texts[parent][start:end] != text:
-                return False
+        said = pc.struct_field(layer.values, "text")
+        first, last = byte_at[layer.gstart], byte_at[layer.gend]
+        if not np.array_equal(last - first, ints(pc.binary_length(said))) or \
+                gathered(encoded, first, last) != string_bytes(said):
+            return False
     return True
 
 

@@ -21,7 +21,16 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from sahifa.schema import labels
-from sahifa.validate.spans import SpanColumn, axis, ints, run_starts
+from sahifa.validate.spans import (
+    SpanColumn,
+    axis,
+    byte_offsets,
+    gathered,
+    ints,
+    ranges,
+    run_starts,
+    string_bytes,
+)
 from sahifa.write.features import view_features
 
 OUTSIDE = 0  # the id of O
@@ -88,13 +97,13 @@ def _in_bulk(batch: pa.RecordBatch, ids: list[str]) -> dict[str, str]:
     heads = first[first < end]
     tags[:, heads] = _tag_ids()[2][tags[:, heads]]  # a range running into a sentence: B-
     kept = _kept_levels(tags, first, end, depth[sentences.parents])
-    index = _ranges(first, lengths)  # the tokens of every row, row after row
+    index = ranges(first, lengths)  # the tokens of every row, row after row
     rows = np.repeat(np.arange(len(first)), kept)  # each nested level of each row
     level = np.arange(len(rows)) - np.repeat(run_starts(kept)[:-1], kept) + 1
-    nested = tags[np.repeat(level, lengths[rows]), _ranges(first[rows], lengths[rows])]
+    nested = tags[np.repeat(level, lengths[rows]), ranges(first[rows], lengths[rows])]
     joined = "\n".join(texts)
     encoded = joined.encode("utf-8")
-    byte_at = _byte_offsets(encoded, len(joined))
+    byte_at = byte_offsets(encoded, len(joined))
     token_bytes = (byte_at[token_start[index]], byte_at[token_end[index]])
     row_fields = np.stack([np.arange(len(first)) - sentences.offsets[sentences.parents],
                            sentences.start, sentences.end, lengths, kept], axis=1)
@@ -105,7 +114,7 @@ def _in_bulk(batch: pa.RecordBatch, ids: list[str]) -> dict[str, str]:
         (nested, run_starts(kept * lengths)),
         (token_bytes[1] - token_bytes[0], run_starts(lengths)),
     ]
-    gathered = _gathered(encoded, *token_bytes)
+    token_text = gathered(encoded, *token_bytes)
     byte_bounds = run_starts(token_bytes[1] - token_bytes[0])[run_starts(lengths)]
     out = {}
     for record, (lo, hi) in enumerate(zip(sentences.offsets[:-1].tolist(),
@@ -113,7 +122,7 @@ def _in_bulk(batch: pa.RecordBatch, ids: list[str]) -> dict[str, str]:
         digest = hashlib.sha256()
         for values, bounds in parts:
             digest.update(np.asarray(values[bounds[lo]:bounds[hi]], dtype="<i8").tobytes())
-        digest.update(gathered[byte_bounds[lo]:byte_bounds[hi]])
+        digest.update(token_text[byte_bounds[lo]:byte_bounds[hi]])
         out[ids[record]] = digest.hexdigest()
     return out
 
@@ -125,8 +134,9 @@ def _level_tags(token_start: np.ndarray, token_end: np.ndarray, entities: SpanCo
     first = np.searchsorted(token_end, entities.gstart, side="right")  # iob.token_ranges
     last = np.searchsorted(token_start, entities.gend, side="left")
     label = ints(pc.struct_field(entities.values, "label"))
-    spans = np.flatnonzero(first < last)
-    order = spans[np.lexsort((label[spans], -last[spans], first[spans], entities.parents[spans]))]
+    tagged = np.flatnonzero(first < last)  # entities over at least one token
+    order = tagged[np.lexsort((label[tagged], -last[tagged], first[tagged],
+                               entities.parents[tagged]))]
     levels = np.zeros(len(first), dtype=np.int64)
     depth = np.ones(records, dtype=np.int64)
     level_ends: list[int] = []
@@ -141,18 +151,18 @@ def _level_tags(token_start: np.ndarray, token_end: np.ndarray, entities: SpanCo
             depth[parent] = len(level_ends)
         level_ends[level] = e
         levels[i] = level
-    ranges = np.stack([first, last, label], axis=1)[order]
-    return np.stack([_tags_of(ranges[levels[order] == n], len(token_start))
+    token_spans = np.stack([first, last, label], axis=1)[order]
+    return np.stack([_tags_of(token_spans[levels[order] == n], len(token_start))
                      for n in range(int(depth.max(initial=1)))]), depth
 
 
-def _tags_of(ranges: np.ndarray, count: int) -> np.ndarray:
-    """The tags of `count` tokens for one level's (first, end, label) ranges: B- on the
+def _tags_of(spans: np.ndarray, count: int) -> np.ndarray:
+    """The tags of `count` tokens for one level's (first, end, label) token spans: B- on the
     first token, I- on the others."""
     begin, inside, _ = _tag_ids()
-    first, end, label = ranges[:, 0], ranges[:, 1], ranges[:, 2]
+    first, end, label = spans[:, 0], spans[:, 1], spans[:, 2]
     tags = np.zeros(count, dtype=np.int64)
-    tags[_ranges(first + 1, end - first - 1)] = np.repeat(inside[label], end - first - 1)
+    tags[ranges(first + 1, end - first - 1)] = np.repeat(inside[label], end - first - 1)
     tags[first] = begin[label]
     return tags
 
@@ -170,12 +180,6 @@ def _kept_levels(tags: np.ndarray, first: np.ndarray, end: np.ndarray,
     present = (running[:, end] - running[:, first]) > 0
     kept = np.max(np.where(present, np.arange(1, nested + 1)[:, None], 0), axis=0)
     return np.where(end == first, depth - 1, kept)
-
-
-def _byte_offsets(encoded: bytes, length: int) -> np.ndarray:
-    """The UTF-8 byte offset of each code point of the text, and of its end."""
-    octets = np.frombuffer(encoded, dtype=np.uint8)
-    return np.append(np.flatnonzero((octets & 0xC0) != 0x80), len(encoded))[:length + 1]
 
 
 def found_digests(batches: Iterator[pa.RecordBatch]) -> Iterator[tuple[str, str]]:
@@ -227,7 +231,7 @@ class _Stored:
         self.nested = ints(levels.flatten())
         self.token_lengths = ints(pc.binary_length(flat_tokens))
         self.byte_at = run_starts(self.token_lengths)
-        self.encoded = _string_bytes(flat_tokens)
+        self.encoded = string_bytes(flat_tokens)
 
     def digest(self, a: int, b: int) -> str:
         if self.nulls:
@@ -241,24 +245,3 @@ class _Stored:
             digest.update(np.asarray(part, dtype="<i8").tobytes())
         digest.update(self.encoded[self.byte_at[t0]:self.byte_at[t1]])
         return digest.hexdigest()
-
-
-def _string_bytes(strings: pa.Array) -> bytes:
-    """The UTF-8 bytes of a string array's values, one after the other."""
-    if not len(strings):
-        return b""
-    _, offsets, data = strings.buffers()
-    width = np.int64 if pa.types.is_large_string(strings.type) else np.int32
-    bounds = np.frombuffer(offsets, dtype=width)[strings.offset:strings.offset + len(strings) + 1]
-    return bytes(memoryview(data)[int(bounds[0]):int(bounds[-1])])
-
-
-def _gathered(encoded: bytes, starts: np.ndarray, ends: np.ndarray) -> bytes:
-    """The bytes of encoded[starts[i]:ends[i]] for every i, one after the other."""
-    return np.frombuffer(encoded, dtype=np.uint8)[_ranges(starts, ends - starts)].tobytes()
-
-
-def _ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """start, start + 1, …, start + length - 1 for each (start, length), one after the other."""
-    offsets = run_starts(lengths)
-    return np.repeat(starts - offsets[:-1], lengths) + np.arange(offsets[-1], dtype=np.int64)

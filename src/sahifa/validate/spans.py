@@ -66,3 +66,30 @@ class SpanColumn:
         same = self.parents[1:] == self.parents[:-1]
         back = same & ((np.diff(self.start) < 0) | (np.diff(self.end) < 0))
         return set(self.parents[1:][back].tolist())
+
+
+def byte_offsets(encoded: bytes, length: int) -> np.ndarray:
+    """The UTF-8 byte offset of each code point of the text, and of its end."""
+    octets = np.frombuffer(encoded, dtype=np.uint8)
+    return np.append(np.flatnonzero((octets & 0xC0) != 0x80), len(encoded))[:length + 1]
+
+
+def string_bytes(strings: pa.Array) -> bytes:
+    """The UTF-8 bytes of a string array's values, one after the other."""
+    if not len(strings):
+        return b""
+    _, offsets, data = strings.buffers()
+    width = np.int64 if pa.types.is_large_string(strings.type) else np.int32
+    bounds = np.frombuffer(offsets, dtype=width)[strings.offset:strings.offset + len(strings) + 1]
+    return bytes(memoryview(data)[int(bounds[0]):int(bounds[-1])])
+
+
+def gathered(encoded: bytes, starts: np.ndarray, ends: np.ndarray) -> bytes:
+    """The bytes of encoded[starts[i]:ends[i]] for every i, one after the other."""
+    return np.frombuffer(encoded, dtype=np.uint8)[ranges(starts, ends - starts)].tobytes()
+
+
+def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """start, start + 1, …, start + length - 1 for each (start, length), one after the other."""
+    offsets = run_starts(lengths)
+    return np.repeat(starts - offsets[:-1], lengths) + np.arange(offsets[-1], dtype=np.int64)
