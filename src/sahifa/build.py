@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import fcntl
+import gc
 import json
 import os
 import shutil
@@ -146,7 +147,27 @@ def convert_for_build(item: RawInput, tagger: Tagger = DEFAULT_TAGGER) -> Conver
 
 
 def _convert_chunk(items: list[RawInput], tagger: Tagger) -> list[Converted | Reject]:
-    return [convert_for_build(item, tagger) for item in items]
+    converted = []
+    for item in items:
+        with _cycle_collector_paused():
+            converted.append(convert_for_build(item, tagger))
+    return converted
+
+
+@contextmanager
+def _cycle_collector_paused() -> Iterator[None]:
+    """The garbage collector's cycle passes stopped while one article converts: a long
+    article's conversion keeps millions of small objects alive till it ends (words, spans, CRF
+    features, rows), and the collector's repeated walks over them took a fifth to a quarter of
+    its time. A conversion leaves few cycles (a few thousand objects for 4 MB); the collector
+    finds them once it runs again. Reference counting frees everything else as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _records(items: Iterable[RawInput], options: BuildOptions) -> Iterator[Converted | Reject]:

@@ -51,7 +51,7 @@ def signature(text: str) -> Signature:
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8")
                 for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
     minhash = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME)
-    minhash.update_batch(sorted(shingles))
+    minhash.update_batch(shingles)  # in any order: each permutation keeps its minimum
     return Signature(exact, minhash.hashvalues)
 
 

@@ -7,6 +7,7 @@ resolved. A view's features are declared in `schema/<view>.schema.json`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, partial
@@ -15,7 +16,7 @@ from typing import Any
 import datasets
 
 from sahifa.annotate import iob
-from sahifa.record import Record
+from sahifa.record import Paragraph, Quote, Record
 from sahifa.schema import LabelCodec, labels, view_schema
 from sahifa.write.features import features, record_encodings, view_encodings, view_features
 
@@ -57,10 +58,10 @@ def _ner_rows(record: Record) -> Iterator[dict[str, Any]]:
 
 def _quote_rows(record: Record) -> Iterator[dict[str, Any]]:
     entities = {e.id: e for e in record.entities}
+    starts = [p.start for p in record.paragraphs]
     for quote in record.quotes:
         speaker = entities.get(quote.speaker or "")
-        paragraph = next(p for p in record.paragraphs
-                         if p.start <= quote.start and quote.end <= p.end)
+        paragraph = _holding_paragraph(record.paragraphs, starts, quote)
         yield _codec("quotes").encode({
             "document_id": record.id, "quote_id": quote.id, "text": quote.text,
             "start": quote.start, "end": quote.end,
@@ -70,6 +71,16 @@ def _quote_rows(record: Record) -> Iterator[dict[str, Any]]:
             "cue_end": quote.cue and quote.cue.end, "closed": quote.closed,
             "paragraph_id": paragraph.id, "origin": quote.origin, "annotator": quote.annotator,
         })
+
+
+def _holding_paragraph(paragraphs: list[Paragraph], starts: list[int], quote: Quote) -> Paragraph:
+    """The paragraph that holds `quote`, the last to start at or before it: a valid record's
+    paragraphs are in order and apart, and each of its quotes lies inside one (a scan of the
+    paragraphs for each quote made a long article's rows quadratic)."""
+    paragraph = paragraphs[bisect_right(starts, quote.start) - 1]
+    if not paragraph.start <= quote.start <= quote.end <= paragraph.end:
+        raise ValueError(f"quote {quote.id} is not inside a paragraph")
+    return paragraph
 
 
 VIEWS: dict[str, View] = {
