@@ -1,21 +1,21 @@
 """Digests of a view's rows of each record as canonical JSON: as stored (any view), and as the
 `quotes` rows of each record of a cleared batch should be, with the speaker and the paragraph
-of every quotation found in bulk (each row what `write.views._quote_rows` makes of the record,
-encoded by the view's label codec)."""
+of every quotation found in bulk (each row made by the view's own `quote_row`)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from collections.abc import Iterator
-from functools import cache
 from typing import Any
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sahifa.schema import LabelCodec, labels, view_schema
+from sahifa.record import Cue, Quote
+from sahifa.schema import labels
+from sahifa.write.views import quote_row
 
 
 def canonical(row: dict[str, Any]) -> bytes:
@@ -45,11 +45,6 @@ def found_json_digests(batches) -> Iterator[tuple[str, str]]:
         yield run, digest.hexdigest()
 
 
-@cache
-def _codec() -> LabelCodec:
-    return LabelCodec(view_schema("quotes"))
-
-
 def expected_quote_digests(batch: pa.RecordBatch) -> dict[str, str]:
     """{record id: digest of its `quotes` rows}, for the records of a cleared batch (whose
     quotations lie inside paragraphs in order and name speakers that are its entities)."""
@@ -63,16 +58,10 @@ def expected_quote_digests(batch: pa.RecordBatch) -> dict[str, str]:
     rows: dict[str, list] = {record_id: [] for record_id in ids}
     for parent, q, speaker, paragraph in zip(parents.tolist(), found, speakers, paragraphs,
                                              strict=True):
-        cue = q["cue"]
-        rows[ids[parent]].append(_codec().encode({
-            "document_id": ids[parent], "quote_id": q["id"], "text": q["text"],
-            "start": q["start"], "end": q["end"],
-            "speaker_text": speaker and speaker["text"], "speaker_id": q["speaker"],
-            "speaker_label": speaker and entity_label[speaker["label"]],
-            "cue_text": cue and cue["text"], "cue_start": cue and cue["start"],
-            "cue_end": cue and cue["end"], "closed": q["closed"], "paragraph_id": paragraph,
-            "origin": origin[q["origin"]], "annotator": q["annotator"],
-        }))
+        quote = Quote(**{**q, "origin": origin[q["origin"]],
+                         "cue": q["cue"] and Cue(**q["cue"])})
+        named = speaker and (speaker["text"], entity_label[speaker["label"]])
+        rows[ids[parent]].append(quote_row(ids[parent], quote, named, paragraph))
     return {record_id: json_digest(found_rows) for record_id, found_rows in rows.items()}
 
 

@@ -62,15 +62,24 @@ def _quote_rows(record: Record) -> Iterator[dict[str, Any]]:
     for quote in record.quotes:
         speaker = entities.get(quote.speaker or "")
         paragraph = _holding_paragraph(record.paragraphs, starts, quote)
-        yield _codec("quotes").encode({
-            "document_id": record.id, "quote_id": quote.id, "text": quote.text,
-            "start": quote.start, "end": quote.end,
-            "speaker_text": speaker and speaker.text, "speaker_id": quote.speaker,
-            "speaker_label": speaker and speaker.label,
-            "cue_text": quote.cue and quote.cue.text, "cue_start": quote.cue and quote.cue.start,
-            "cue_end": quote.cue and quote.cue.end, "closed": quote.closed,
-            "paragraph_id": paragraph.id, "origin": quote.origin, "annotator": quote.annotator,
-        })
+        yield quote_row(record.id, quote, speaker and (speaker.text, speaker.label),
+                        paragraph.id)
+
+
+def quote_row(record_id: str, quote: Quote, speaker: tuple[str, str] | None,
+              paragraph_id: str) -> dict[str, Any]:
+    """The `quotes` row of a quotation, labels as ids: `speaker` is the (text, label) of the
+    entity it names, if any."""
+    cue = quote.cue
+    return _codec("quotes").encode({
+        "document_id": record_id, "quote_id": quote.id, "text": quote.text,
+        "start": quote.start, "end": quote.end,
+        "speaker_text": speaker and speaker[0], "speaker_id": quote.speaker,
+        "speaker_label": speaker and speaker[1],
+        "cue_text": cue and cue.text, "cue_start": cue and cue.start, "cue_end": cue and cue.end,
+        "closed": quote.closed, "paragraph_id": paragraph_id, "origin": quote.origin,
+        "annotator": quote.annotator,
+    })
 
 
 def _holding_paragraph(paragraphs: list[Paragraph], starts: list[int], quote: Quote) -> Paragraph:
