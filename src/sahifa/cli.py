@@ -548,15 +548,22 @@ def _evaluations(args, tagger: Tagger):
             flat=True, tagger=tagger))
     else:
         missing.append(args.aqmar)
-    if args.quotes_dev.exists() and args.data.is_dir():
-        quote_evaluations += evaluate_dev_set(args.quotes_dev, args.data, tagger)
-    else:
-        missing += [p for p in (args.quotes_dev, args.data) if not p.exists()]
     return evaluations, quote_evaluations, missing
+
+
+def _dev_set_evaluations(args) -> tuple[list, list[Path]]:
+    """The quotation development set's figures (default annotators only: the comparison of
+    taggers is about entities), and what is missing."""
+    if args.quotes_dev.exists() and args.data.is_dir():
+        return evaluate_dev_set(args.quotes_dev, args.data, DEFAULT_TAGGER), []
+    return [], [p for p in (args.quotes_dev, args.data) if not p.exists()]
 
 
 def _run_evaluate(args) -> int:
     evaluations, quote_evaluations, missing = _evaluations(args, DEFAULT_TAGGER)
+    dev_set, dev_missing = _dev_set_evaluations(args)
+    quote_evaluations += dev_set
+    missing += dev_missing
     comparison = []
     if crf.available():
         comparison = list(zip(_evaluations(args, "rules")[0], _evaluations(args, "crf")[0],
