@@ -341,3 +341,11 @@ def test_two_words_after_a_noun_name_something_even_in_reported_speech():
 
 def test_an_outlet_in_marks_after_a_dateline_is_no_quote():
     assert quotes_of("لندن - برلين: «الشرق الأوسط» بيعت في العاصمة الألمانية سيارة سباق") == []
+
+
+def test_a_name_whose_second_word_opens_with_waw_runs_to_its_comma():
+    text = ('وقالت جوليا واتسون، مديرة المتحف الوطني، إن المعرض يفتح غدا. '
+            'وأضافت: «نحن سعداء بهذا اليوم».')
+    assert quotes_of(text) == [("نحن سعداء بهذا اليوم", True, "أضافت", "جوليا واتسون")]
+    text = 'وقال مساء أمس، في بيان صحفي: «نحن سعداء بهذا اليوم».'
+    assert quotes_of(text)[0][3] is None

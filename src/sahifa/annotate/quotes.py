@@ -925,6 +925,8 @@ def _name_run(article: _Article, i: int | None, min_words: int = 1,
     if existing is not None and existing.label in SPEAKER_LABELS and (
             end is None or existing.end >= end):
         return existing
+    if direct and end is not None and not _subject_follows(article, end, 1):
+        end = _comma_closed_name(article, i) or end
     name = text[words[i].start:end].split() if end is not None else []
     if len(name) < min_words:
         return None
@@ -936,6 +938,23 @@ def _name_run(article: _Article, i: int | None, min_words: int = 1,
             and not any(w.startswith("ال") for w in name))):
         return None
     return Mention(words[i].start, end, "PERS", ANNOTATOR)
+
+
+def _comma_closed_name(article: _Article, i: int) -> int | None:
+    """The end of two or three name words right after the reporting word that a comma closes
+    (وقالت جوليا واتسون، مديرة …): a name is read to its comma, not cut before a word that
+    opens with و as if it were "and" (واتسون، ورال). Words with ال, in ة or that are function
+    words make no such name."""
+    text, words = article.text, article.words
+    for j in range(i, min(i + MAX_NAME_WORDS, len(words))):
+        word = words[j].text
+        if word.startswith("ال") or word.endswith("ة") or not _name_word(word) or \
+                key(word) in _lexicon()["stop"] or \
+                (j > i and text[words[j - 1].end:words[j].start] != " "):
+            return None
+        if j > i and text[words[j].end:words[j].end + 1] in ("،", ","):
+            return words[j].end
+    return None
 
 
 def _made_name(name: list[str]) -> bool:
