@@ -349,3 +349,23 @@ def test_a_name_whose_second_word_opens_with_waw_runs_to_its_comma():
     assert quotes_of(text) == [("نحن سعداء بهذا اليوم", True, "أضافت", "جوليا واتسون")]
     text = 'وقال مساء أمس، في بيان صحفي: «نحن سعداء بهذا اليوم».'
     assert quotes_of(text)[0][3] is None
+
+
+def test_a_family_name_alone_after_the_verb_speaks_when_the_article_gave_it_in_full():
+    text = ('ودعا إمام الجمعة صدر الدين القبنجي إلى الهدوء. وقال القبنجي في خطبته إن '
+            '«عوامل عدة تدعو لسخط الناس».')
+    assert quotes_of(text)[0][3] == "القبنجي"
+    text = 'وأشار المحيط الهادي إلى أن «العاصفة تقترب من الساحل».'
+    assert quotes_of(text)[0][3] is None
+
+
+def test_a_manner_word_after_the_verb_is_no_speaker():
+    text = ('وقال كريستوفر موتسفانغوا: «الانتخابات ستجري في موعدها». '
+            'وأضاف مازحا: «لن نتأخر يوما واحدا عن الموعد».')
+    assert [q[3] for q in quotes_of(text)] == ["كريستوفر موتسفانغوا"] * 2
+
+
+def test_an_honorific_pronoun_speaks_for_the_person_with_its_title():
+    text = ('استقبل صاحب السمو الملكي الأمير فيصل بن سلمان أمير المدينة المنورة أمس '
+            'الدكتور أحمد العيسى. وقال سموه في كلمته: «نحن فخورون بكم جميعا».')
+    assert quotes_of(text)[0][3] == "فيصل بن سلمان"

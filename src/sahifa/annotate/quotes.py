@@ -44,7 +44,7 @@ from sahifa.annotate.text import (
 from sahifa.record import Span
 from sahifa.segment import sentences_of
 
-NAME, VERSION = "quotes", "4"
+NAME, VERSION = "quotes", "5"
 ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
 REVERSED = {"”": "“"}  # an opener only when its partner follows in the paragraph
@@ -65,6 +65,10 @@ MENTION_CHARS = 200  # no mention is longer: the window a lookup by end searches
 ORG_WORDS = 5
 FUNCTION_WORD_NAMES = frozenset({"علي"})  # علي الحازمي: the name, not على misspelt
 MAX_NAME_WORDS = 3
+NISBA_LETTERS = 6  # ال and four letters: القبنجي، الدوسري; الغربي is an adjective as often
+COMPOUND_ENDS = frozenset({"الدين", "الله", "الرحمن", "الرحيم", "العزيز"})  # keys: عبد الله …
+HONOURED_REACH_CHARS = 3000  # how far back an honorific pronoun's person is looked for
+TITLE_CHARS, TITLE_WORDS = 60, 4  # the words before a name where its titles stand
 SUBJECT_ENDS = frozenset({"ان", "بان"})  # إن، أن، بأن as keys
 COMPLEMENTISERS = SUBJECT_ENDS | frozenset(  # أن/إن/بأن with a pronoun: reported speech follows
     f"{head}{suffix}" for head in ("ان", "بان") for suffix in ("ه", "ها", "هم", "هما", "ني", "نا"))
@@ -129,7 +133,9 @@ def _lexicon() -> dict:
             "known": keys("organisation_nouns") | keys("stopwords") | keys("reporting_verbs"),
             "saying": keys("saying_nouns"), "given": keys("given_names"),
             "eponym_heads": keys("eponym_heads"), "cue_words": keys("reporting_verbs"),
-            "openers": keys("partial_quote_openers"),
+            "openers": keys("partial_quote_openers"), "manner": keys("manner_words"),
+            "honorifics": {key(pronoun): frozenset(map(key, titles))
+                           for pronoun, titles in lex["honorific_pronouns"].items()},
             "formulas": frozenset(" ".join(map(key, f.split()))
                                   for f in lex["religious_formulas"]),
             "said": keys("reporting_verbs") | keys("saying_nouns"),
@@ -241,6 +247,7 @@ class _Article:
     quoted: list[tuple[int, int]] = field(default_factory=list)  # `inside`, merged, in order
     quoted_starts: list[int] = field(default_factory=list)
     sentences: dict[tuple[int, int], list[Span]] = field(default_factory=dict)  # by paragraph
+    families: dict[str, int] | None = None  # family_names(), made when first asked
 
     def __post_init__(self) -> None:
         self.starts = [w.start for w in self.words]
@@ -275,6 +282,19 @@ class _Article:
         if mention.label == "PERS":
             surname = key(self.text[mention.start:mention.end].split()[-1])
             self.surnames[surname] = min(mention.end, self.surnames.get(surname, mention.end))
+
+    def family_names(self) -> dict[str, int]:
+        """{key: index of its first word} of the words in ي with ال that follow a given name:
+        a word with no ال (جمال العلوجي) or a compound's end (صدر الدين القبنجي); made once
+        per article (a scan for each reporting word would be quadratic)."""
+        if self.families is None:
+            self.families = {}
+            for j in range(1, len(self.words)):
+                k = key(self.words[j].text)
+                if k.startswith("ال") and k.endswith("ي") and k not in self.families and \
+                        _after_given_name(self, j):
+                    self.families[k] = j
+        return self.families
 
     def nearest(self, position: int, earliest: int, label: str) -> Mention | None:
         """The last mention of `label` (in text order) inside [earliest, position]."""
@@ -722,11 +742,19 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
             return Subject(org)
         if _punctuated_b_name(text, word):
             return Subject(Mention(word.start, word.end, "PERS", ANNOTATOR))
+        if k in lex["manner"]:  # وأضاف مازحا: the subject, if any, comes after it
+            i = _after(article, word.end)
+            if i is None:
+                return ELIDED
+            continue
+        if k in lex["honorifics"]:
+            honoured = _honoured(article, cue[0], lex["honorifics"][k])
+            return Subject(_latest_mention(article, honoured, cue[0])) if honoured else ELIDED
         if k in lex["stop"] or _preposition_object(word.text):
             return ELIDED
         if word.text.startswith("ال"):  # a surname named before, a role we do not list, or nobody
             return _known_surname(article, i) or _named_after_role(article, word.end) or \
-                Subject(_appositive(article, i))
+                Subject(_appositive(article, i) or _family_name_alone(article, i))
         return _known_surname(article, i) or Subject(_name_run(article, i, direct=True)
                                                      or _appositive(article, i))
     return ELIDED
@@ -957,11 +985,58 @@ def _comma_closed_name(article: _Article, i: int) -> int | None:
     return None
 
 
+def _named_in_full_before(article: _Article, family: str, i: int) -> bool:
+    """Whether a word before words[i] is `family` (a key) right after a given name."""
+    return article.family_names().get(family, i) < i
+
+
+def _after_given_name(article: _Article, j: int) -> bool:
+    words = article.words
+    if article.text[words[j - 1].end:words[j].start] != " ":
+        return False
+    given = key(words[j - 1].text)
+    return given in COMPOUND_ENDS or (
+        not given.startswith("ال") and not words[j - 1].text.endswith("ة")
+        and given not in _lexicon()["known"] and _name_word(words[j - 1].text))
+
+
 def _made_name(name: list[str]) -> bool:
     """Words that may be a name nobody listed: no word in ة (خطة أمنية، تقارير إخبارية: a noun
     and its adjectives), not a participle's plural (متخصصون; تيلرسون is a name)."""
     return not any(w.endswith("ة") for w in name) and not (
         len(name) == 1 and name[0].startswith("م") and name[0].endswith("ون"))
+
+
+def _honoured(article: _Article, position: int, titles: frozenset[str]) -> Mention | None:
+    """Whom an honorific pronoun stands for (وقال سموه): the nearest person before `position`,
+    within HONOURED_REACH_CHARS, with one of the honorific's titles among the words just before
+    the name (صاحب السمو الملكي الأمير خالد الفيصل, not the minister named after him)."""
+    starts, mentions = article.by_label.get("PERS", ([], []))
+    for i in range(bisect_left(starts, position) - 1,
+                   bisect_left(starts, position - HONOURED_REACH_CHARS) - 1, -1):
+        before = article.text[max(0, starts[i] - TITLE_CHARS):starts[i]].split()
+        if mentions[i].end <= position and any(
+                key(w) in titles for w in before[-TITLE_WORDS:]):
+            return mentions[i]
+    return None
+
+
+def _family_name_alone(article: _Article, i: int) -> Mention | None:
+    """A family name in ي alone right after the reporting word (وقال القبنجي في خطبة …، ويشدد
+    العلوجي على أن …), a function word, إن/أن or punctuation after it, that the article gave
+    in full before (صدر الدين القبنجي): a person the entity annotators missed, as a new PERS
+    mention. A title or an adjective in ي (المفتي، الهادي) follows no given name."""
+    word, lex = article.words[i], _lexicon()
+    k = key(word.text)
+    if len(k) < NISBA_LETTERS or not k.endswith("ي") or not _name_word(word.text) or \
+            k in lex["known"] or _mention_at(article, word.start) is not None or \
+            article.covering(word.start) or not _named_in_full_before(article, k, i):
+        return None
+    j = _after(article, word.end)
+    follows = article.text[word.end:word.end + 2].lstrip(" ")[:1] in ("،", ",", ":") or (
+        j is not None and (key(article.words[j].text) in lex["stop"]
+                           or key(article.words[j].text) in SUBJECT_ENDS))
+    return Mention(word.start, word.end, "PERS", ANNOTATOR) if follows else None
 
 
 def _given_name(name: list[str]) -> bool:
