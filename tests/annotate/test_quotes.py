@@ -363,6 +363,8 @@ def test_a_manner_word_after_the_verb_is_no_speaker():
     text = ('وقال كريستوفر موتسفانغوا: «الانتخابات ستجري في موعدها». '
             'وأضاف مازحا: «لن نتأخر يوما واحدا عن الموعد».')
     assert [q[3] for q in quotes_of(text)] == ["كريستوفر موتسفانغوا"] * 2
+    text = text.replace("وأضاف مازحا:", "وقال ردا على سؤال:")
+    assert [q[3] for q in quotes_of(text)] == ["كريستوفر موتسفانغوا"] * 2
 
 
 def test_an_honorific_pronoun_speaks_for_the_person_with_its_title():
