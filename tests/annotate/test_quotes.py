@@ -371,3 +371,9 @@ def test_an_honorific_pronoun_speaks_for_the_person_with_its_title():
     text = ('استقبل صاحب السمو الملكي الأمير فيصل بن سلمان أمير المدينة المنورة أمس '
             'الدكتور أحمد العيسى. وقال سموه في كلمته: «نحن فخورون بكم جميعا».')
     assert quotes_of(text)[0][3] == "فيصل بن سلمان"
+
+
+def test_abar_is_a_cue_only_before_an_and_a_preposition_otherwise():
+    text = 'وكتب الفريق ضاحي خلفان عبر حسابه في تويتر: «لن نسكت عن الإساءة».'
+    assert quotes_of(text)[0][2:] == ("كتب", "ضاحي خلفان")
+

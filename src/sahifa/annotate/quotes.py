@@ -72,6 +72,7 @@ TITLE_CHARS, TITLE_WORDS = 60, 4  # the words before a name where its titles sta
 SUBJECT_ENDS = frozenset({"ان", "بان"})  # إن، أن، بأن as keys
 COMPLEMENTISERS = SUBJECT_ENDS | frozenset(  # أن/إن/بأن with a pronoun: reported speech follows
     f"{head}{suffix}" for head in ("ان", "بان") for suffix in ("ه", "ها", "هم", "هما", "ني", "نا"))
+PREPOSITION_CUES = frozenset({"عبر"})  # keys: a cue only before عن (عبّر عن), else a preposition
 RELAYING = frozenset({"نقل", "نقلت", "نقلا", "نقلوا"})  # keys: who relays, from whom
 ROLE_STOPS = frozenset({"يوم", "امس", "اليوم", "خلال", "اثناء", "هامش", "عقب", "بعد", "قبل",
                         "حيث", "عندما", "حين", "لدي", "امام"})  # time and place: a new clause
@@ -466,6 +467,9 @@ def _cue_at(words: Words, i: int, text: str) -> tuple[int, int] | None:
     hit = _CUES.match(words, i)
     if hit is None or any(ch not in CONJUNCTIONS for ch in text[words[i].start:hit[0]]):
         return None
+    if key(words[hit[1] - 1].text).removeprefix("و") in PREPOSITION_CUES and all(
+            key(w.text) != "عن" for w in words[hit[1]:hit[1] + 2]):
+        return None  # عبر حسابه، عبر تويتر: "via", not عبّر (سابقا) عن
     return hit
 
 
