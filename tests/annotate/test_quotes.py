@@ -377,3 +377,9 @@ def test_abar_is_a_cue_only_before_an_and_a_preposition_otherwise():
     text = 'وكتب الفريق ضاحي خلفان عبر حسابه في تويتر: «لن نسكت عن الإساءة».'
     assert quotes_of(text)[0][2:] == ("كتب", "ضاحي خلفان")
 
+
+
+def test_an_elided_subject_after_an_unnamed_source_speaks_through_its_nationality():
+    text = ('وأكد داود أوغلو أن «أدنى تحرك يشكل خطرا على تركيا». وأوضح مسؤول تركي أن الضربات '
+            'وقائية. وأضاف: «لا نريد أن نرى أي تهديد على حدودنا».')
+    assert [q[3] for q in quotes_of(text)] == ["داود أوغلو", "تركي"]

@@ -59,6 +59,7 @@ LIST_ITEM_WORDS = 3
 ROLE_REACH_WORDS = 12
 SOURCE_REACH_WORDS = 3
 SPEAKER_LABELS = ("PERS", "ORG", "GPE")
+SOURCE_LABELS = ("NORP",)  # the entity in an unnamed source's phrase: مسؤول تركي
 SUBJECT_REACH_WORDS = 3
 REPORTING_REACH_WORDS = 400
 MENTION_CHARS = 200  # no mention is longer: the window a lookup by end searches
@@ -614,7 +615,8 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
                 before: list[FoundQuote]) -> Mention | None:
     """Who an elided or pronoun subject, or a role without a name, refers to: the subject of
     the sentence's first verb (وسارعت الوزارة …، وأكدت أن …), the named subject of the last
-    reporting word before the cue, the previous quote's speaker (a person of the cue's gender:
+    reporting word before the cue (or the nationality of the unnamed source of the last one:
+    وأوضح مسؤول تركي …، وأضاف …), the previous quote's speaker (a person of the cue's gender:
     وأضافت is not the man who قال), or the nearest person before the cue in its paragraph or the
     one before."""
     text = article.text
@@ -624,9 +626,10 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
         if subject is not None and subject.label in SPEAKER_LABELS:
             return subject
     gender = _gender(article, cue)
-    for earlier in _reporting_before(article, cue[0]):
+    for n, earlier in enumerate(_reporting_before(article, cue[0])):
         found = _relayed(article, earlier) or _named_subject(article, earlier)
-        if found.mention is not None and found.mention.label in SPEAKER_LABELS and (
+        if found.mention is not None and (found.mention.label in SPEAKER_LABELS or (
+                n == 0 and found.refers is None and found.mention.label in SOURCE_LABELS)) and (
                 found.mention.label != "PERS" or _agree(gender, _gender(article, earlier))):
             return found.mention
     if before and before[-1].speaker is not None and (
