@@ -1,5 +1,6 @@
 from sahifa.annotate import quotes
 from sahifa.annotate.auto import annotate_text
+from sahifa.annotate.text import Mention
 
 
 def quotes_of(text: str) -> list[tuple[str, bool, str | None, str | None]]:
@@ -383,3 +384,22 @@ def test_an_elided_subject_after_an_unnamed_source_speaks_through_its_nationalit
     text = ('وأكد داود أوغلو أن «أدنى تحرك يشكل خطرا على تركيا». وأوضح مسؤول تركي أن الضربات '
             'وقائية. وأضاف: «لا نريد أن نرى أي تهديد على حدودنا».')
     assert [q[3] for q in quotes_of(text)] == ["داود أوغلو", "تركي"]
+
+
+def test_two_words_opening_with_a_copula_in_reported_speech_are_a_partial_quote():
+    text = ('قال الرئيس الأمريكي دونالد ترامب إن علاقة الولايات المتحدة مع تركيا '
+            '"ليست جيدة" حاليا.')
+    assert quotes_of(text) == [("ليست جيدة", True, "قال", "دونالد ترامب")]
+
+
+def test_a_weekday_after_a_name_is_no_family_name():
+    text = ('وأعلن المفوض الأوروبي بيار موسكوفيسي الأربعاء أن «بروكسل تأمل التوصل إلى اتفاق '
+            'قريب».')
+    assert quotes_of(text)[0][3] == "بيار موسكوفيسي"
+
+
+def test_a_name_inside_an_office_mention_is_the_speaker():
+    text = 'وقال الناطق باسم الصندوق جيري رايس إن «الطريق يبدو صعبا ولسنا سوى في البداية».'
+    office = text.index("الناطق"), text.index(" إن")
+    found = quotes.find(text, [(0, len(text))], [Mention(*office, "OCC", "crf@5")])
+    assert text[found[0].speaker.start:found[0].speaker.end] == "جيري رايس"

@@ -136,6 +136,7 @@ def _lexicon() -> dict:
             "saying": keys("saying_nouns"), "given": keys("given_names"),
             "eponym_heads": keys("eponym_heads"), "cue_words": keys("reporting_verbs"),
             "openers": keys("partial_quote_openers"), "manner": keys("manner_words"),
+            "days": frozenset(map(key, load("gazetteer")["days"])),
             "honorifics": {key(pronoun): frozenset(map(key, titles))
                            for pronoun, titles in lex["honorific_pronouns"].items()},
             "formulas": frozenset(" ".join(map(key, f.split()))
@@ -392,8 +393,9 @@ def _opens_predicate(text: str, words: Words, last: int, qs: int) -> bool:
     """What stands right before the marks makes their words said, not named: a
     complementiser, a copula or a preposition (هي «حكومة سوريا»، ب«حملة انتقامية»), written
     apart or, for ب, joined to the mark; a name in marks follows a noun (جريدة «عرب نيوز»)."""
-    if text[max(0, qs - 2):qs].lstrip(" «“\"”")[:1] == "ب":
-        return True
+    if text[max(0, qs - 2):qs].lstrip(" «“\"”")[:1] == "ب" or \
+            key(text[qs:qs + MENTION_CHARS].split(maxsplit=1)[0]) in _lexicon()["openers"]:
+        return True  # ب«حملة انتقامية»؛ علاقتنا مع تركيا "ليست جيدة"
     return last >= 0 and not text[words[last].end:qs].strip(" «“\"”") and \
         any(k in _lexicon()["openers"] for _, k in readings(words[last].text))
 
@@ -726,7 +728,8 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
             i = _after(article, mention.end)
             continue
         if mention is not None and mention.label == "OCC":
-            return _named_after_role(article, mention.end) or Subject(mention, "person")
+            return _named_after_role(article, mention.end) or _named_after_role(
+                article, word.end) or Subject(mention, "person")  # a name the OCC swallowed
         k = key(word.text)
         if mention is not None and mention.label == "ORG" and k in lex["org_heads"] and (
                 longer := _organisation_run(article, i)) and longer.end > mention.end:
@@ -1060,6 +1063,7 @@ def _family_name_end(article: _Article, end: int, first: int) -> int:
     j = _after(article, end)
     if j is None or j - first >= MAX_NAME_WORDS or not words[j].text.startswith("ال") or \
             not _name_word(words[j].text) or key(words[j].text) in _lexicon()["known"] or \
+            key(words[j].text) in _lexicon()["days"] or \
             words[j].text.endswith(("ة", "ون", "ات")) or _plural_in_in(words[j].text) or \
             _RANKS.match(words, j):
         return end
