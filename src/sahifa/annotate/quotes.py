@@ -392,10 +392,12 @@ def _partial_quote(article: _Article, quote: tuple[int, int, bool], paragraph, w
 def _opens_predicate(text: str, words: Words, last: int, qs: int) -> bool:
     """What stands right before the marks makes their words said, not named: a
     complementiser, a copula or a preposition (هي «حكومة سوريا»، ب«حملة انتقامية»), written
-    apart or, for ب, joined to the mark; a name in marks follows a noun (جريدة «عرب نيوز»)."""
-    if text[max(0, qs - 2):qs].lstrip(" «“\"”")[:1] == "ب" or \
-            key(text[qs:qs + MENTION_CHARS].split(maxsplit=1)[0]) in _lexicon()["openers"]:
-        return True  # ب«حملة انتقامية»؛ علاقتنا مع تركيا "ليست جيدة"
+    apart or, for ب, joined to the mark, or one opens the marks (علاقتنا مع تركيا "ليست
+    جيدة"); a name in marks follows a noun (جريدة «عرب نيوز»)."""
+    first = text[qs:qs + MENTION_CHARS].split(maxsplit=1)[:1]
+    if text[max(0, qs - 2):qs].lstrip(" «“\"”")[:1] == "ب" or (
+            first and key(first[0]) in _lexicon()["openers"]):
+        return True
     return last >= 0 and not text[words[last].end:qs].strip(" «“\"”") and \
         any(k in _lexicon()["openers"] for _, k in readings(words[last].text))
 
