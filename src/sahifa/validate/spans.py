@@ -5,6 +5,8 @@ crosses from one record into another)."""
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -68,6 +70,36 @@ class SpanColumn:
         return set(self.parents[1:][back].tolist())
 
 
+class BatchSpans:
+    """What the screen and the digests of a batch both read, each made once, when first
+    asked for: the texts, where each starts on the batch's axis, their UTF-8 bytes joined on
+    that axis and the byte offset of each code point, and each layer's `SpanColumn`."""
+
+    def __init__(self, batch: pa.RecordBatch) -> None:
+        self.batch = batch
+        self.texts: list[str] = batch.column("text").to_pylist()
+        self.base = axis(self.texts)
+        self._layers: dict[str, SpanColumn] = {}
+
+    def layer(self, name: str) -> SpanColumn:
+        """The spans of a list-of-spans column, or of the quotations' cues (`cues`)."""
+        if name not in self._layers:
+            self._layers[name] = SpanColumn.of_cues(self.batch.column("quotes"), self.base) \
+                if name == "cues" else SpanColumn.of(self.batch.column(name), self.base)
+        return self._layers[name]
+
+    @cached_property
+    def encoded(self) -> bytes:
+        """The texts joined as the axis lays them out (a code point apart), in UTF-8."""
+        return "\n".join(self.texts).encode("utf-8")
+
+    @cached_property
+    def byte_at(self) -> np.ndarray:
+        """The byte offset in `encoded` of each code point of the axis, and of its end."""
+        length = int(self.base[-1]) + len(self.texts[-1]) if self.texts else 0
+        return byte_offsets(self.encoded, length)
+
+
 def byte_offsets(encoded: bytes, length: int) -> np.ndarray:
     """The UTF-8 byte offset of each code point of the text, and of its end."""
     octets = np.frombuffer(encoded, dtype=np.uint8)
@@ -86,7 +118,21 @@ def string_bytes(strings: pa.Array) -> bytes:
 
 def gathered(encoded: bytes, starts: np.ndarray, ends: np.ndarray) -> bytes:
     """The bytes of encoded[starts[i]:ends[i]] for every i, one after the other."""
-    return np.frombuffer(encoded, dtype=np.uint8)[ranges(starts, ends - starts)].tobytes()
+    octets = np.frombuffer(encoded, dtype=np.uint8)
+    if np.all(starts[1:] >= ends[:-1]):
+        return octets[_kept(len(octets), starts, ends)].tobytes()
+    return octets[ranges(starts, ends - starts)].tobytes()
+
+
+def _kept(length: int, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """A mask of `length` items that keeps [starts[i], ends[i]) for spans in order and apart:
+    alternate runs dropped and kept (a third of the time of an index of every item kept)."""
+    bounds = np.empty(2 * len(starts) + 2, dtype=np.int64)
+    bounds[0], bounds[-1] = 0, length
+    bounds[1:-1:2], bounds[2:-1:2] = starts, ends
+    keep = np.zeros(len(bounds) - 1, dtype=bool)
+    keep[1::2] = True
+    return np.repeat(keep, np.diff(bounds))
 
 
 def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
