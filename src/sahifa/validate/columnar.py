@@ -29,6 +29,7 @@ from sahifa.validate.record_checks import PROCLITICS, clitic_names
 from sahifa.validate.spans import (
     BatchSpans,
     SpanColumn,
+    alone,
     combined,
     gathered,
     ints,
@@ -230,6 +231,7 @@ def _keys(parents: np.ndarray, ids: pa.Array) -> pa.Array:
 def _crossing(starts: np.ndarray, ends: np.ndarray) -> bool:
     """Two spans overlap without one holding the other (records apart on the axis)."""
     order = np.lexsort((-ends, starts))
+    order = order[~alone(starts[order], ends[order])]
     open_ends: list[int] = []
     for start, end in zip(starts[order].tolist(), ends[order].tolist(), strict=True):
         open_ends = [e for e in open_ends if e > start]

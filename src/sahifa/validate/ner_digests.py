@@ -24,6 +24,7 @@ from sahifa.schema import labels
 from sahifa.validate.spans import (
     BatchSpans,
     SpanColumn,
+    alone,
     gathered,
     ints,
     ranges,
@@ -139,8 +140,10 @@ def _level_tags(token_start: np.ndarray, token_end: np.ndarray, entities: SpanCo
     depth = np.ones(records, dtype=np.int64)
     level_ends: list[int] = []
     record = -1
-    for i, f, e, parent in zip(order.tolist(), first[order].tolist(), last[order].tolist(),
-                               entities.parents[order].tolist(), strict=True):
+    nesting = order[~alone(first[order], last[order])]  # the others are on level 0
+    for i, f, e, parent in zip(nesting.tolist(), first[nesting].tolist(),
+                               last[nesting].tolist(), entities.parents[nesting].tolist(),
+                               strict=True):
         if parent != record:
             record, level_ends = parent, []
         level = next((n for n, end_of in enumerate(level_ends) if end_of <= f), len(level_ends))

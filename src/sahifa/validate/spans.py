@@ -100,6 +100,16 @@ class BatchSpans:
         return byte_offsets(self.encoded, length)
 
 
+def alone(starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """For non-empty spans in order of their starts: whether each overlaps none of the others
+    (those before it end by its start, the next starts at or after every end so far). A scan
+    for nesting or crossing can pass such a span by: it changes nothing of what follows."""
+    reach = np.maximum.accumulate(ends)
+    clear = np.ones(len(starts) + 1, dtype=bool)  # span i starts after every span before it
+    clear[1:-1] = starts[1:] >= reach[:-1]
+    return clear[:-1] & clear[1:]
+
+
 def byte_offsets(encoded: bytes, length: int) -> np.ndarray:
     """The UTF-8 byte offset of each code point of the text, and of its end."""
     octets = np.frombuffer(encoded, dtype=np.uint8)
