@@ -62,8 +62,8 @@ def _flat_tables() -> dict[str, dict[str, ColumnCheck]]:
 
 def _column_check(prop: dict[str, Any]) -> ColumnCheck | None:
     """A check that all the values of a property are valid, for a property that is a bounded
-    integer (not a bool), a label (an enum of strings) or a string of a least length; None for
-    any other."""
+    integer (not a bool), a label (an enum of strings) or a string with at most a least length;
+    None for any other."""
     keywords, kinds = set(prop), types_of(prop)
     if not keywords <= FLAT_KEYWORDS:
         return None

@@ -74,14 +74,22 @@ class SpanColumn:
 
 class BatchSpans:
     """What the screen and the digests of a batch both read, each made once, when first
-    asked for: the texts, where each starts on the batch's axis, their UTF-8 bytes joined on
-    that axis and the byte offset of each code point, and each layer's `SpanColumn`."""
+    asked for (the schema check comes first: a batch that fails it may hold null texts): the
+    texts, where each starts on the batch's axis, their UTF-8 bytes joined on that axis and
+    the byte offset of each code point, and each layer's `SpanColumn`."""
 
     def __init__(self, batch: pa.RecordBatch) -> None:
         self.batch = batch
-        self.texts: list[str] = batch.column("text").to_pylist()
-        self.base = axis(self.texts)
         self._layers: dict[str, SpanColumn] = {}
+
+    @cached_property
+    def texts(self) -> list[str]:
+        return self.batch.column("text").to_pylist()
+
+    @cached_property
+    def base(self) -> np.ndarray:
+        """Where each text starts on the batch's axis."""
+        return axis(self.texts)
 
     def layer(self, name: str) -> SpanColumn:
         """The spans of a list-of-spans column, or of the quotations' cues (`cues`)."""
