@@ -173,14 +173,14 @@ def test_an_output_path_that_is_a_file_is_one_line(tmp_path, capsys):
 def test_a_bug_on_one_input_is_a_reject_with_its_traceback_and_the_build_goes_on(
         tmp_path, monkeypatch, capsys):
     inputs, output = _inputs(tmp_path, 3), tmp_path / "out"
-    convert = build_module.convert_or_reject
+    convert = build_module.convert_to_data
 
     def buggy(item, *args):
         if item.file.startswith("001"):
             return {}["no such key"]
         return convert(item, *args)
 
-    monkeypatch.setattr(build_module, "convert_or_reject", buggy)
+    monkeypatch.setattr(build_module, "convert_to_data", buggy)
     assert main(["build", "--input", str(inputs), "--output", str(output)]) == 1
     captured = capsys.readouterr()
     assert "read 3 = written 2 + rejected 1" in captured.out

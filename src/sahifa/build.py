@@ -31,15 +31,17 @@ from tqdm import tqdm
 from sahifa.annotate.auto import DEFAULT_TAGGER, Tagger
 from sahifa.dedup import DuplicateIndex, Signature, signature
 from sahifa.errors import USAGE, UserError
+from sahifa.ingest.article import IngestError
 from sahifa.ingest.inputs import RawInput
 from sahifa.ingest.remote import fetched, is_url
 from sahifa.ingest.survey import survey
 from sahifa.parallel import ordered_map, worker_count
 from sahifa.pipeline import (
     Reject,
-    convert_or_reject,
+    convert_to_data,
     iter_inputs,
     orphan_annotations,
+    rejected,
 )
 from sahifa.stats import Stats
 from sahifa.write.card import CORPUS_DIR, ConfigOutput, SplitOutput, render_card
@@ -48,7 +50,7 @@ from sahifa.write.croissant import croissant
 from sahifa.write.datasheet import render_datasheet
 from sahifa.write.parquet import DEFAULT_SHARD_BYTES, ShardWriter
 from sahifa.write.splits import SPLIT_NAMES, record_split
-from sahifa.write.views import VIEWS
+from sahifa.write.views import VIEWS, document_row
 
 CARD = "README.md"
 CITATION = "CITATION.cff"
@@ -133,15 +135,16 @@ def convert_for_build(item: RawInput, tagger: Tagger = DEFAULT_TAGGER) -> Conver
     """The conversion, then everything the build derives from the record alone: its rows per
     config, its statistics and the signature its duplicates are found by."""
     try:
-        record = convert_or_reject(item, tagger)
+        record, data = convert_to_data(item, tagger)
+    except IngestError as err:
+        return rejected(item, err)
     except Exception as err:  # a bug on one input: reported with its traceback, build goes on
         return Reject(item.file, item.line, INTERNAL_ERROR, f"{type(err).__name__}: {err} (a "
                       "bug in sahifa: please report it with this input)", traceback.format_exc())
-    if isinstance(record, Reject):
-        return record
     stats = Stats()
     stats.add(record)
-    rows = {view.name: list(view.rows(record)) for view in VIEWS.values()}
+    rows = {name: [document_row(data)] if name == "default" else list(view.rows(record))
+            for name, view in VIEWS.items()}
     return Converted(record.id, record_split(record), record.source.file, record.source.line,
                      signature(record.text), rows, stats)
 

@@ -9,33 +9,14 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sahifa import __version__, agreement, engine_ray, publish, view
-from sahifa import train as train_module
-from sahifa.annotate import crf, hf
-from sahifa.annotate.auto import DEFAULT_TAGGER, TAGGERS, Tagger
-from sahifa.build import ENGINES, BuildOptions, build, stale_files
+from sahifa import __version__
 from sahifa.errors import USAGE, UserError
-from sahifa.evaluate.quotes_dev import evaluate_dev_set
-from sahifa.evaluate.report import markdown
-from sahifa.evaluate.run import AQMAR_GOLD, AQMAR_PREDICTED, evaluate_conll, evaluate_records
-from sahifa.export import (
-    FORMATS,
-    export,
-    import_conllu,
-    import_labelstudio,
-    import_spacy,
-    import_xmi,
-    pre_annotate,
-)
-from sahifa.ingest.article import IngestError
-from sahifa.ingest.readers.jsonl import load_mapping
-from sahifa.ingest.remote import is_url
-from sahifa.parallel import worker_count
-from sahifa.pipeline import READERS, formats_of
-from sahifa.validate.runner import validate_path
-from sahifa.view import sources as view_sources
-from sahifa.write.card import replace_block
+
+if TYPE_CHECKING:
+    from sahifa.annotate.auto import Tagger
+    from sahifa.build import BuildOptions
 
 SHARED_DATA = Path("../shared/data")
 SHARED_NER = SHARED_DATA / "ner"
@@ -55,6 +36,8 @@ def _positive_megabytes(value: str) -> float:
 
 def _input(value: str) -> Path | str:
     """A local path, or a URL (kept as it is: a Path would fold its `//`)."""
+    from sahifa.ingest.remote import is_url
+
     return value if is_url(value) else Path(value)
 
 
@@ -66,6 +49,9 @@ def _workers(value: str) -> int:
 
 
 def _tagger_choice(value: str) -> str:
+    from sahifa.annotate import hf
+    from sahifa.annotate.auto import TAGGERS
+
     if value in TAGGERS or (value.startswith(hf.PREFIX) and value[len(hf.PREFIX):]):
         return value
     raise argparse.ArgumentTypeError(
@@ -75,6 +61,8 @@ def _tagger_choice(value: str) -> str:
 def _tagger(args) -> Tagger:
     """The tagger the options name; a Hugging Face one is loaded and its mapping checked here,
     once, before any article is read."""
+    from sahifa.annotate import hf
+
     if not args.annotators.startswith(hf.PREFIX):
         if args.tagger_labels is not None:
             raise UserError("--tagger-labels", "goes only with --tagger hf:<model>", USAGE)
@@ -84,9 +72,11 @@ def _tagger(args) -> Tagger:
     return tagger
 
 
-def _build_parser(sub) -> None:
-    p = sub.add_parser("build", help="convert raw articles into the corpus (Parquet, card, "
-                       "datasheet)")
+def _build_parser(p: argparse.ArgumentParser) -> None:
+    from sahifa.annotate.auto import DEFAULT_TAGGER
+    from sahifa.build import ENGINES
+    from sahifa.pipeline import READERS
+
     p.add_argument("--input", type=_input, default=Path("seeds"),
                    help="input folder or file, or its URL on a file system fsspec reads "
                    "(s3://, gs://, hf:// … with fsspec's package for it), copied first into the "
@@ -130,8 +120,7 @@ def _build_parser(sub) -> None:
     p.set_defaults(run=_run_build)
 
 
-def _validate_parser(sub) -> None:
-    p = sub.add_parser("validate", help="validate a dataset folder or a Parquet file")
+def _validate_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", type=Path, nargs="?", default=Path("."),
                    help="dataset folder (with README.md and corpus/) or one Parquet file")
     p.add_argument("--json", action="store_true", help="print the findings as JSON")
@@ -141,9 +130,9 @@ def _validate_parser(sub) -> None:
     p.set_defaults(run=_run_validate)
 
 
-def _export_parser(sub) -> None:
-    p = sub.add_parser("export", help="write the records' annotations as brat, CoNLL or Label "
-                       "Studio files")
+def _export_parser(p: argparse.ArgumentParser) -> None:
+    from sahifa.export import FORMATS
+
     p.add_argument("format", choices=FORMATS,
                    help="brat: <id>.txt + <id>.ann; conll: <id>.conll (CoNLL-2003 IOB2 of the "
                    "outermost entities, as spacy convert reads it); conll-nested: <id>.conll "
@@ -155,9 +144,7 @@ def _export_parser(sub) -> None:
     p.set_defaults(run=_run_export)
 
 
-def _import_parser(sub) -> None:
-    p = sub.add_parser("import", help="put annotations edited in Label Studio back on their "
-                       "records, as brat files the build reads as gold")
+def _import_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("format", choices=("labelstudio", "xmi", "spacy", "conllu"),
                    help="the tool's export format")
     p.add_argument("--input", type=Path, required=True,
@@ -172,6 +159,8 @@ def _import_parser(sub) -> None:
 
 
 def _run_import(args) -> int:
+    from sahifa.export import import_conllu, import_labelstudio, import_spacy, import_xmi
+
     importer = {"labelstudio": import_labelstudio, "spacy": import_spacy,
                 "conllu": import_conllu, "xmi": import_xmi}[args.format]
     written, problems = importer(args.records, args.input, args.output)
@@ -183,6 +172,8 @@ def _run_import(args) -> int:
 
 
 def _run_export(args) -> int:
+    from sahifa.export import export
+
     if not args.input.exists():
         print(f"sahifa export: input {args.input} does not exist", file=sys.stderr)
         return 2
@@ -191,9 +182,9 @@ def _run_export(args) -> int:
     return 0 if count else 1
 
 
-def _pre_annotate_parser(sub) -> None:
-    p = sub.add_parser("pre-annotate", help="automatic spans as brat files to correct, for the "
-                       "inputs that have no gold annotations yet")
+def _pre_annotate_parser(p: argparse.ArgumentParser) -> None:
+    from sahifa.pipeline import READERS
+
     p.add_argument("--input", type=Path, default=Path("seeds"),
                    help="input folder or file, read as the build reads it (default: seeds)")
     p.add_argument("--output", type=Path, required=True,
@@ -205,6 +196,8 @@ def _pre_annotate_parser(sub) -> None:
 
 
 def _run_pre_annotate(args) -> int:
+    from sahifa.export import pre_annotate
+
     if not args.input.exists():
         print(f"sahifa pre-annotate: input {args.input} does not exist", file=sys.stderr)
         return 2
@@ -220,8 +213,7 @@ def _run_pre_annotate(args) -> int:
     return 1 if result.rejects else 0
 
 
-def _agreement_parser(sub) -> None:
-    p = sub.add_parser("agreement", help="agreement of two independent annotation passes")
+def _agreement_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("pass_a", type=Path, help="folder of the first pass's <id>.ann files")
     p.add_argument("pass_b", type=Path, help="folder of the second pass's <id>.ann files; "
                    "the articles with a file in both folders are compared")
@@ -237,6 +229,9 @@ def _agreement_parser(sub) -> None:
 
 
 def _run_agreement(args) -> int:
+    from sahifa import agreement
+    from sahifa.ingest.article import IngestError
+
     doc = args.write or args.check
     command = "sahifa agreement " + " ".join(shlex.quote(a.as_posix()) for a in (
         args.pass_a, args.pass_b, Path("--texts"), args.texts, Path("--write"),
@@ -261,10 +256,10 @@ def _run_agreement(args) -> int:
     return 0
 
 
-def _view_parser(sub) -> None:
-    p = sub.add_parser("view", help="write static right-to-left HTML pages of records with "
-                       "their annotations, or of the disagreements of two versions",
-                       description=view.__doc__)
+def _view_parser(p: argparse.ArgumentParser) -> None:
+    from sahifa import view
+
+    p.description = view.__doc__
     p.add_argument("source", type=Path,
                    help="raw inputs (a folder or file, read as the build reads them), a dataset "
                    "folder, its corpus/ folder or a Parquet file of the default config, or a "
@@ -283,6 +278,9 @@ def _view_parser(sub) -> None:
 
 
 def _run_view(args) -> int:
+    from sahifa import view
+    from sahifa.view import sources as view_sources
+
     written = view.Written()
     chosen = _chosen(view_sources.records(args.source, written.rejects, args.texts), args.ids)
     if args.against is None:
@@ -314,6 +312,8 @@ def _chosen(records, ids: list[str] | None):
 
 def _versions(chosen, args, written):
     """(A, B) pairs of the records the two sources share, by id."""
+    from sahifa.view import sources as view_sources
+
     if args.against == "auto":
         others = view_sources.automatic(args.source, [])
     else:
@@ -328,9 +328,7 @@ def _versions(chosen, args, written):
         raise UserError(args.against, f"no record id is in both {args.source} and it")
 
 
-def _evaluate_parser(sub) -> None:
-    p = sub.add_parser("evaluate", help="score the automatic annotators against gold records "
-                       "and CoNLL files")
+def _evaluate_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--records", type=Path, default=Path("."),
                    help="dataset folder or Parquet file whose gold records are scored "
                         "(default: .)")
@@ -350,9 +348,10 @@ def _evaluate_parser(sub) -> None:
     p.set_defaults(run=_run_evaluate)
 
 
-def _publish_parser(sub) -> None:
-    p = sub.add_parser("publish", help="check a dataset folder offline and upload its "
-                       "allowlisted files to the Hugging Face Hub", description=publish.__doc__)
+def _publish_parser(p: argparse.ArgumentParser) -> None:
+    from sahifa import publish
+
+    p.description = publish.__doc__
     p.add_argument("path", type=Path, nargs="?", default=Path("."),
                    help="dataset folder (default: .)")
     p.add_argument("--repo-id", help="Hub dataset repository, owner/name (needed to upload)")
@@ -368,6 +367,8 @@ def _publish_parser(sub) -> None:
 
 
 def _run_publish(args, api=None) -> int:
+    from sahifa import publish
+
     seeds = args.seeds or (args.path / "seeds" if (args.path / "seeds").is_dir() else None)
     checked = publish.plan(args.path, seeds)
     for line in checked.checks:
@@ -387,9 +388,10 @@ def _run_publish(args, api=None) -> int:
     return 0
 
 
-def _train_parser(sub) -> None:
-    p = sub.add_parser("train", help="train the CRF entity tagger on the gold train split",
-                       description=train_module.__doc__)
+def _train_parser(p: argparse.ArgumentParser) -> None:
+    from sahifa import train as train_module
+
+    p.description = train_module.__doc__
     p.add_argument("--records", type=Path, default=Path("."),
                    help="dataset folder whose train split holds the gold records (default: .)")
     p.add_argument("--wojood", type=Path, default=WOJOOD_TRAIN,
@@ -409,6 +411,10 @@ def _train_parser(sub) -> None:
 
 
 def _run_train(args) -> int:
+    from sahifa import train as train_module
+    from sahifa.annotate import crf
+    from sahifa.parallel import worker_count
+
     shipped = args.output or crf.model_path()
     wojood = args.wojood if args.wojood.is_file() else None
     if args.check and wojood is None and args.wojood.name in _read_or_empty(args.card):
@@ -440,6 +446,10 @@ def _read_or_empty(path: Path) -> str:
 
 
 def _options(args) -> BuildOptions:
+    from sahifa import engine_ray
+    from sahifa.annotate.auto import DEFAULT_TAGGER
+    from sahifa.build import BuildOptions
+
     words = ["--input", str(args.input), "--output", args.output.as_posix()]
     if args.format != "auto":
         words += ["--format", args.format]
@@ -469,6 +479,9 @@ def _options(args) -> BuildOptions:
 def _build_workers(args) -> int:
     """Every core by default; one process with a Hugging Face tagger, whose model runs on
     torch's own threads (a process forked from one that has loaded torch can hang)."""
+    from sahifa.annotate import hf
+    from sahifa.parallel import worker_count
+
     if not args.annotators.startswith(hf.PREFIX):
         return worker_count(args.workers)
     if args.workers > 1:
@@ -478,6 +491,9 @@ def _build_workers(args) -> int:
 
 
 def _run_build(args) -> int:
+    from sahifa.build import build, stale_files
+    from sahifa.ingest.remote import is_url
+
     if not is_url(args.input) and not args.input.exists():
         print(f"sahifa build: input {args.input} does not exist", file=sys.stderr)
         return 2
@@ -506,6 +522,10 @@ def _run_build(args) -> int:
 
 
 def _option_problem(options: BuildOptions) -> str | None:
+    from sahifa.ingest.readers.jsonl import load_mapping
+    from sahifa.ingest.remote import is_url
+    from sahifa.pipeline import formats_of
+
     if options.mapping is None:
         return None
     formats = [] if is_url(options.input) else formats_of(options.input, options.format)
@@ -519,6 +539,9 @@ def _option_problem(options: BuildOptions) -> str | None:
 
 
 def _run_validate(args) -> int:
+    from sahifa.parallel import worker_count
+    from sahifa.validate.runner import validate_path
+
     report = validate_path(args.path, worker_count(args.workers))
     if args.json:
         print(report.to_json())
@@ -531,6 +554,9 @@ def _run_validate(args) -> int:
 
 def _evaluations(args, tagger: Tagger):
     """The evaluations of the records, Wojood and AQMAR with one tagger, and what is missing."""
+    from sahifa.annotate import crf
+    from sahifa.evaluate.run import AQMAR_GOLD, AQMAR_PREDICTED, evaluate_conll, evaluate_records
+
     evaluations, quote_evaluations, missing = [], [], []
     if args.records.exists():
         evaluations, quote_evaluations = evaluate_records(args.records, tagger)
@@ -554,12 +580,19 @@ def _evaluations(args, tagger: Tagger):
 def _dev_set_evaluations(args) -> tuple[list, list[Path]]:
     """The quotation development set's figures (default annotators only: the comparison of
     taggers is about entities), and what is missing."""
+    from sahifa.annotate.auto import DEFAULT_TAGGER
+    from sahifa.evaluate.quotes_dev import evaluate_dev_set
+
     if args.quotes_dev.exists() and args.data.is_dir():
         return evaluate_dev_set(args.quotes_dev, args.data, DEFAULT_TAGGER), []
     return [], [p for p in (args.quotes_dev, args.data) if not p.exists()]
 
 
 def _run_evaluate(args) -> int:
+    from sahifa.annotate import crf
+    from sahifa.annotate.auto import DEFAULT_TAGGER
+    from sahifa.evaluate.report import markdown
+
     evaluations, quote_evaluations, missing = _evaluations(args, DEFAULT_TAGGER)
     dev_set, dev_missing = _dev_set_evaluations(args)
     quote_evaluations += dev_set
@@ -588,6 +621,8 @@ def _run_evaluate(args) -> int:
 def _evaluation_docs(folder: Path | None, text: str, write: bool) -> list[Path]:
     """Write the evaluation block of the folder's README.md and DATASHEET.md, or list those
     whose block differs."""
+    from sahifa.write.card import replace_block
+
     stale = []
     for path in (folder / name for name in ("README.md", "DATASHEET.md")) if folder else ():
         current = path.read_text("utf-8")
@@ -599,20 +634,39 @@ def _evaluation_docs(folder: Path | None, text: str, write: bool) -> list[Path]:
     return stale
 
 
+# Each command imports its modules in its own functions, and only the chosen command's arguments
+# are declared: one command's start-up does not pay for the others' imports (datasets, seqeval,
+# scikit-learn, mlcroissant … take seconds).
+COMMANDS = {  # name: (help, the function that declares its arguments)
+    "build": ("convert raw articles into the corpus (Parquet, card, datasheet)",
+              _build_parser),
+    "validate": ("validate a dataset folder or a Parquet file", _validate_parser),
+    "export": ("write the records' annotations as brat, CoNLL or Label Studio files",
+               _export_parser),
+    "import": ("put annotations edited in Label Studio back on their records, as brat files "
+               "the build reads as gold", _import_parser),
+    "pre-annotate": ("automatic spans as brat files to correct, for the inputs that have no "
+                     "gold annotations yet", _pre_annotate_parser),
+    "agreement": ("agreement of two independent annotation passes", _agreement_parser),
+    "view": ("write static right-to-left HTML pages of records with their annotations, or of "
+             "the disagreements of two versions", _view_parser),
+    "evaluate": ("score the automatic annotators against gold records and CoNLL files",
+                 _evaluate_parser),
+    "train": ("train the CRF entity tagger on the gold train split", _train_parser),
+    "publish": ("check a dataset folder offline and upload its allowlisted files to the "
+                "Hugging Face Hub", _publish_parser),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="sahifa", description=__doc__)
     parser.add_argument("--version", action="version", version=f"sahifa {__version__}")
     sub = parser.add_subparsers(required=True, metavar="command", dest="command")
-    _build_parser(sub)
-    _validate_parser(sub)
-    _export_parser(sub)
-    _import_parser(sub)
-    _pre_annotate_parser(sub)
-    _agreement_parser(sub)
-    _view_parser(sub)
-    _evaluate_parser(sub)
-    _train_parser(sub)
-    _publish_parser(sub)
+    chosen = _command_in(sys.argv[1:] if argv is None else argv)
+    for name, (help_text, declare_arguments) in COMMANDS.items():
+        command_parser = sub.add_parser(name, help=help_text)
+        if name == chosen:
+            declare_arguments(command_parser)
     args = parser.parse_args(argv)
     command = args.command
     signal.signal(signal.SIGTERM, _interrupt)
@@ -628,6 +682,12 @@ def main(argv: list[str] | None = None) -> int:
         where = err.filename if err.filename is not None else "-"
         print(f"sahifa {command}: {where}: {err.strerror or err}", file=sys.stderr)
         return USAGE
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The command the arguments name: the first that is no option (`sahifa` itself takes
+    only --help and --version, which take no value)."""
+    return next((arg for arg in argv if not arg.startswith("-")), None)
 
 
 def _interrupt(signum, frame) -> None:

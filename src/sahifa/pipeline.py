@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from sahifa.annotate import annotate
 from sahifa.annotate.auto import DEFAULT_TAGGER, Tagger
@@ -86,13 +87,21 @@ def orphan_annotations(found: Survey, used: set[str]) -> list[Path]:
 def convert(item: RawInput, tagger: Tagger = DEFAULT_TAGGER) -> Record:
     """Raw input to a validated record; raises IngestError with the reason. `tagger`: the
     automatic entity annotators for an input without gold (crf+rules, or rules)."""
+    return convert_to_data(item, tagger)[0]
+
+
+def convert_to_data(item: RawInput,
+                    tagger: Tagger = DEFAULT_TAGGER) -> tuple[Record, dict[str, Any]]:
+    """`convert`, with the record's plain data (`Record.to_dict()`) that its validation read:
+    the build writes that data, which takes a long article's record long to make again."""
     article = READERS[item.format].parse(item)
     record = annotate(segment(with_rights(assemble(article), item.rights)), article, item,
                       tagger)
-    findings = record_findings(record, file=item.where)
+    data = record.to_dict()
+    findings = record_findings(record, file=item.where, data=data)
     if findings:
         raise IngestError("invalid-record", "; ".join(map(str, findings)))
-    return record
+    return record, data
 
 
 def with_rights(record: Record, rights: Rights) -> Record:
@@ -104,4 +113,8 @@ def convert_or_reject(item: RawInput, tagger: Tagger = DEFAULT_TAGGER) -> Record
     try:
         return convert(item, tagger)
     except IngestError as err:
-        return Reject(item.file, item.line, err.reason, str(err))
+        return rejected(item, err)
+
+
+def rejected(item: RawInput, err: IngestError) -> Reject:
+    return Reject(item.file, item.line, err.reason, str(err))

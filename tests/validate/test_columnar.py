@@ -98,3 +98,15 @@ def test_the_first_gold_annotator_gives_the_declared_split(built_seeds):
             assert [a and folder_split(a) for a in annotators] == \
                 [declared_split(r) for r in records]
             assert any(annotators)
+
+
+def test_a_batch_with_a_null_text_goes_to_the_record_checks():
+    """The screen's shared spans are read after its schema check: a null text is a finding of
+    its record, not an error of the screen."""
+    from sahifa.validate.runner import _check_batch
+
+    valid = load_fixture("valid/minimal.json")
+    checked = _check_batch(batch_of(valid, {**copy.deepcopy(valid), "id": "b", "text": None}),
+                           name="default.parquet")
+    assert checked[0].findings == []
+    assert {f.id for f in checked[1].findings} == {"schema-invalid"}

@@ -8,7 +8,7 @@ import pytest
 
 from sahifa.validate.record_checks import (
     _fast_validator,
-    _integer_tables,
+    _flat_tables,
     _schema_valid,
     _validator,
 )
@@ -29,10 +29,10 @@ def _agree(data) -> None:
 
 
 def _integral_float(data) -> bool:
-    """An integral float in an integer table (2020-12 counts 2.0 as an integer): the bulk
-    check leaves such a record to jsonschema, which the runner then asks."""
+    """An integral float in a flat table (2020-12 counts 2.0 as an integer): the bulk check
+    leaves such a record to jsonschema, which the runner then asks."""
     return any(type(v) is float and v.is_integer()
-               for name in _integer_tables() for item in data.get(name) or []
+               for name in _flat_tables() for item in data.get(name) or []
                if isinstance(item, dict) for v in item.values())
 
 
@@ -84,11 +84,24 @@ MUTATIONS = {
     "tokens not a list": _set(["tokens"], {"start": 0}),
     "null sentence offset": _set(["sentences", 0, "start"], None),
     "offset map string": _set(["offset_map", 0, "raw_end"], "9"),
+    "unknown entity label": _set(["entities", 0, "label"], "PERSON"),
+    "entity label id": _set(["entities", 0, "label"], 0),
+    "unknown entity origin": _set(["entities", 0, "origin"], "silver"),
+    "empty entity text": _set(["entities", 0, "text"], ""),
+    "number for entity text": _set(["entities", 0, "text"], 7),
+    "null annotator": _set(["entities", 0, "annotator"], None),
+    "empty entity id": _set(["entities", 0, "id"], ""),
+    "bool for an entity offset": _set(["entities", 0, "start"], False),
+    "integral float entity offset": _set(["entities", 0, "end"], 4.0),
+    "entity past int32": _set(["entities", 0, "end"], 2**31),
+    "entity without annotator": _delete(["entities", 0, "annotator"]),
+    "entity with extra": _set(["entities", 0, "score"], 0.5),
 }
 
 
-def test_the_bulk_checked_tables_are_the_offset_only_ones():
-    assert sorted(_integer_tables()) == ["offset_map", "sentences", "tokens"]
+def test_the_bulk_checked_tables_are_those_of_scalars_only():
+    assert sorted(_flat_tables()) == ["corrections", "entities", "offset_map", "sentences",
+                                      "tokens"]
 
 
 @pytest.mark.parametrize("name", sorted(MUTATIONS))

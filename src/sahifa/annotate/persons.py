@@ -140,14 +140,12 @@ def propagate(text: str, all_words: list[Words], spans, annotator: str = ANNOTAT
     out = []
     for words in all_words:
         found = automaton.scan(words)[0]
-        i = 0
-        while i < len(words):
-            hit = words.phrase(found, i)
+        after = 0  # the words before it are in a mention already
+        for i in found.between(words.offset, words.offset + len(words)):
+            hit = words.phrase(found, i - words.offset) if i - words.offset >= after else None
             if hit:
                 out.append(Mention(hit[0], words[hit[1] - 1].end, "PERS", annotator))
-                i = hit[1]
-            else:
-                i += 1
+                after = hit[1]
     return out
 
 

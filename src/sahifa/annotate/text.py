@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import accumulate, pairwise
+from operator import add
 from typing import Protocol
 
 import ahocorasick
@@ -215,17 +217,16 @@ class ScanText:
 
     @classmethod
     def of(cls, words: Words) -> ScanText:
+        """A list at a time (an article can have hundreds of thousands of words): the gap after
+        each word is APART where it holds more than white space (see `follows`)."""
         keys = [key(w.text) for w in words]
-        parts, starts, ending, position = [], [], {}, 0
-        for j, k in enumerate(keys):
-            starts.append(position)
-            position += len(k)
-            ending[position] = j
-            apart = j + 1 < len(words) and not follows(words.text, words, j + 1)
-            parts += (k, END, APART if apart else ADJACENT)
-            position += 2
-        starts.append(position)
-        return cls("".join(parts), keys, starts, ending)
+        gaps = [words.text[a.end:b.start] for a, b in pairwise(words)]
+        closers = [END + APART if gap.strip() else END + ADJACENT for gap in gaps]
+        closers.append(END + ADJACENT)
+        starts = list(accumulate((len(k) + 2 for k in keys), initial=0))
+        ending = dict(zip(map(add, starts, map(len, keys)), range(len(keys)), strict=False))
+        text = "".join(map(add, keys, closers))
+        return cls(text, keys, starts, ending)
 
 
 class PhraseAutomaton:

@@ -27,9 +27,9 @@ from sahifa.record import ANNOTATION_LAYERS, SEGMENTATION_LAYERS
 from sahifa.schema import labels, record_schema, resolve_in, types_of
 from sahifa.validate.record_checks import PROCLITICS, clitic_names
 from sahifa.validate.spans import (
+    BatchSpans,
     SpanColumn,
-    axis,
-    byte_offsets,
+    alone,
     combined,
     gathered,
     ints,
@@ -49,13 +49,14 @@ class Unscreenable(Exception):
     checks."""
 
 
-def batch_is_clean(batch: pa.RecordBatch) -> bool:
-    """True only if no record of `batch` has a finding of level 1 or 2."""
+def batch_is_clean(batch: pa.RecordBatch, spans: BatchSpans | None = None) -> bool:
+    """True only if no record of `batch` has a finding of level 1 or 2. `spans`: the batch's,
+    if the caller reads them too."""
     check = _schema_check()
     if check is None or not check(pa.StructArray.from_arrays(batch.columns,
                                                                names=batch.schema.names)):
         return False
-    return _records_clean(batch)
+    return _records_clean(batch, spans or BatchSpans(batch))
 
 
 @cache
@@ -127,19 +128,17 @@ def _re2(pattern: str) -> str:
     return body + "\\z"
 
 
-def _records_clean(batch: pa.RecordBatch) -> bool:
+def _records_clean(batch: pa.RecordBatch, spans: BatchSpans) -> bool:
     """The level-2 rules over the whole batch."""
-    texts = batch.column("text").to_pylist()
+    texts = spans.texts
     if not all(unicodedata.is_normalized("NFC", t) for t in texts):
         return False
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
-    base = axis(texts)
-    layers = {name: SpanColumn.of(batch.column(name), base) for name in
-              (*SEGMENTATION_LAYERS, *ANNOTATION_LAYERS)}
-    layers["cues"] = SpanColumn.of_cues(batch.column("quotes"), base)
+    layers = {name: spans.layer(name) for name in
+              (*SEGMENTATION_LAYERS, *ANNOTATION_LAYERS, "cues")}
     return (_offset_map_clean(batch.column("offset_map"), lengths)
             and all(layer.inside_texts(lengths) for layer in layers.values())
-            and _texts_match(texts, [layers[n] for n in ("entities", "quotes", "cues",
+            and _texts_match(spans, [layers[n] for n in ("entities", "quotes", "cues",
                                                           "corrections")])
             and _each_inside(layers["sentences"], layers["paragraphs"], sorted_inner=True)
             and _each_inside(layers["tokens"], layers["sentences"])
@@ -173,12 +172,10 @@ def _offset_map_clean(column: pa.Array, lengths: np.ndarray) -> bool:
                 and np.all(raw_start[follows] >= previous_raw[follows]))
 
 
-def _texts_match(texts: list[str], layers: list[SpanColumn]) -> bool:
+def _texts_match(spans: BatchSpans, layers: list[SpanColumn]) -> bool:
     """Every annotation span's text is its slice of the record's text: the UTF-8 bytes of all
     the slices, gathered from the batch's text, against the bytes of all the texts stored."""
-    joined = "\n".join(texts)  # the batch's axis: each text a code point after the last
-    encoded = joined.encode("utf-8")
-    byte_at = byte_offsets(encoded, len(joined))
+    encoded, byte_at = spans.encoded, spans.byte_at
     for layer in layers:
         said = pc.struct_field(layer.values, "text")
         first, last = byte_at[layer.gstart], byte_at[layer.gend]
@@ -234,6 +231,7 @@ def _keys(parents: np.ndarray, ids: pa.Array) -> pa.Array:
 def _crossing(starts: np.ndarray, ends: np.ndarray) -> bool:
     """Two spans overlap without one holding the other (records apart on the axis)."""
     order = np.lexsort((-ends, starts))
+    order = order[~alone(starts[order], ends[order])]
     open_ends: list[int] = []
     for start, end in zip(starts[order].tolist(), ends[order].tolist(), strict=True):
         open_ends = [e for e in open_ends if e > start]

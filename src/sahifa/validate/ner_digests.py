@@ -22,9 +22,9 @@ import pyarrow.compute as pc
 
 from sahifa.schema import labels
 from sahifa.validate.spans import (
+    BatchSpans,
     SpanColumn,
-    axis,
-    byte_offsets,
+    alone,
     gathered,
     ints,
     ranges,
@@ -65,29 +65,30 @@ def _tag_ids() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return begin, inside, opening
 
 
-def expected_digests(batch: pa.RecordBatch) -> dict[str, str | None]:
+def expected_digests(batch: pa.RecordBatch,
+                     spans: BatchSpans | None = None) -> dict[str, str | None]:
     """{record id: digest of the `ner` rows the record should have} for the records of a
     cleared `default` batch; None for a record whose tokens are not in order (the view's own
-    bisections would then differ from numpy's: the caller digests its rows from the record)."""
-    tokens = SpanColumn.of(batch.column("tokens"), axis(batch.column("text").to_pylist()))
+    bisections would then differ from numpy's: the caller digests its rows from the record).
+    `spans`: the batch's, if the caller has read them already."""
+    spans = spans or BatchSpans(batch)
     ids = batch.column("id").to_pylist()
-    backwards = tokens.backwards()
+    backwards = spans.layer("tokens").backwards()
     if not backwards:
-        return _in_bulk(batch, ids)
+        return _in_bulk(spans, ids)
     ordered = [i for i in range(len(ids)) if i not in backwards]
     return {**{ids[i]: None for i in backwards},
-            **_in_bulk(batch.take(pa.array(ordered, pa.int64())), [ids[i] for i in ordered])}
+            **_in_bulk(BatchSpans(batch.take(pa.array(ordered, pa.int64()))),
+                       [ids[i] for i in ordered])}
 
 
-def _in_bulk(batch: pa.RecordBatch, ids: list[str]) -> dict[str, str]:
+def _in_bulk(spans: BatchSpans, ids: list[str]) -> dict[str, str]:
     """`digest_rows` of every record's rows, made as `write.views._ner_rows` makes them, for a
     batch whose records have their tokens in order: the whole batch on one axis (records a
     code point apart), so each step is one numpy operation, and a record's digest is made of
     slices."""
-    texts = batch.column("text").to_pylist()
-    base = axis(texts)
-    tokens, sentences, entities = (SpanColumn.of(batch.column(n), base) for n in
-                                   ("tokens", "sentences", "entities"))
+    texts = spans.texts
+    tokens, sentences, entities = (spans.layer(n) for n in ("tokens", "sentences", "entities"))
     token_start, token_end = tokens.gstart, tokens.gend
     sentence_start, sentence_end = sentences.gstart, sentences.gend
     first = np.searchsorted(token_start, sentence_start, side="left")  # iob.sentence_tokens
@@ -101,9 +102,7 @@ def _in_bulk(batch: pa.RecordBatch, ids: list[str]) -> dict[str, str]:
     rows = np.repeat(np.arange(len(first)), kept)  # each nested level of each row
     level = np.arange(len(rows)) - np.repeat(run_starts(kept)[:-1], kept) + 1
     nested = tags[np.repeat(level, lengths[rows]), ranges(first[rows], lengths[rows])]
-    joined = "\n".join(texts)
-    encoded = joined.encode("utf-8")
-    byte_at = byte_offsets(encoded, len(joined))
+    encoded, byte_at = spans.encoded, spans.byte_at
     token_bytes = (byte_at[token_start[index]], byte_at[token_end[index]])
     row_fields = np.stack([np.arange(len(first)) - sentences.offsets[sentences.parents],
                            sentences.start, sentences.end, lengths, kept], axis=1)
@@ -141,8 +140,10 @@ def _level_tags(token_start: np.ndarray, token_end: np.ndarray, entities: SpanCo
     depth = np.ones(records, dtype=np.int64)
     level_ends: list[int] = []
     record = -1
-    for i, f, e, parent in zip(order.tolist(), first[order].tolist(), last[order].tolist(),
-                               entities.parents[order].tolist(), strict=True):
+    nesting = order[~alone(first[order], last[order])]  # the others are on level 0
+    for i, f, e, parent in zip(nesting.tolist(), first[nesting].tolist(),
+                               last[nesting].tolist(), entities.parents[nesting].tolist(),
+                               strict=True):
         if parent != record:
             record, level_ends = parent, []
         level = next((n for n, end_of in enumerate(level_ends) if end_of <= f), len(level_ends))

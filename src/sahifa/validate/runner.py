@@ -39,6 +39,7 @@ from sahifa.validate.quote_digests import (
     json_digest,
 )
 from sahifa.validate.record_checks import record_findings
+from sahifa.validate.spans import BatchSpans
 from sahifa.write.card import CORPUS_DIR, configs_of
 from sahifa.write.parquet import decode_documents
 from sahifa.write.splits import folder_split, record_split, split_of
@@ -199,8 +200,9 @@ def _check_batch(batch: pa.RecordBatch, name: str) -> list[_Checked]:
     """The record checks of a batch of `default` rows: what depends on one record alone, so a
     worker can do it. A batch the columnar screen clears needs no record check; any other
     goes record by record, to say what is wrong and where."""
-    if batch_is_clean(batch):
-        return _clean_batch(batch)
+    spans = BatchSpans(batch)
+    if batch_is_clean(batch, spans):
+        return _clean_batch(batch, spans)
     out = []
     for data in decode_documents(batch):
         record = Record.from_dict(data)
@@ -210,10 +212,10 @@ def _check_batch(batch: pa.RecordBatch, name: str) -> list[_Checked]:
     return out
 
 
-def _clean_batch(batch: pa.RecordBatch) -> list[_Checked]:
+def _clean_batch(batch: pa.RecordBatch, spans: BatchSpans) -> list[_Checked]:
     """A cleared batch: each record's split and view digests, in bulk."""
     ids = batch.column("id").to_pylist()
-    ner = expected_digests(batch)
+    ner = expected_digests(batch, spans)
     quotes = expected_quote_digests(batch)
     out = []
     for record_id, annotator in zip(ids, first_gold_annotators(batch), strict=True):

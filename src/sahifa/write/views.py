@@ -36,7 +36,12 @@ def _codec(view: str | None = None) -> LabelCodec:
 
 
 def _document_rows(record: Record) -> Iterator[dict[str, Any]]:
-    yield _codec().encode(record.to_dict())
+    yield document_row(record.to_dict())
+
+
+def document_row(data: dict[str, Any]) -> dict[str, Any]:
+    """The `default` row of a record's plain data (`Record.to_dict()`), labels as ids."""
+    return _codec().encode(data)
 
 
 def _ner_rows(record: Record) -> Iterator[dict[str, Any]]:
