@@ -19,7 +19,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import chain
 from pathlib import Path
 
 import pycrfsuite
@@ -86,16 +85,13 @@ def _encoded_features(text: str, words: Sequence[Word], rule_tags: Sequence[str]
                       domain: str | None = None) -> list[tuple[bytes, ...]]:
     """`token_features` as UTF-8 bytes, what crfsuite reads (given str, it encodes every feature
     at every call), put together from tuples made once per word type and tag."""
-    texts = [w.text for w in words]
     inner = inner_tags or [iob.OUTSIDE] * len(words)
-    own = [(_BIAS, *_word_features(t), _feature("rule=", r), _feature("inner=", x))
-           for t, r, x in zip(texts, rule_tags, inner, strict=True)]
-    sides = zip(*(_side_features(texts, rule_tags, step, side) for step, side in _SIDES),
-                strict=True)
+    blocks = [_word_blocks(w.text, r, x) for w, r, x in zip(words, rule_tags, inner, strict=True)]
+    sides = [_side_column(blocks, k, step, side) for k, (step, side) in enumerate(_SIDES, 1)]
     punctuation = [(_AFTER_PUNCTUATION,) if i and text[words[i - 1].end:w.start].strip() else ()
                    for i, w in enumerate(words)]
-    out = [(*o, *chain.from_iterable(s), *p)
-           for o, s, p in zip(own, sides, punctuation, strict=True)]
+    out = [(*b[0], *left, *right, *left2, *right2, *p)  # _SIDES' order: -1, +1, -2, +2
+           for b, left, right, left2, right2, p in zip(blocks, *sides, punctuation, strict=True)]
     if domain:
         marked = f"{domain}|".encode()
         out = [features + tuple(marked + f for f in features) for features in out]
@@ -107,13 +103,25 @@ _SIDES = tuple((sign * d, f"{'-' if sign < 0 else '+'}{d}:")
 _BIAS, _AFTER_PUNCTUATION = b"bias", b"after-punctuation"
 
 
-def _side_features(texts: Sequence[str], rule_tags: Sequence[str], step: int,
-                   side: str) -> list[tuple[bytes, ...]]:
-    """For each word, what the word `step` away tells of itself (`side`: the mark of its
-    features, "-1:" …), or that the sentence ends there."""
-    told = [_neighbour_features(t, side, r) for t, r in zip(texts, rule_tags, strict=True)]
+def _side_column(blocks: list[tuple[tuple[bytes, ...], ...]], k: int, step: int,
+                 side: str) -> list[tuple[bytes, ...]]:
+    """For each word, what the word `step` away tells of itself (its block `k`; `side`: the
+    mark of those features, "-1:" …), or that the sentence ends there."""
+    told = [b[k] for b in blocks]
     edge = [(_feature(side, "edge"),)] * min(abs(step), len(told))
     return edge + told[:len(told) + step] if step < 0 else told[step:] + edge
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _word_blocks(word: str, rule_tag: str,
+                 inner_tag: str) -> tuple[tuple[bytes, ...], ...]:
+    """A word's own features with the rules' tags at it, then what it tells of itself to the
+    word it is each of _SIDES of (its word, stem and lexicon features, and its rule tag): one
+    cache look-up a token."""
+    own = _word_features(word)
+    told = tuple((*(side.encode() + f for f in own if f.startswith(NEIGHBOUR)),
+                  _feature(side, f"rule={rule_tag}")) for _, side in _SIDES)
+    return ((_BIAS, *own, _feature("rule=", rule_tag), _feature("inner=", inner_tag)), *told)
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -127,15 +135,6 @@ def _word_features(word: str) -> tuple[bytes, ...]:
         f"clitics={word[:skip]}", f"al={stem.startswith('ال')}", f"p2={stem_key[:2]}",
         f"p3={stem_key[:3]}", f"s2={stem_key[-2:]}", f"s3={stem_key[-3:]}",
         f"shape={_shape(word)}", f"len={min(len(stem_key), 8)}"))
-
-
-@lru_cache(maxsize=WORD_CACHE)
-def _neighbour_features(word: str, side: str, rule_tag: str) -> tuple[bytes, ...]:
-    """What `word`, with the rules' tag `rule_tag`, tells of itself to the word it is `side` of
-    (-1: the word before …)."""
-    marked = side.encode()
-    return (*(marked + f for f in _word_features(word) if f.startswith(NEIGHBOUR)),
-            _feature(side, f"rule={rule_tag}"))
 
 
 @lru_cache(maxsize=WORD_CACHE)
