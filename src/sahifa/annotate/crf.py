@@ -119,8 +119,9 @@ def _word_blocks(word: str, rule_tag: str,
     word it is each of _SIDES of (its word, stem and lexicon features, and its rule tag): one
     cache look-up a token."""
     own = _word_features(word)
-    told = tuple((*(side.encode() + f for f in own if f.startswith(NEIGHBOUR)),
-                  _feature(side, f"rule={rule_tag}")) for _, side in _SIDES)
+    shared = [f for f in own if f.startswith(NEIGHBOUR)]
+    told = tuple((*(side.encode() + f for f in shared), _feature(side, f"rule={rule_tag}"))
+                 for _, side in _SIDES)
     return ((_BIAS, *own, _feature("rule=", rule_tag), _feature("inner=", inner_tag)), *told)
 
 
