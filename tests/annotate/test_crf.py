@@ -3,6 +3,7 @@ deterministic, and a build can keep the rules alone."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import replace
 
@@ -39,6 +40,53 @@ def test_the_rules_tags_are_features_of_their_words():
     assert tags == ["O", "B-PERS", "I-PERS"]
     features = crf.token_features(text, words, tags)
     assert "rule=B-PERS" in features[1] and "-1:rule=O" in features[1]
+
+
+def _spelt_out_features(text, words, rule_tags, inner_tags):
+    """The features of each word as FEATURES_VERSION defines them, one word at a time."""
+    own = [[f.decode() for f in crf._word_features(w.text)] for w in words]
+    out = []
+    for i in range(len(words)):
+        features = ["bias", *own[i], f"rule={rule_tags[i]}", f"inner={inner_tags[i]}"]
+        for step in (-1, 1, -2, 2):
+            side, j = f"{step:+d}", i + step
+            if 0 <= j < len(words):
+                features += [f"{side}:{f}" for f in own[j] if f.startswith(("w=", "stem=", "lex="))]
+                features.append(f"{side}:rule={rule_tags[j]}")
+            else:
+                features.append(f"{side}:edge")
+        if i and text[words[i - 1].end:words[i].start].strip():
+            features.append("after-punctuation")
+        out.append(features)
+    return out
+
+
+def _seed_paragraphs():
+    """(text, words, rule tags, inner tags) of every paragraph of the seed article."""
+    text = SEED.read_text("utf-8")
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    rules = annotate_text(text, paragraphs, "rules").mentions
+    for start, end in paragraphs:
+        words = words_of(text, start, end)
+        inside = [m for m in rules if start <= m.start and m.end <= end]
+        yield text, words, *crf.level_tags(words, inside)
+
+
+def test_features_put_together_from_word_types_are_the_ones_spelt_out():
+    paragraphs = list(_seed_paragraphs())
+    assert sum(len(p[1]) for p in paragraphs) > 100
+    assert any(tag != "O" for p in paragraphs for tag in p[3])
+    for text, words, rule_tags, inner_tags in paragraphs:
+        assert crf.token_features(text, words, rule_tags, inner_tags) == _spelt_out_features(
+            text, words, rule_tags, inner_tags)
+
+
+def test_the_tagger_reads_encoded_features_as_their_strings():
+    tagger = crf._tagger(crf.model_path())
+    for text, words, rule_tags, inner_tags in _seed_paragraphs():
+        encoded = crf._encoded_features(text, words, rule_tags, inner_tags)
+        assert tagger.tag(encoded) == tagger.tag(
+            crf.token_features(text, words, rule_tags, inner_tags))
 
 
 def test_training_twice_gives_the_same_model_bytes(tmp_path):

@@ -45,7 +45,7 @@ FEATURES_VERSION = "4"
 WOJOOD = "wojood"  # the domain of the Wojood sample's sentences (their own copy of each feature)
 MODEL_FILE = "crf.model"
 WINDOW = 2
-NEIGHBOUR = ("w=", "stem=", "lex=")  # what a word's features tell of its neighbours
+NEIGHBOUR = (b"w=", b"stem=", b"lex=")  # what a word's features tell of its neighbours
 _AFTER_A_SPACE = regex.compile(f"(?<= ){WORD_CHARACTERS}+")
 TRAINING = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
             "feature.possible_transitions": True}
@@ -71,50 +71,77 @@ def available() -> bool:
 def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
                    inner_tags: Sequence[str] | None = None,
                    domain: str | None = None) -> list[list[str]]:
-    """The features of each word of a sentence (strings, as crfsuite takes them); `inner_tags`:
+    """The features of each word of a sentence (strings, as training reads them); `inner_tags`:
     the rules' tags of the entities nested inside the outermost ones. A `domain` (text that is
     not news: the Wojood sample) adds a copy of every feature marked with it, so that the
     weights its data need apart from news go to the copies (Daumé's feature augmentation);
     news has the shared features only."""
-    own = [_word_features(w.text) for w in words]
-    rules = [f"rule={tag}" for tag in rule_tags]
+    return [[f.decode() for f in token]
+            for token in _encoded_features(text, words, rule_tags, inner_tags, domain)]
+
+
+def _encoded_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
+                      inner_tags: Sequence[str] | None = None,
+                      domain: str | None = None) -> list[tuple[bytes, ...]]:
+    """`token_features` as UTF-8 bytes, what crfsuite reads (given str, it encodes every feature
+    at every call), put together from tuples made once per word type and tag."""
     inner = inner_tags or [iob.OUTSIDE] * len(words)
-    out = []
-    for i in range(len(words)):
-        features = ["bias", *own[i], rules[i], f"inner={inner[i]}"]
-        for step, side in _SIDES:
-            j = i + step
-            if 0 <= j < len(words):
-                features += _neighbour_features(words[j].text, side)
-                features.append(f"{side}:{rules[j]}")
-            else:
-                features.append(f"{side}:edge")
-        if i and text[words[i - 1].end:words[i].start].strip():
-            features.append("after-punctuation")
-        out.append(features + [f"{domain}|{f}" for f in features] if domain else features)
+    blocks = [_word_blocks(w.text, r, x) for w, r, x in zip(words, rule_tags, inner, strict=True)]
+    sides = [_side_column(blocks, k, step, side) for k, (step, side) in enumerate(_SIDES, 1)]
+    punctuation = [(_AFTER_PUNCTUATION,) if i and text[words[i - 1].end:w.start].strip() else ()
+                   for i, w in enumerate(words)]
+    out = [(*b[0], *left, *right, *left2, *right2, *p)  # _SIDES' order: -1, +1, -2, +2
+           for b, left, right, left2, right2, p in zip(blocks, *sides, punctuation, strict=True)]
+    if domain:
+        marked = f"{domain}|".encode()
+        out = [features + tuple(marked + f for f in features) for features in out]
     return out
 
 
-_SIDES = tuple((sign * d, f"{'-' if sign < 0 else '+'}{d}")
-               for d in range(1, WINDOW + 1) for sign in (-1, 1))  # (-1, "-1"), (1, "+1") …
+_SIDES = tuple((sign * d, f"{'-' if sign < 0 else '+'}{d}:")
+               for d in range(1, WINDOW + 1) for sign in (-1, 1))  # (-1, "-1:"), (1, "+1:") …
+_BIAS, _AFTER_PUNCTUATION = b"bias", b"after-punctuation"
+
+
+def _side_column(blocks: list[tuple[tuple[bytes, ...], ...]], k: int, step: int,
+                 side: str) -> list[tuple[bytes, ...]]:
+    """For each word, what the word `step` away tells of itself (its block `k`; `side`: the
+    mark of those features, "-1:" …), or that the sentence ends there."""
+    told = [b[k] for b in blocks]
+    edge = [(_feature(side, "edge"),)] * min(abs(step), len(told))
+    return edge + told[:len(told) + step] if step < 0 else told[step:] + edge
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def _word_features(word: str) -> tuple[str, ...]:
+def _word_blocks(word: str, rule_tag: str,
+                 inner_tag: str) -> tuple[tuple[bytes, ...], ...]:
+    """A word's own features with the rules' tags at it, then what it tells of itself to the
+    word it is each of _SIDES of (its word, stem and lexicon features, and its rule tag): one
+    cache look-up a token."""
+    own = _word_features(word)
+    shared = [f for f in own if f.startswith(NEIGHBOUR)]
+    told = tuple((*(side.encode() + f for f in shared), _feature(side, f"rule={rule_tag}"))
+                 for _, side in _SIDES)
+    return ((_BIAS, *own, _feature("rule=", rule_tag), _feature("inner=", inner_tag)), *told)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _word_features(word: str) -> tuple[bytes, ...]:
     k = key(word)
     skip, stem = max(readings(word), key=lambda r: r[0])
     stem_key = key(word[skip:]) if skip else k
     classes = sorted({c for _, r in readings(word) for c in _classes().get(r, ())})
-    return (f"w={k}", f"stem={stem_key}", *(f"lex={c}" for c in classes),
-            f"clitics={word[:skip]}", f"al={stem.startswith('ال')}", f"p2={stem_key[:2]}",
-            f"p3={stem_key[:3]}", f"s2={stem_key[-2:]}", f"s3={stem_key[-3:]}",
-            f"shape={_shape(word)}", f"len={min(len(stem_key), 8)}")
+    return tuple(f.encode() for f in (
+        f"w={k}", f"stem={stem_key}", *(f"lex={c}" for c in classes),
+        f"clitics={word[:skip]}", f"al={stem.startswith('ال')}", f"p2={stem_key[:2]}",
+        f"p3={stem_key[:3]}", f"s2={stem_key[-2:]}", f"s3={stem_key[-3:]}",
+        f"shape={_shape(word)}", f"len={min(len(stem_key), 8)}"))
 
 
 @lru_cache(maxsize=WORD_CACHE)
-def _neighbour_features(word: str, side: str) -> tuple[str, ...]:
-    """What `word` tells of itself to the word it is `side` of (-1: the word before …)."""
-    return tuple(f"{side}:{f}" for f in _word_features(word) if f.startswith(NEIGHBOUR))
+def _feature(prefix: str, value: str) -> bytes:
+    """A feature of a tag or an edge (rule=B-PERS, -1:edge …), encoded once."""
+    return (prefix + value).encode()
 
 
 @cache
@@ -177,7 +204,7 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
             continue
         inside = [m for m in rules[bisect_left(starts, start):bisect_left(starts, end)]
                   if m.end <= end]
-        features = token_features(text, words, *level_tags(words, inside), domain=domain)
+        features = _encoded_features(text, words, *level_tags(words, inside), domain)
         found += spans_of(text, words, tagger.tag(features))
     return with_other_mentions(text, all_words, found, ANNOTATOR)
 

@@ -131,7 +131,8 @@ def name_after(text: str, words: list[Word], i: int, adjacent: bool = True) -> i
 
 def propagate(text: str, all_words: list[Words], spans, annotator: str = ANNOTATOR):
     """The found names, and every other mention of a full name or of its last word (the
-    names in an automaton of their own, the article's)."""
+    names in an automaton of their own, the article's), looked up where the automaton found
+    one starting."""
     names = {tuple(key(w) for w in text[s:e].split()) for s, e in spans}
     names |= {n[-1:] for n in names if len(n[-1]) >= MIN_SURNAME_LETTERS}
     if not names:
@@ -139,10 +140,10 @@ def propagate(text: str, all_words: list[Words], spans, annotator: str = ANNOTAT
     automaton = PhraseAutomaton([[" ".join(n) for n in names]])
     out = []
     for words in all_words:
-        found = automaton.scan(words)[0]
-        after = 0  # the words before it are in a mention already
-        for i in found.between(words.offset, words.offset + len(words)):
-            hit = words.phrase(found, i - words.offset) if i - words.offset >= after else None
+        found, after = automaton.scan(words)[0], 0  # after: where the last name found ends
+        for start in found.between(words.offset, words.offset + len(words)):
+            i = start - words.offset
+            hit = words.phrase(found, i) if i >= after else None
             if hit:
                 out.append(Mention(hit[0], words[hit[1] - 1].end, "PERS", annotator))
                 after = hit[1]
