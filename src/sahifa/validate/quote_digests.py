@@ -15,6 +15,7 @@ import pyarrow.compute as pc
 
 from sahifa.record import Cue, Quote
 from sahifa.schema import labels
+from sahifa.validate.spans import BatchSpans, SpanColumn
 from sahifa.write.views import quote_row
 
 
@@ -45,19 +46,21 @@ def found_json_digests(batches) -> Iterator[tuple[str, str]]:
         yield run, digest.hexdigest()
 
 
-def expected_quote_digests(batch: pa.RecordBatch) -> dict[str, str]:
+def expected_quote_digests(batch: pa.RecordBatch,
+                           spans: BatchSpans | None = None) -> dict[str, str]:
     """{record id: digest of its `quotes` rows}, for the records of a cleared batch (whose
-    quotations lie inside paragraphs in order and name speakers that are its entities)."""
+    quotations lie inside paragraphs in order and name speakers that are its entities).
+    `spans`: the batch's, if the caller has read them already (the screen has)."""
+    spans = spans or BatchSpans(batch)
     ids = batch.column("id").to_pylist()
-    quotes = batch.column("quotes")
-    parents = np.asarray(pc.list_parent_indices(quotes), dtype=np.int64)
-    found = quotes.flatten().to_pylist()
-    speakers = _speakers(batch, parents, [q["speaker"] for q in found])
-    paragraphs = _paragraph_ids(batch, parents, [q["start"] for q in found])
+    quotes = spans.layer("quotes")
+    found = quotes.values.to_pylist()
+    speakers = _speakers(spans.layer("entities"), quotes.parents, [q["speaker"] for q in found])
+    paragraphs = _paragraph_ids(spans.layer("paragraphs"), quotes.parents, quotes.start)
     origin, entity_label = labels("origin"), labels("entity_label")
     rows: dict[str, list] = {record_id: [] for record_id in ids}
-    for parent, q, speaker, paragraph in zip(parents.tolist(), found, speakers, paragraphs,
-                                             strict=True):
+    for parent, q, speaker, paragraph in zip(quotes.parents.tolist(), found, speakers,
+                                             paragraphs, strict=True):
         quote = Quote(**{**q, "origin": origin[q["origin"]],
                          "cue": q["cue"] and Cue(**q["cue"])})
         named = speaker and (speaker["text"], entity_label[speaker["label"]])
@@ -65,30 +68,25 @@ def expected_quote_digests(batch: pa.RecordBatch) -> dict[str, str]:
     return {record_id: json_digest(found_rows) for record_id, found_rows in rows.items()}
 
 
-def _speakers(batch: pa.RecordBatch, parents: np.ndarray,
+def _speakers(entities: SpanColumn, parents: np.ndarray,
               speakers: list[str | None]) -> list[dict | None]:
     """The entity (text and label) each quotation names as its speaker, or None."""
-    entities = batch.column("entities")
-    owners = pc.cast(pc.list_parent_indices(entities), pa.string())
-    values = entities.flatten()
-    keys = pc.binary_join_element_wise(owners, pc.struct_field(values, "id"), "\x1f")
+    owners = pa.array(entities.parents).cast(pa.string())
+    keys = pc.binary_join_element_wise(owners, pc.struct_field(entities.values, "id"), "\x1f")
     wanted = pa.array([None if s is None else f"{p}\x1f{s}"
                        for p, s in zip(parents.tolist(), speakers, strict=True)], pa.string())
     at = pc.index_in(wanted, value_set=keys)
     chosen = pa.StructArray.from_arrays(
-        [pc.struct_field(values, "text"), pc.struct_field(values, "label")], ["text", "label"])
+        [pc.struct_field(entities.values, "text"), pc.struct_field(entities.values, "label")],
+        ["text", "label"])
     return pc.take(chosen, at).to_pylist()
 
 
-def _paragraph_ids(batch: pa.RecordBatch, parents: np.ndarray, starts: list[int]) -> list[str]:
+def _paragraph_ids(paragraphs: SpanColumn, parents: np.ndarray,
+                   starts: np.ndarray) -> list[str]:
     """The id of the paragraph each quotation starts in (the paragraphs of a cleared batch
     are in order and apart, and hold their quotations whole)."""
-    paragraphs = batch.column("paragraphs")
-    owners = np.asarray(pc.list_parent_indices(paragraphs), dtype=np.int64)
-    values = paragraphs.flatten()
-    first = np.asarray(pc.struct_field(values, "start"), dtype=np.int64)
-    key = owners * (1 << 32) + first
-    at = np.searchsorted(key, parents * (1 << 32) + np.asarray(starts, dtype=np.int64),
-                         side="right") - 1
-    ids = pc.struct_field(values, "id")
+    key = paragraphs.parents * (1 << 32) + paragraphs.start
+    at = np.searchsorted(key, parents * (1 << 32) + starts, side="right") - 1
+    ids = pc.struct_field(paragraphs.values, "id")
     return pc.take(ids, pa.array(at)).to_pylist() if len(at) else []

@@ -216,7 +216,7 @@ def _clean_batch(batch: pa.RecordBatch, spans: BatchSpans) -> list[_Checked]:
     """A cleared batch: each record's split and view digests, in bulk."""
     ids = batch.column("id").to_pylist()
     ner = expected_digests(batch, spans)
-    quotes = expected_quote_digests(batch)
+    quotes = expected_quote_digests(batch, spans)
     out = []
     for record_id, annotator in zip(ids, first_gold_annotators(batch), strict=True):
         if ner[record_id] is None:
