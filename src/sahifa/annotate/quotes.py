@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
@@ -299,12 +300,14 @@ class _Article:
                     self.families[k] = j
         return self.families
 
-    def nearest(self, position: int, earliest: int, label: str) -> Mention | None:
-        """The last mention of `label` (in text order) inside [earliest, position]."""
+    def nearest(self, position: int, earliest: int, label: str,
+                where: Callable[[Mention], bool] = lambda _: True) -> Mention | None:
+        """The last mention of `label` (in text order) inside [earliest, position] that is
+        `where`."""
         starts, mentions = self.by_label.get(label, ([], []))
         for i in range(bisect_right(starts, position) - 1, bisect_left(starts, earliest) - 1,
                        -1):
-            if mentions[i].end <= position:
+            if mentions[i].end <= position and where(mentions[i]):
                 return mentions[i]
         return None
 
@@ -1023,14 +1026,11 @@ def _honoured(article: _Article, position: int, titles: frozenset[str]) -> Menti
     """Whom an honorific pronoun stands for (وقال سموه): the nearest person before `position`,
     within HONOURED_REACH_CHARS, with one of the honorific's titles among the words just before
     the name (صاحب السمو الملكي الأمير خالد الفيصل, not the minister named after him)."""
-    starts, mentions = article.by_label.get("PERS", ([], []))
-    for i in range(bisect_left(starts, position) - 1,
-                   bisect_left(starts, position - HONOURED_REACH_CHARS) - 1, -1):
-        before = article.text[max(0, starts[i] - TITLE_CHARS):starts[i]].split()
-        if mentions[i].end <= position and any(
-                key(w) in titles for w in before[-TITLE_WORDS:]):
-            return mentions[i]
-    return None
+    def titled(person: Mention) -> bool:
+        before = article.text[max(0, person.start - TITLE_CHARS):person.start].split()
+        return any(key(w) in titles for w in before[-TITLE_WORDS:])
+
+    return article.nearest(position, position - HONOURED_REACH_CHARS, "PERS", titled)
 
 
 def _family_name_alone(article: _Article, i: int) -> Mention | None:
