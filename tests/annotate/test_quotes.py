@@ -329,6 +329,18 @@ def test_a_quote_left_open_continues_into_a_paragraph_that_closes_it():
     assert found[0].speaker == found[1].speaker is not None
 
 
+def test_a_collapsed_paragraph_break_ends_an_unclosed_straight_quote():
+    text = ('ونقل الموقع عن وزير الخارجية جون كيري أن "الطائرات ساعدت القوات على دفع '
+            'عناصر التنظيم.   '
+            'وأوضح: "نريد ضمان المحافظة على وتيرة العمليات".   ثم غادر')
+    assert quotes_of(text) == [
+        ("الطائرات ساعدت القوات على دفع عناصر التنظيم.", False, "نقل", "جون كيري"),
+        ("نريد ضمان المحافظة على وتيرة العمليات", True, "أوضح", "جون كيري")]
+    reopened = 'وقال فالون: «النصوص هي نفسها.   وهذا يدعم وجهة النظر». ثم غادر'
+    assert [q[:2] for q in quotes_of(reopened)] == [
+        ("النصوص هي نفسها.", False), ("وهذا يدعم وجهة النظر", True)]
+
+
 def test_an_outlet_named_in_marks_after_its_classifier_is_the_speaker():
     text = "أعلنت وكالة أنباء \"فارس\" الإيرانية أن الهجوم كان \"ردا حاسما\" على الاعتداء"
     assert quotes_of(text) == [("ردا حاسما", True, "أعلنت", "فارس")]

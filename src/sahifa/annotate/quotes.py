@@ -88,6 +88,7 @@ OUTLET_ASIDE = re.compile(r"[ \t]*لـ?[ \t]*[«“\"][^«»“”\"\n]{1,40}[»
 CUE_GLUE = " \t،,:؛"  # what may stand between a quote's closing mark and a cue after it
 _start, _end = attrgetter("start"), attrgetter("end")
 _NON_SPACE = re.compile(r"\S+")
+_COLLAPSED_BREAK = re.compile(r"\s{3,}")  # where scraped text lost a paragraph break (سبق)
 _QUOTE_MARKS = re.compile(  # every character marked_spans reads
     "[" + "".join(sorted({*PAIRS, *PAIRS.values(), *REVERSED, *REVERSED.values(), STRAIGHT}))
     + "]")
@@ -339,6 +340,7 @@ class _Article:
 def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQuote]:
     """The quotations of `text` with their cues and speakers; `found` are the mentions the
     entity annotators found (speakers are among them, or made here as PERS)."""
+    paragraphs = _unpacked(text, paragraphs)
     all_words = document(text, paragraphs).words
     starts = [w.start for w in all_words]
     names = {(m.start, m.end): m.label for m in found if m.label in SPEAKER_LABELS}
@@ -372,6 +374,19 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQu
             if found_quote.speaker is not None and found_quote.speaker.annotator == ANNOTATOR:
                 article.add(found_quote.speaker)
     return out
+
+
+def _unpacked(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs with each run of three or more white-space characters made a break:
+    scraped pages whose paragraphs were joined by " \xa0 " (سبق in SaudiNewsNet) keep them so,
+    and an unclosed quote must end at its own paragraph, not run into the next."""
+    parts = []
+    for start, end in paragraphs:
+        for gap in _COLLAPSED_BREAK.finditer(text, start, end):
+            parts.append((start, gap.start()))
+            start = gap.end()
+        parts.append((start, end))
+    return parts
 
 
 def _partial_quote(article: _Article, quote: tuple[int, int, bool], paragraph, words) -> bool:
@@ -455,7 +470,7 @@ def _attributed(article: _Article, qs: int, qe: int, closed: bool, paragraph, wo
     text = article.text
     previous = before[-1] if before else None
     if previous and not previous.closed and _opens_paragraph(text, paragraph, qs) and \
-            _next_paragraph(text, previous.end) == paragraph[0]:
+            not text[previous.end:paragraph[0]].strip():
         return FoundQuote(qs, qe, closed, None, previous.speaker)
     sentence = _sentence(article, paragraph, qs, qe)
     cue = _cue(article, words, sentence, qs, qe)
@@ -506,11 +521,6 @@ def _named_before_colon(article: _Article, paragraph: tuple[int, int], qs: int):
 
 def _opens_paragraph(text: str, paragraph: tuple[int, int], qs: int) -> bool:
     return not text[paragraph[0]:qs].strip(" \t«“”\"")
-
-
-def _next_paragraph(text: str, position: int) -> int | None:
-    newline = text.find("\n", position)
-    return None if newline < 0 else newline + 1
 
 
 def _sentence(article: _Article, paragraph, qs, qe) -> tuple[int, int]:
