@@ -415,3 +415,20 @@ def test_a_name_inside_an_office_mention_is_the_speaker():
     office = text.index("الناطق"), text.index(" إن")
     found = quotes.find(text, [(0, len(text))], [Mention(*office, "OCC", "crf@5")])
     assert text[found[0].speaker.start:found[0].speaker.end] == "جيري رايس"
+
+
+def test_a_kunya_opens_a_name_even_when_its_second_word_ends_in_ta_marbuta():
+    text = 'وأضاف أبو عباة: "الشركتان لم تواجها صعوبات تذكر في تركيبه".'
+    assert quotes_of(text)[0][3] == "أبو عباة"
+
+
+def test_a_prepositional_phrase_after_a_role_is_no_name():
+    text = ("وقالت المفوضة ماريان تايسن المكلفة بملف التوظيف، إن «البطالة طويلة الأجل تعتبر "
+            "واحدة من التحديات».")
+    assert quotes_of(text)[0][3] is None
+
+
+def test_the_subject_comes_after_an_outlet_named_without_a_comma():
+    text = ("وقال لـ«عكاظ» المتحدث الإعلامي لهيئة الهلال الأحمر بالمنطقة خالد مرضي العنزي "
+            "«باشرت الفرق الإسعافية الحادث».")
+    assert quotes_of(text)[0][3] == "خالد مرضي العنزي"

@@ -79,12 +79,13 @@ RELAYING = frozenset({"نقل", "نقلت", "نقلا", "نقلوا"})  # keys: 
 ROLE_STOPS = frozenset({"يوم", "امس", "اليوم", "خلال", "اثناء", "هامش", "عقب", "بعد", "قبل",
                         "حيث", "عندما", "حين", "لدي", "امام"})  # time and place: a new clause
 DAY_PARTS = frozenset({"ظهر", "صباح", "مساء", "فجر", "عصر", "ليل", "ليله", "ظهيره"})
+KUNYA = "ابو"  # the key of أبو: أبو عباة is a name
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 KANA_REACH_WORDS = 15
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تنا", "ها", "هم", "هما", "نا", "كم")
 PREPOSITION_PRONOUNS = frozenset({"له", "لها", "لهم", "لنا", "لي", "لك", "به", "بها", "عنه"})
-OUTLET_ASIDE = re.compile(r"[ \t]*لـ?[ \t]*[«“\"][^«»“”\"\n]{1,40}[»”\"][ \t]*[،,][ \t]*")
+OUTLET_ASIDE = re.compile(r"[ \t]*لـ?[ \t]*[«“\"][^«»“”\"\n]{1,40}[»”\"][ \t]*[،,]?[ \t]*")
 CUE_GLUE = " \t،,:؛"  # what may stand between a quote's closing mark and a cue after it
 _start, _end = attrgetter("start"), attrgetter("end")
 _NON_SPACE = re.compile(r"\S+")
@@ -906,10 +907,21 @@ def _named_after_role(article: _Article, position: int) -> Subject | None:
             run = _name_run(article, _after(article, words[hit[1] - 1].end),
                             after_role=True)
             return Subject(run) if run else None
-        if (mention is None or mention.label != "NORP") and (run := _name_run(
+        if (mention is None or mention.label != "NORP") and not (
+                mention is None and _prepositional_phrase(article, j)) and (run := _name_run(
                 article, j, min_words=2, after_role=True)) and run.label == "PERS":
             return Subject(run)
     return None
+
+
+def _prepositional_phrase(article: _Article, i: int) -> bool:
+    """words[i] and the next are a preposition's object and its genitive (بملف التوظيف، لشؤون
+    الإعلام), not a name: ب/ل before a word that is no given name, and ال opening the next
+    (بيار موسكوفيسي is a name)."""
+    words = article.words
+    j = _after(article, words[i].end)
+    return _preposition_object(words[i].text) and key(words[i].text) not in _lexicon()["given"] \
+        and j is not None and words[j].text.startswith("ال")
 
 
 def _appositive(article: _Article, i: int) -> Mention | None:
@@ -1062,9 +1074,9 @@ def _family_name_alone(article: _Article, i: int) -> Mention | None:
 
 
 def _given_name(name: list[str]) -> bool:
-    """Two or more name words, the first a common given name (سعد العازمي): a name, whatever
-    follows it."""
-    return len(name) >= 2 and key(name[0]) in _lexicon()["given"]
+    """Two or more name words, the first a common given name (سعد العازمي) or the kunya أبو
+    (أبو عباة، أبو عبيدة: the ة is no noun's): a name, whatever follows it."""
+    return len(name) >= 2 and (key(name[0]) in _lexicon()["given"] or key(name[0]) == KUNYA)
 
 
 def _family_name_end(article: _Article, end: int, first: int) -> int:
