@@ -432,3 +432,8 @@ def test_the_subject_comes_after_an_outlet_named_without_a_comma():
     text = ("وقال لـ«عكاظ» المتحدث الإعلامي لهيئة الهلال الأحمر بالمنطقة خالد مرضي العنزي "
             "«باشرت الفرق الإسعافية الحادث».")
     assert quotes_of(text)[0][3] == "خالد مرضي العنزي"
+
+
+def test_one_word_in_ha_and_a_pronoun_after_an_are_no_names():
+    assert quotes_of('واختتم أعماله بالقول إن "الأمة يهددها الإرهاب المتطرف".')[0][3] is None
+    assert quotes_of('وتضيف إنهن "نحظى بزبائن من مختلف الأعمار دائما".')[0][3] is None

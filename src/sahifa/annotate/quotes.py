@@ -73,7 +73,8 @@ HONOURED_REACH_CHARS = 3000  # how far back an honorific pronoun's person is loo
 TITLE_CHARS, TITLE_WORDS = 60, 4  # the words before a name where its titles stand
 SUBJECT_ENDS = frozenset({"ان", "بان"})  # إن، أن، بأن as keys
 COMPLEMENTISERS = SUBJECT_ENDS | frozenset(  # أن/إن/بأن with a pronoun: reported speech follows
-    f"{head}{suffix}" for head in ("ان", "بان") for suffix in ("ه", "ها", "هم", "هما", "ني", "نا"))
+    f"{head}{suffix}" for head in ("ان", "بان")
+    for suffix in ("ه", "ها", "هم", "هن", "هما", "ني", "نا"))
 PREPOSITION_CUES = frozenset({"عبر"})  # keys: a cue only before عن (عبّر عن), else a preposition
 RELAYING = frozenset({"نقل", "نقلت", "نقلا", "نقلوا"})  # keys: who relays, from whom
 ROLE_STOPS = frozenset({"يوم", "امس", "اليوم", "خلال", "اثناء", "هامش", "عقب", "بعد", "قبل",
@@ -1039,9 +1040,12 @@ def _after_given_name(article: _Article, j: int) -> bool:
 
 def _made_name(name: list[str]) -> bool:
     """Words that may be a name nobody listed: no word in ة (خطة أمنية، تقارير إخبارية: a noun
-    and its adjectives), not a participle's plural (متخصصون; تيلرسون is a name)."""
-    return not any(w.endswith("ة") for w in name) and not (
-        len(name) == 1 and name[0].startswith("م") and name[0].endswith("ون"))
+    and its adjectives), not a participle's plural (متخصصون; تيلرسون is a name), not one word
+    in ه (كتابه: a noun with "his"; كزافييه برتران has a second word), no أن/إن with a
+    pronoun (إنهم)."""
+    return not any(w.endswith("ة") or key(w) in COMPLEMENTISERS for w in name) and not (
+        len(name) == 1 and ((name[0].startswith("م") and name[0].endswith("ون"))
+                            or name[0].endswith("ه")))
 
 
 def _honoured(article: _Article, position: int, titles: frozenset[str]) -> Mention | None:
@@ -1140,11 +1144,12 @@ def _subject_follows(article: _Article, end: int, reach: int) -> bool:
 
 
 def _name_word(word: str) -> bool:
-    """Not a role, office or source noun, and no pronoun suffix (متابعته، تجربتنا)."""
+    """Not a role, office or source noun, a weekday, nor a word with a pronoun suffix
+    (متابعته، تجربتنا)."""
     lex = _lexicon()
     k = key(word)
     return not (k in lex["roles"] or k in lex["heads"] or k in lex["sources"] or k in lex["saying"]
-                or k in ROLE_STOPS or k in DAY_PARTS
+                or k in ROLE_STOPS or k in DAY_PARTS or k in lex["days"]
                 or (len(k) >= 5 and k.endswith(PRONOUN_SUFFIXES)))
 
 
