@@ -89,6 +89,18 @@ def test_the_tagger_reads_encoded_features_as_their_strings():
             crf.token_features(text, words, rule_tags, inner_tags))
 
 
+def test_leaving_out_the_features_the_model_gives_no_weight_changes_no_tag():
+    known = crf.weighted_attributes(crf.model_path())
+    tagger = crf._tagger(crf.model_path())
+    dropped = 0
+    for text, words, rule_tags, inner_tags in _seed_paragraphs():
+        every = crf._encoded_features(text, words, rule_tags, inner_tags)
+        weighted = crf._encoded_features(text, words, rule_tags, inner_tags, known=known)
+        dropped += sum(len(a) - len(b) for a, b in zip(every, weighted, strict=True))
+        assert tagger.tag(weighted) == tagger.tag(every)
+    assert dropped > 0
+
+
 def test_training_twice_gives_the_same_model_bytes(tmp_path):
     text = "قال الوزير سيرغي لافروف في موسكو"
     words = words_of(text)

@@ -81,12 +81,14 @@ def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
 
 
 def _encoded_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
-                      inner_tags: Sequence[str] | None = None,
-                      domain: str | None = None) -> list[tuple[bytes, ...]]:
+                      inner_tags: Sequence[str] | None = None, domain: str | None = None,
+                      known: frozenset[bytes] | None = None) -> list[tuple[bytes, ...]]:
     """`token_features` as UTF-8 bytes, what crfsuite reads (given str, it encodes every feature
-    at every call), put together from tuples made once per word type and tag."""
+    at every call), put together from tuples made once per word type and tag; with `known`
+    (a model's weighted attributes), the word's features the model gives no weight left out."""
     inner = inner_tags or [iob.OUTSIDE] * len(words)
-    blocks = [_word_blocks(w.text, r, x) for w, r, x in zip(words, rule_tags, inner, strict=True)]
+    blocks = [_word_blocks(w.text, r, x) if known is None else _known_blocks(w.text, r, x, known)
+              for w, r, x in zip(words, rule_tags, inner, strict=True)]
     sides = [_side_column(blocks, k, step, side) for k, (step, side) in enumerate(_SIDES, 1)]
     punctuation = [(_AFTER_PUNCTUATION,) if i and text[words[i - 1].end:w.start].strip() else ()
                    for i, w in enumerate(words)]
@@ -123,6 +125,22 @@ def _word_blocks(word: str, rule_tag: str,
     told = tuple((*(side.encode() + f for f in shared), _feature(side, f"rule={rule_tag}"))
                  for _, side in _SIDES)
     return ((_BIAS, *own, _feature("rule=", rule_tag), _feature("inner=", inner_tag)), *told)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _known_blocks(word: str, rule_tag: str, inner_tag: str,
+                  known: frozenset[bytes]) -> tuple[tuple[bytes, ...], ...]:
+    """`_word_blocks` without the features `known` lacks: crfsuite would look each up and skip
+    it, and a quarter of a news text's features are words the model never saw."""
+    return tuple(tuple(f for f in block if f in known)
+                 for block in _word_blocks(word, rule_tag, inner_tag))
+
+
+@cache
+def weighted_attributes(path: Path) -> frozenset[bytes]:
+    """The attributes the model at `path` gives a state feature of non-zero weight."""
+    return frozenset(attribute.encode()
+                     for attribute, _ in _tagger(path).info().state_features)
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -192,9 +210,11 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
     """The CRF's outermost mentions in `text`, paragraph by paragraph; none without a model.
     `domain`: WOJOOD to tag with the Wojood sample's own weights too (the evaluation on its test
     split); news, and so every build, has none."""
-    tagger = _tagger(path or model_path())
+    path = path or model_path()
+    tagger = _tagger(path)
     if tagger is None:
         return []
+    known = None if domain else weighted_attributes(path)  # a domain's copies are made after
     found = []
     rules = sorted(rules, key=lambda m: m.start)
     starts = [m.start for m in rules]
@@ -204,7 +224,7 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
             continue
         inside = [m for m in rules[bisect_left(starts, start):bisect_left(starts, end)]
                   if m.end <= end]
-        features = _encoded_features(text, words, *level_tags(words, inside), domain)
+        features = _encoded_features(text, words, *level_tags(words, inside), domain, known)
         found += spans_of(text, words, tagger.tag(features))
     return with_other_mentions(text, all_words, found, ANNOTATOR)
 
