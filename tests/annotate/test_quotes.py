@@ -437,3 +437,19 @@ def test_the_subject_comes_after_an_outlet_named_without_a_comma():
 def test_one_word_in_ha_and_a_pronoun_after_an_are_no_names():
     assert quotes_of('واختتم أعماله بالقول إن "الأمة يهددها الإرهاب المتطرف".')[0][3] is None
     assert quotes_of('وتضيف إنهن "نحظى بزبائن من مختلف الأعمار دائما".')[0][3] is None
+
+
+def test_an_organisation_noun_with_its_nationality_is_the_speaker():
+    text = "وبعد إطلاق سراحها، أكدت الرئاسة الفرنسية أن «فرنسا بذلت كل جهودها من أجل هذه النهاية»."
+    assert quotes_of(text)[0][3] == "الرئاسة الفرنسية"
+
+
+def test_an_office_holder_nobody_named_is_no_organisation_named_before():
+    text = ("أفادت وزارة الخارجية العمانية في بيان أن الرهينة وصلت. وقال المتحدث باسم الخارجية "
+            "العمانية في بيانه إن «الجهات المعنية تمكنت من العثور على المذكورة».")
+    assert quotes_of(text)[0][3] == "المتحدث باسم الخارجية العمانية"
+
+
+def test_a_reporting_word_after_adam_is_no_cue():
+    text = "وبحسب المسؤول الذي فضل عدم ذكر اسمه، فإن «ويب سيعنى بتكليفات الحكام في الدوري»."
+    assert quotes_of(text)[0][2] == "بحسب"

@@ -75,6 +75,7 @@ SUBJECT_ENDS = frozenset({"ان", "بان"})  # إن، أن، بأن as keys
 COMPLEMENTISERS = SUBJECT_ENDS | frozenset(  # أن/إن/بأن with a pronoun: reported speech follows
     f"{head}{suffix}" for head in ("ان", "بان")
     for suffix in ("ه", "ها", "هم", "هن", "هما", "ني", "نا"))
+NEGATING_WORDS = frozenset({"عدم", "دون"})  # keys: فضل عدم ذكر اسمه، دون أن يذكر: nothing said
 PREPOSITION_CUES = frozenset({"عبر"})  # keys: a cue only before عن (عبّر عن), else a preposition
 RELAYING = frozenset({"نقل", "نقلت", "نقلا", "نقلوا"})  # keys: who relays, from whom
 ROLE_STOPS = frozenset({"يوم", "امس", "اليوم", "خلال", "اثناء", "هامش", "عقب", "بعد", "قبل",
@@ -490,7 +491,8 @@ def _cue_at(words: Words, i: int, text: str) -> tuple[int, int] | None:
     """A reporting word or phrase at words[i], with و/ف at most before it (كيري is a name, not
     ك + يرى)."""
     hit = _CUES.match(words, i)
-    if hit is None or any(ch not in CONJUNCTIONS for ch in text[words[i].start:hit[0]]):
+    if hit is None or any(ch not in CONJUNCTIONS for ch in text[words[i].start:hit[0]]) or (
+            i > 0 and key(words[i - 1].text) in NEGATING_WORDS):
         return None
     if key(words[hit[1] - 1].text).removeprefix("و") in PREPOSITION_CUES and all(
             key(w.text) != "عن" for w in words[hit[1]:hit[1] + 2]):
@@ -586,7 +588,9 @@ def _speaker(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
     if subject.refers == "source":
         return _source_before(article, cue)
     person = _antecedent(article, cue, sentence, before)
-    return _latest_mention(article, person, cue[0]) if person else subject.mention
+    if person is None or (subject.mention is not None and person.label != "PERS"):
+        return subject.mention  # an office's holder is a person, not the body named before
+    return _latest_mention(article, person, cue[0])
 
 
 def _named_subject(article: _Article, cue: tuple[int, int]) -> Subject:
@@ -764,7 +768,8 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
             entity = _entity_in_source(article, i)
             return Subject(entity, None if entity or not k.startswith("ال") else "source")
         if k in lex["organisations"]:
-            return Subject(refers="ORG")
+            national = _national_organisation(article, i)
+            return Subject(national) if national else Subject(refers="ORG")
         if k in lex["org_heads"] and (org := _organisation_run(article, i)) is not None:
             return Subject(org)
         if _punctuated_b_name(text, word):
@@ -785,6 +790,16 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         return _known_surname(article, i) or Subject(_name_run(article, i, direct=True)
                                                      or _appositive(article, i))
     return ELIDED
+
+
+def _national_organisation(article: _Article, i: int) -> Mention | None:
+    """An organisation noun and the nationality right after it (أكدت الرئاسة الفرنسية،
+    وقالت الحكومة السورية): the organisation of that country, as an ORG mention."""
+    j = _after(article, article.words[i].end)
+    norp = _mention_at(article, article.words[j].start) if j is not None else None
+    if norp is None or norp.label != "NORP" or norp.end != article.words[j].end:
+        return None
+    return Mention(article.words[i].start, norp.end, "ORG", ANNOTATOR)
 
 
 def _marked_name(article: _Article, i: int) -> Mention | None:
