@@ -58,3 +58,29 @@ def test_a_common_given_name_opens_a_name_of_two_words_or_more():
     assert sorted(people) == ["السامرائي", "محمد السامرائي"]
     assert not [e for e in entities("زار محمد المدينة أمس") if e[1] == "PERS"]
     assert ("سلمى انتيف", "PERS") in entities("قالت سلمى انتيف عضوة اللجنة إن")
+
+
+def people(text: str) -> list[str]:
+    return sorted(t for t, label in entities(text) if label == "PERS")
+
+
+def test_a_name_with_bin_and_al_runs_past_three_words():
+    assert people("تفقد صاحب السمو الملكي الأمير سعود بن نايف بن عبدالعزيز أمير المنطقة") == [
+        "سعود بن نايف بن عبدالعزيز"]
+    assert "محمد بن سلمان بن عبدالعزيز آل سعود" in people(
+        "أن ولي ولي العهد الأمير محمد بن سلمان بن عبدالعزيز آل سعود وزير الدفاع")
+    assert people("رئيس النادي الأدبي الدكتور أحمد بن علي آل مريع وأعضاء") == ["أحمد بن علي آل مريع"]
+
+
+def test_a_name_ends_after_its_family_name_or_past_bin_on_a_word_that_is_no_name():
+    assert people("في حين واصل زميلهما ياسر القحطاني أداء برنامجه") == ["ياسر القحطاني"]
+    assert people("لكن رئيس نادي الهلال الأمير نواف بن سعد ربما الوحيد") == ["نواف بن سعد"]
+    assert people("الأمير محمد بن سلمان يحضر حفل تخريج الكليات") == ["محمد بن سلمان"]
+    assert people("بصحبة الرئيس المصري عبد الفتاح السيسي في الحفل") == ["عبد الفتاح السيسي"]
+
+
+def test_a_family_name_in_al_follows_a_given_name_and_titles_are_no_names():
+    assert people("بحضور وزير الصحة المهندس خالد الفالح، وذلك بالمستشفى") == ["خالد الفالح"]
+    assert people("تحيات الملك سلمان بن عبدالعزيز، وسمو ولي عهده الأمين") == [
+        "سلمان بن عبدالعزيز"]
+    assert people("من مكتبة الملك عبدالعزيز العامة في الرياض") == ["عبدالعزيز"]

@@ -1,8 +1,10 @@
 """Person names (PERS): the name-like words right after an office or an honorific (وزير
 الخارجية الروسي سيرغي لافروف، السيد …، نظيره الأميركي توماس شينون) or from a common given name
 on, two words at least (سعد العازمي), then every later mention of
-a found name or of its last word (… سيرومولوتوف، كوك). A name word is not a function word, does
-not take ال, and is no word of the lexicons; a name has three words at most."""
+a found name or of its last word (… سيرومولوتوف، كوك). A name word is not a function word, a
+title or a word of the lexicons, and takes ال only after a connector (عبد الفتاح), after a
+given name (خالد الفالح) or as a nisba surname (الحسيني); a name has four words at most
+besides its connectors (بن، آل …); a given name inside a name already found starts none."""
 
 from __future__ import annotations
 
@@ -21,9 +23,11 @@ from sahifa.annotate.text import (
     readings,
 )
 
-NAME, VERSION = "persons", "2"
+NAME, VERSION = "persons", "3"
 ANNOTATOR = f"{NAME}@{VERSION}"
-MAX_NAME_WORDS = 3
+MAX_NAME_WORDS = 4  # and the connectors between them: محمد بن سلمان بن عبدالعزيز آل سعود
+MAX_NAME_TOKENS = 8
+SON = frozenset({"بن", "ابن", "بنت"})  # keys
 MIN_SURNAME_LETTERS = 3
 
 
@@ -41,6 +45,7 @@ def _lexicon() -> dict:
     known |= set(lex["numbers"]) | set(gaz["months"]) | set(lex["organisation_heads"])
     known |= set(gaz["countries"]) | set(gaz["cities"]) | set(lex["extra_places"])
     known |= set(gaz["nationalities"]) | set(lex["extra_nationalities"]) | set(lex["honorifics"])
+    known |= {title for titles in lex["honorific_pronouns"].values() for title in titles}
     return {
         "known": {key(w) for w in known if " " not in w},
         "verbs": {key(w) for w in lex["reporting_verbs"] if " " not in w},
@@ -55,16 +60,21 @@ def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[Mention
     spans: list[tuple[int, int]] = []
     all_words = document(text, paragraphs).paragraphs
     for words in all_words:
+        named_to = 0  # where the last name found ends: a given name inside it starts none
         for i in _name_cues(words, offices):
             word = words[i]
+            if word.start < named_to:
+                continue
             if word.end in offices or _honorific_ends(text, words, i):
                 name = name_after(text, words, i + 1)
                 if name:
                     spans.append((words[i + 1].start, name))
+                    named_to = name
             elif key(word.text) in _lexicon()["given"]:
                 name = name_after(text, words, i)
                 if name and len(text[word.start:name].split()) > 1:
                     spans.append((word.start, name))
+                    named_to = name
     return propagate(text, all_words, spans)
 
 
@@ -96,6 +106,8 @@ def _is_name_word(word: str, previous: str | None) -> bool:
     at the start."""
     lex = _lexicon()
     k = key(word)
+    if k == "علي" and previous is not None and key(previous) in SON:
+        return True  # بن علي: the name, not على
     if (not word.isalpha() or "ـ" in word or len(word) < 2 or word.endswith(("ً", "اً"))
             or any(r in lex["known"] for _, r in readings(word))
             or any(r in lex["verbs"] for skip, r in readings(word) if skip <= _conjunction(word))):
@@ -107,7 +119,8 @@ def _is_name_word(word: str, previous: str | None) -> bool:
         return True
     if previous is None or k in lex["ordinals"]:
         return False
-    return key(previous) in lex["connectors"] or k.endswith("ي")
+    return key(previous) in lex["connectors"] or k.endswith("ي") or (
+        key(previous) in lex["given"] and not word.endswith("ة"))  # العامة is an adjective
 
 
 def _conjunction(word: str) -> int:
@@ -118,15 +131,38 @@ def _conjunction(word: str) -> int:
 
 def name_after(text: str, words: list[Word], i: int, adjacent: bool = True) -> int | None:
     """End offset of the name at words[i:], or None; a name does not end on أبو، عبد …; with
-    `adjacent`, words[i] must follow the word before it with white space only."""
-    j = i
-    while (j < len(words) and j - i < MAX_NAME_WORDS
+    `adjacent`, words[i] must follow the word before it with white space only. Up to
+    MAX_NAME_WORDS words besides the connectors between them (محمد بن سلمان بن عبدالعزيز آل
+    سعود); nothing follows a family name in ال, and past بن and the father's name only a family
+    name in ال or a given name (ياسر القحطاني أداء، محمد بن سلمان يحضر are cut before their
+    last word)."""
+    j, named, connectors = i, 0, _lexicon()["connectors"]
+    while (j < len(words) and j - i < MAX_NAME_TOKENS
            and _is_name_word(words[j].text, words[j - 1].text if j > i else None)
            and ((j == i and not adjacent) or follows(text, words, j))):
+        connector = key(words[j].text) in connectors
+        if not connector and (named == MAX_NAME_WORDS or (
+                named and not _may_follow(words, i, j))):
+            break
+        named += not connector
         j += 1
-    while j > i and key(words[j - 1].text) in _lexicon()["connectors"]:
+    while j > i and key(words[j - 1].text) in connectors:
         j -= 1
     return words[j - 1].end if j > i else None
+
+
+def _may_follow(words: list[Word], i: int, j: int) -> bool:
+    """Whether words[j], not a connector, may go on the name words[i:j]: right after a
+    connector, anything; after a family name in ال, nothing; past بن and the father's name,
+    only a family name in ال or a given name."""
+    lex = _lexicon()
+    previous, k = key(words[j - 1].text), key(words[j].text)
+    if previous in lex["connectors"]:
+        return True
+    if previous.startswith("ال") and (j - 2 < i or key(words[j - 2].text) not in lex["connectors"]):
+        return False  # ياسر القحطاني أداء; عبد الفتاح السيسي goes on
+    son = any(key(w.text) in SON for w in words[i:j])
+    return not son or k.startswith("ال") or k in lex["given"]
 
 
 def propagate(text: str, all_words: list[Words], spans, annotator: str = ANNOTATOR):
