@@ -26,7 +26,23 @@ def test_spans_leave_the_proclitics_the_guidelines_leave_out():
     words = words_of(text)
     tags = ["O", "B-PERS", "B-GPE", "B-GPE", "O", "B-GPE"]
     assert [(text[m.start:m.end], m.label) for m in crf.spans_of(text, words, tags)] == [
-        ("رئيس", "PERS"), ("بسورية", "GPE"), ("موسكو", "GPE"), ("موسكو", "GPE")]
+        ("رئيس", "PERS"), ("سورية", "GPE"), ("موسكو", "GPE"), ("موسكو", "GPE")]
+
+
+def test_a_persons_rank_or_title_is_left_out_of_the_name():
+    text = "وقال الفريق المحرج إن الأمير محمد وصل"
+    words = words_of(text)
+    tags = ["O", "B-PERS", "I-PERS", "O", "B-PERS", "I-PERS", "O"]
+    assert [text[m.start:m.end] for m in crf.spans_of(text, words, tags)] == ["المحرج", "محمد"]
+
+
+def test_a_conjunction_or_preposition_before_a_known_start_a_number_or_a_name_is_left_out():
+    text = "وراضي شراحيلي و21 بمستشفى للاعب ووليد ويليام بغداد وزارة"
+    words = words_of(text)
+    tags = ["B-PERS", "I-PERS", "B-CARDINAL", "B-FAC", "B-OCC", "B-PERS", "B-PERS", "B-GPE",
+            "B-ORG"]
+    assert [text[m.start:m.end] for m in crf.spans_of(text, words, tags)] == [
+        "راضي شراحيلي", "21", "مستشفى", "لاعب", "وليد", "ويليام", "بغداد", "وزارة"]
 
 
 def test_no_model_tags_nothing(tmp_path):

@@ -39,7 +39,7 @@ from sahifa.annotate.text import (
 )
 from sahifa.schema import labels
 
-NAME, VERSION = "crf", "5"
+NAME, VERSION = "crf", "6"
 ANNOTATOR = f"{NAME}@{VERSION}"
 FEATURES_VERSION = "4"
 WOJOOD = "wojood"  # the domain of the Wojood sample's sentences (their own copy of each feature)
@@ -231,27 +231,70 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
 
 def spans_of(text: str, words: Sequence[Word], tags: Sequence[str]) -> list[Mention]:
     """Mentions of IOB2 tags over words, the proclitics the guidelines leave out taken off the
-    first word (بسورية → سورية, للرئيس → رئيس)."""
+    first word (بسورية → سورية, للرئيس → رئيس) and a person's titles off the front of the name
+    (الفريق المحرج → المحرج)."""
     out = []
     for first, end, label in iob.decode(list(tags)):
-        start = words[first].start + _proclitic(text, words[first])
+        while label == "PERS" and end - first > 1 and key(words[first].text) in _titles():
+            first += 1  # الفريق المحرج: the rank stays out of the name
+        start = words[first].start + _proclitic(text, words[first], label)
         if start < words[end - 1].end:
             out.append(Mention(start, words[end - 1].end, label, ANNOTATOR))
     return out
 
 
-def _proclitic(text: str, word: Word) -> int:
+def _proclitic(text: str, word: Word, label: str = "") -> int:
     """How many letters of a span's first word are a proclitic to leave out."""
     w = word.text
-    if w.startswith("لل") and len(w) > 4:
-        return 2
+    if w.startswith("لل") and len(w) > 4:  # للرئيس → رئيس, but للاعب → لاعب, لليفربول → ليفربول
+        return 1 if key(w[1:]) in _entity_starts() or _after_a_space(text, w[1:]) else 2
     if w[:1] in "وف" and w[1:2] in "بكل" and w[2:4] == "ال":
         return 2
     if w[:1] in "وفبكل" and w[1:3] == "ال" and len(w) > 4:
         return 1
     if w[:1] in "وف" and len(w) > 3 and _after_a_space(text, w[1:]):
         return 1
-    return 0
+    for skip in (2, 1):  # وبطولة، لفرنسا، و21: a conjunction or preposition before a known start
+        if _clitics(w[:skip]) and len(w) > skip and (w[skip].isdigit() or (
+                key(w[skip:]) in _entity_starts() and key(w) not in _entity_starts())):
+            return skip
+    return 1 if label == "PERS" and _and_before_name(w) else 0
+
+
+def _and_before_name(word: str) -> bool:
+    """A person's name after و/ف (وفيليب لويس، وراضي شراحيلي): a name that is no listed given
+    name in و (وليد) nor a transliteration in وي، وا، ول، وو (ويليام، وارن)."""
+    return word[:1] in "وف" and len(word) > 3 and word[1] not in "يالو" and \
+        key(word) not in _entity_starts()
+
+
+def _clitics(letters: str) -> bool:
+    """و، ف، ب، ك، ل, or و/ف and then ب، ك، ل."""
+    return (len(letters) == 1 and letters in "وفبكل") or (
+        len(letters) == 2 and letters[0] in "وف" and letters[1] in "بكل")
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Keys of the one-word ranks, honorifics and titles that stand before a name and stay out
+    of it (guidelines §4)."""
+    lex = load("lexicon")
+    titles = (*lex["ranks"], *lex["honorifics"],
+              *(t for ts in lex["honorific_pronouns"].values() for t in ts))
+    return frozenset(key(t) for t in titles if " " not in t)
+
+
+@cache
+def _entity_starts() -> frozenset[str]:
+    """Keys of words an entity starts with: given names, places, the heads of organisations,
+    facilities, offices and roles, numbers and approximators (the one-word entries of the
+    lexicons)."""
+    lex, gaz = load("lexicon"), load("gazetteer")
+    words = (*lex["given_names"], *gaz["countries"], *gaz["cities"], *lex["extra_places"],
+             *lex["organisation_heads"], *lex["classifiers"], *lex["eponym_heads"],
+             *lex["media_classifiers"], *lex["title_classifiers"], *lex["office_heads"],
+             *lex["role_nouns"], *lex["numbers"], *lex["approximators"])
+    return frozenset(key(w) for w in words if " " not in w)
 
 
 def _after_a_space(text: str, letters: str) -> bool:
