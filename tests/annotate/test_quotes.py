@@ -453,3 +453,12 @@ def test_an_office_holder_nobody_named_is_no_organisation_named_before():
 def test_a_reporting_word_after_adam_is_no_cue():
     text = "وبحسب المسؤول الذي فضل عدم ذكر اسمه، فإن «ويب سيعنى بتكليفات الحكام في الدوري»."
     assert quotes_of(text)[0][2] == "بحسب"
+
+
+def test_a_person_after_a_rank_speaks_though_a_mention_of_another_label_starts_at_the_rank():
+    text = "وقال الفريق المحرج في تصريح صحافي: «لقد وصلت إلى منطقة عسير اليوم»"
+    start = text.index("الفريق")
+    found = [Mention(start, start + len("الفريق المحرج"), "ORG", "crf@6"),
+             Mention(text.index("المحرج"), text.index("المحرج") + 6, "PERS", "persons@3")]
+    speaker = quotes.find(text, [(0, len(text))], found)[0].speaker
+    assert text[speaker.start:speaker.end] == "المحرج"

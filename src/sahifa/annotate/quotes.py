@@ -45,7 +45,7 @@ from sahifa.annotate.text import (
 from sahifa.record import Span
 from sahifa.segment import sentences_of
 
-NAME, VERSION = "quotes", "5"
+NAME, VERSION = "quotes", "6"
 ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
 REVERSED = {"”": "“"}  # an opener only when its partner follows in the paragraph
@@ -755,6 +755,8 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         if mention is not None and mention.label == "ORG" and k in lex["org_heads"] and (
                 longer := _organisation_run(article, i)) and longer.end > mention.end:
             return Subject(longer)  # سلطة الطاقة والموارد الطبيعية, not سلطة الطاقة
+        if mention is not None and (ranked := _ranked_person(article, i)) is not None:
+            return Subject(ranked)  # الفريق المحرج tagged ORG as "the team" whole
         if mention is not None:
             return Subject(mention)
         if hit := _RANKS.match(words, i):
@@ -790,6 +792,15 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         return _known_surname(article, i) or Subject(_name_run(article, i, direct=True)
                                                      or _appositive(article, i))
     return ELIDED
+
+
+def _ranked_person(article: _Article, i: int) -> Mention | None:
+    """The person mention right after a rank at words[i] (الفريق المحرج), when a mention of
+    another label starts at the rank."""
+    hit = _RANKS.match(article.words, i)
+    j = _after(article, article.words[hit[1] - 1].end) if hit else None
+    person = _mention_at(article, article.words[j].start) if j is not None else None
+    return person if person is not None and person.label == "PERS" else None
 
 
 def _national_organisation(article: _Article, i: int) -> Mention | None:
