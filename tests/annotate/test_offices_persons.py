@@ -69,7 +69,8 @@ def test_a_name_with_bin_and_al_runs_past_three_words():
         "سعود بن نايف بن عبدالعزيز"]
     assert "محمد بن سلمان بن عبدالعزيز آل سعود" in people(
         "أن ولي ولي العهد الأمير محمد بن سلمان بن عبدالعزيز آل سعود وزير الدفاع")
-    assert people("رئيس النادي الأدبي الدكتور أحمد بن علي آل مريع وأعضاء") == ["أحمد بن علي آل مريع"]
+    assert people("رئيس النادي الأدبي الدكتور أحمد بن علي آل مريع وأعضاء") == [
+        "أحمد بن علي آل مريع"]
 
 
 def test_a_name_ends_after_its_family_name_or_past_bin_on_a_word_that_is_no_name():
