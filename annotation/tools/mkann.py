@@ -174,11 +174,18 @@ def write(spans, labels, out):
     return spans
 
 
+def read_paragraphs(path):
+    """[start, end] pairs, from pairs or from {"start", "end", "label"} objects (both kinds of
+    file have been handed to annotators)."""
+    ranges = json.loads(path.read_text(encoding="utf-8"))
+    return [(r["start"], r["end"]) if isinstance(r, dict) else tuple(r) for r in ranges]
+
+
 def main():
     text_path, spans_path, out = map(Path, sys.argv[1:4])
     with open(text_path, encoding="utf-8", newline="") as stream:
         raw = stream.read()
-    paragraphs = json.loads(text_path.with_suffix(".paragraphs.json").read_text())
+    paragraphs = read_paragraphs(text_path.with_suffix(".paragraphs.json"))
     spans = read_spans(raw, spans_path)
     labels = check(raw, spans, paragraphs)
     for s in write(spans, labels, out):
