@@ -1,8 +1,9 @@
 """Quotations with attribution (guidelines §6, §10).
 
 Quotations: quote marks «» “” "" (and ” “ reversed, as some sites write them) are paired inside
-a paragraph; nested pairs stay inside the outer quote; an opener left unclosed runs to the
-paragraph's end; white space inside the marks is left out. Marks around one or two words, up to
+a paragraph (three or more white-space characters in a row count as a paragraph break: scraped
+pages lose theirs so); nested pairs stay inside the outer quote; an opener left unclosed runs to
+the paragraph's end; white space inside the marks is left out. Marks around one or two words, up to
 five after a classifier (وكالة «انترفاكس»، فيلم «…»), a short name right after a reporting word
 (ذكرت «ذي دايلي مايل») or a list of short names only mark names; so does a short closed quote
 with no reporting word in its sentence (a title).
