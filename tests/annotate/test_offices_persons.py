@@ -78,6 +78,7 @@ def test_a_name_ends_after_its_family_name_or_past_bin_on_a_word_that_is_no_name
     assert people("لكن رئيس نادي الهلال الأمير نواف بن سعد ربما الوحيد") == ["نواف بن سعد"]
     assert people("الأمير محمد بن سلمان يحضر حفل تخريج الكليات") == ["محمد بن سلمان"]
     assert people("بصحبة الرئيس المصري عبد الفتاح السيسي في الحفل") == ["عبد الفتاح السيسي"]
+    assert people("وكان الرئيس التركي رجب طيب أردوغان اتفقا على العمل") == ["رجب طيب أردوغان"]
 
 
 def test_a_family_name_in_al_follows_a_given_name_and_titles_are_no_names():

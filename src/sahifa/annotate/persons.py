@@ -142,7 +142,7 @@ def name_after(text: str, words: list[Word], i: int, adjacent: bool = True) -> i
            and ((j == i and not adjacent) or follows(text, words, j))):
         connector = key(words[j].text) in connectors
         if not connector and (named == MAX_NAME_WORDS or (
-                named and not _may_follow(words, i, j))):
+                named and not _may_follow(words, i, j, named))):
             break
         named += not connector
         j += 1
@@ -151,10 +151,11 @@ def name_after(text: str, words: list[Word], i: int, adjacent: bool = True) -> i
     return words[j - 1].end if j > i else None
 
 
-def _may_follow(words: list[Word], i: int, j: int) -> bool:
-    """Whether words[j], not a connector, may go on the name words[i:j]: right after a
-    connector, anything; after a family name in ال, nothing; past بن and the father's name,
-    only a family name in ال or a given name."""
+def _may_follow(words: list[Word], i: int, j: int, named: int) -> bool:
+    """Whether words[j], not a connector, may go on the name words[i:j] (`named` of them not
+    connectors): right after a connector, anything; after a family name in ال, nothing; past
+    بن and the father's name, or as a fourth name word, only a family name in ال or a given
+    name (رجب طيب أردوغان اتفقا is cut before the verb)."""
     lex = _lexicon()
     previous, k = key(words[j - 1].text), key(words[j].text)
     if previous in lex["connectors"]:
@@ -162,7 +163,7 @@ def _may_follow(words: list[Word], i: int, j: int) -> bool:
     if previous.startswith("ال") and (j - 2 < i or key(words[j - 2].text) not in lex["connectors"]):
         return False  # ياسر القحطاني أداء; عبد الفتاح السيسي goes on
     son = any(key(w.text) in SON for w in words[i:j])
-    return not son or k.startswith("ال") or k in lex["given"]
+    return not (son or named >= 3) or k.startswith("ال") or k in lex["given"]
 
 
 def propagate(text: str, all_words: list[Words], spans, annotator: str = ANNOTATOR):
