@@ -344,8 +344,8 @@ class _Article:
 def find(text: str, paragraphs: list[tuple[int, int]], found=()) -> list[FoundQuote]:
     """The quotations of `text` with their cues and speakers; `found` are the mentions the
     entity annotators found (speakers are among them, or made here as PERS)."""
-    paragraphs = _unpacked(text, paragraphs)
-    all_words = document(text, paragraphs).words
+    all_words = document(text, paragraphs).words  # the entity annotators' words, scanned once
+    paragraphs = _unpacked(text, paragraphs)  # the same words: only white space is cut out
     starts = [w.start for w in all_words]
     names = {(m.start, m.end): m.label for m in found if m.label in SPEAKER_LABELS}
     ends = {label: {end for (_, end), other in names.items() if other == label}
