@@ -243,8 +243,9 @@ def spans_of(text: str, words: Sequence[Word], tags: Sequence[str]) -> list[Ment
     return out
 
 
-def _proclitic(text: str, word: Word, label: str = "") -> int:
-    """How many letters of a span's first word are a proclitic to leave out."""
+def _proclitic(text: str, word: Word, label: str) -> int:
+    """How many letters of a span's first word (of an entity labelled `label`) are a proclitic
+    to leave out."""
     w = word.text
     if w.startswith("لل") and len(w) > 4:  # للرئيس → رئيس, but للاعب → لاعب, لليفربول → ليفربول
         return 1 if key(w[1:]) in _entity_starts() or _after_a_space(text, w[1:]) else 2
