@@ -45,6 +45,35 @@ def test_a_conjunction_or_preposition_before_a_known_start_a_number_or_a_name_is
         "راضي شراحيلي", "21", "مستشفى", "لاعب", "وليد", "ويليام", "بغداد", "وزارة"]
 
 
+def _pieces(text, tags, rules=()):
+    words = words_of(text)
+    return [(text[m.start:m.end], m.label) for m in crf.spans_of(text, words, tags, rules)]
+
+
+def test_an_honorific_is_left_out_of_an_office_and_what_follows_it_is_a_name():
+    assert _pieces("وقال الدكتور مساعد العيبان إن المهندس وصل",
+                   ["O", "B-OCC", "I-OCC", "I-OCC", "O", "B-OCC", "O"]) == [
+        ("مساعد العيبان", "PERS")]
+    assert _pieces("المهندس على الطاولة", ["B-OCC", "I-OCC", "O"]) == []  # على is no name
+
+
+def test_an_office_stops_before_the_persons_and_days_the_rules_found():
+    text = "قال مهاجم الفريق ماجد فلاتة وأمير المنطقة الشرقية اليوم"
+    rules = [Mention(text.index("ماجد"), text.index(" وأمير"), "PERS", "persons@3"),
+             Mention(text.index("اليوم"), len(text), "DATE", "numex@2")]
+    tags = ["O", "B-OCC", "I-OCC", "I-OCC", "I-OCC", "B-OCC", "I-OCC", "I-OCC", "I-OCC"]
+    assert _pieces(text, tags, rules) == [("مهاجم الفريق", "OCC"),
+                                          ("أمير المنطقة الشرقية", "OCC")]
+
+
+def test_an_office_stops_before_a_given_name_which_starts_its_holders_name():
+    assert _pieces("المدير العام للسياحة عثمان الإمام",
+                   ["B-OCC", "I-OCC", "I-OCC", "I-OCC", "I-OCC"]) == [
+        ("المدير العام للسياحة", "OCC"), ("عثمان الإمام", "PERS")]
+    assert _pieces("مساعد أمين مجلس الوزراء", ["B-OCC", "I-OCC", "I-OCC", "I-OCC"]) == [
+        ("مساعد أمين مجلس الوزراء", "OCC")]  # أمين، مساعد: office words as well as names
+
+
 def test_no_model_tags_nothing(tmp_path):
     assert crf.tag("نص قصير", [(0, 7)], [], tmp_path / "missing.model") == []
 

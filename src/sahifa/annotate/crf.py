@@ -39,12 +39,13 @@ from sahifa.annotate.text import (
 )
 from sahifa.schema import labels
 
-NAME, VERSION = "crf", "6"
+NAME, VERSION = "crf", "7"
 ANNOTATOR = f"{NAME}@{VERSION}"
 FEATURES_VERSION = "4"
 WOJOOD = "wojood"  # the domain of the Wojood sample's sentences (their own copy of each feature)
 MODEL_FILE = "crf.model"
 WINDOW = 2
+OUTSIDE_OFFICES = ("PERS", "DATE", "TIME")  # the rules' mentions an office stops before
 NEIGHBOUR = (b"w=", b"stem=", b"lex=")  # what a word's features tell of its neighbours
 _AFTER_A_SPACE = regex.compile(f"(?<= ){WORD_CHARACTERS}+")
 TRAINING = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
@@ -225,22 +226,52 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
         inside = [m for m in rules[bisect_left(starts, start):bisect_left(starts, end)]
                   if m.end <= end]
         features = _encoded_features(text, words, *level_tags(words, inside), domain, known)
-        found += spans_of(text, words, tagger.tag(features))
+        found += spans_of(text, words, tagger.tag(features), inside)
     return with_other_mentions(text, all_words, found, ANNOTATOR)
 
 
-def spans_of(text: str, words: Sequence[Word], tags: Sequence[str]) -> list[Mention]:
+def spans_of(text: str, words: Sequence[Word], tags: Sequence[str],
+             rules: Sequence[Mention] = ()) -> list[Mention]:
     """Mentions of IOB2 tags over words, the proclitics the guidelines leave out taken off the
-    first word (بسورية → سورية, للرئيس → رئيس) and a person's titles off the front of the name
-    (الفريق المحرج → المحرج)."""
+    first word (بسورية → سورية, للرئيس → رئيس), a person's titles off the front of the name
+    (الفريق المحرج → المحرج), and an office cut as `_office_pieces` says (`rules`: the rules'
+    mentions, sorted by start)."""
     out = []
     for first, end, label in iob.decode(list(tags)):
         while label == "PERS" and end - first > 1 and key(words[first].text) in _titles():
             first += 1  # الفريق المحرج: the rank stays out of the name
-        start = words[first].start + _proclitic(text, words[first], label)
-        if start < words[end - 1].end:
-            out.append(Mention(start, words[end - 1].end, label, ANNOTATOR))
+        pieces = _office_pieces(words, first, end, rules) if label == "OCC" else [
+            (first, end, label)]
+        for first, end, label in pieces:
+            start = words[first].start + _proclitic(text, words[first], label)
+            if start < words[end - 1].end:
+                out.append(Mention(start, words[end - 1].end, label, ANNOTATOR))
     return out
+
+
+def _office_pieces(words: Sequence[Word], first: int, end: int,
+                   rules: Sequence[Mention]) -> list[tuple[int, int, str]]:
+    """An office the CRF found over words[first:end], as (first, end, label) pieces: an
+    honorific is not tagged, and what follows it is a name (الدكتور مساعد العيبان → PERS
+    مساعد العيبان); the office ends before the first person, date or time the rules found
+    after its first word (مهاجم الفريق ماجد …، أمير المنطقة الشرقية اليوم), and before a given
+    name, which with the words after it is the holder's name (مهاجم الفريق مختار فلاتة → OCC
+    مهاجم الفريق + PERS مختار فلاتة): guidelines §4, PERS stays a separate span next to the
+    OCC."""
+    honoured = first
+    while honoured < end and key(words[honoured].text) in _honorifics():
+        honoured += 1
+    if honoured > first:
+        return [(honoured, end, "PERS")] if honoured < end and _name_word(words[honoured]) \
+            else []
+    starts = [m.start for m in rules]
+    for m in rules[bisect_left(starts, words[first].end):bisect_left(starts, words[end - 1].end)]:
+        if m.label in OUTSIDE_OFFICES:
+            return [(first, next(j for j in range(first + 1, end) if m.start < words[j].end),
+                     "OCC")]
+    named = next((j for j in range(first + 1, end - 1) if key(words[j].text) in _holders()), None)
+    return [(first, end, "OCC")] if named is None else [(first, named, "OCC"),
+                                                         (named, end, "PERS")]
 
 
 def _proclitic(text: str, word: Word, label: str) -> int:
@@ -283,6 +314,32 @@ def _titles() -> frozenset[str]:
     titles = (*lex["ranks"], *lex["honorifics"],
               *(t for ts in lex["honorific_pronouns"].values() for t in ts))
     return frozenset(key(t) for t in titles if " " not in t)
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    """Keys of the one-word honorifics (السيد، الدكتور، المهندس), which are not tagged."""
+    return frozenset(key(h) for h in load("lexicon")["honorifics"] if " " not in h)
+
+
+def _name_word(word: Word) -> bool:
+    """A word a name may start with: no stopword (على), no proclitic before ال."""
+    k = key(word.text)
+    return k not in _stopwords() and not (k[:1] in "وفبكل" and k[1:3] == "ال")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(key(w) for w in load("lexicon")["stopwords"])
+
+
+@cache
+def _holders() -> frozenset[str]:
+    """Keys of the given names that start an office holder's name: the listed given names
+    that are no office, role or rank word themselves (أمين، مساعد، نائب)."""
+    lex = load("lexicon")
+    offices = {key(w) for w in (*lex["office_heads"], *lex["role_nouns"], *lex["ranks"])}
+    return frozenset(key(w) for w in lex["given_names"] if " " not in w) - offices
 
 
 @cache
