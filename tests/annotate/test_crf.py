@@ -74,6 +74,19 @@ def test_an_office_stops_before_a_given_name_which_starts_its_holders_name():
         ("مساعد أمين مجلس الوزراء", "OCC")]  # أمين، مساعد: office words as well as names
 
 
+def test_no_name_ends_in_a_function_word_but_a_number_may():
+    assert _pieces("الجيش الأفغاني نحو الحدود ومحمد علي صباح اليوم", [
+        "B-ORG", "I-ORG", "I-ORG", "O", "B-PERS", "I-PERS", "B-DATE", "I-DATE"]) == [
+        ("الجيش الأفغاني", "ORG"), ("محمد علي", "PERS"), ("صباح اليوم", "DATE")]
+
+
+def test_a_span_is_cut_at_a_comma_or_a_quote_mark_but_a_time_is_not():
+    assert _pieces("عبدالمجيد السواط، عبدالله عطيف ومدرب اللياقة «جريجوريس» 10:30", [
+        "B-PERS", "I-PERS", "I-PERS", "I-PERS", "B-OCC", "I-OCC", "I-OCC", "B-TIME", "I-TIME",
+    ]) == [("عبدالمجيد السواط", "PERS"), ("عبدالله عطيف", "PERS"), ("مدرب اللياقة", "OCC"),
+           ("جريجوريس", "OCC"), ("10:30", "TIME")]
+
+
 def test_no_model_tags_nothing(tmp_path):
     assert crf.tag("نص قصير", [(0, 7)], [], tmp_path / "missing.model") == []
 

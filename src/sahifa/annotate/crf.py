@@ -45,6 +45,10 @@ FEATURES_VERSION = "4"
 WOJOOD = "wojood"  # the domain of the Wojood sample's sentences (their own copy of each feature)
 MODEL_FILE = "crf.model"
 WINDOW = 2
+NUMEX_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "UNIT",
+                          "MONEY", "CURR"})  # their spans may end in a stopword: عام، يوم …
+SPAN_BREAKS = frozenset("،,؛;:«»“”\"()")  # no name goes on past one of these
+FUNCTION_WORD_NAMES = frozenset({"علي"})  # the key of على and of the name علي
 OUTSIDE_OFFICES = ("PERS", "DATE", "TIME")  # the rules' mentions an office stops before
 NEIGHBOUR = (b"w=", b"stem=", b"lex=")  # what a word's features tell of its neighbours
 _AFTER_A_SPACE = regex.compile(f"(?<= ){WORD_CHARACTERS}+")
@@ -232,20 +236,43 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
 
 def spans_of(text: str, words: Sequence[Word], tags: Sequence[str],
              rules: Sequence[Mention] = ()) -> list[Mention]:
-    """Mentions of IOB2 tags over words, the proclitics the guidelines leave out taken off the
-    first word (بسورية → سورية, للرئيس → رئيس), a person's titles off the front of the name
-    (الفريق المحرج → المحرج), and an office cut as `_office_pieces` says (`rules`: the rules'
-    mentions, sorted by start)."""
+    """Mentions of IOB2 tags over words (`rules`: the rules' mentions, sorted by start), cut at
+    punctuation (`_unpunctuated`), without a function word at the end of a name (الجيش الأفغاني
+    نحو، عدنان أو), a person's titles at its front (الفريق المحرج → المحرج) or the proclitics the
+    guidelines leave out (بسورية → سورية, للرئيس → رئيس), and an office cut as `_office_pieces`
+    says."""
     out = []
-    for first, end, label in iob.decode(list(tags)):
+    for first, end, label in _unpunctuated(text, words, iob.decode(list(tags))):
         while label == "PERS" and end - first > 1 and key(words[first].text) in _titles():
-            first += 1  # الفريق المحرج: the rank stays out of the name
+            first += 1
+        while label not in NUMEX_LABELS and end - first > 1 and \
+                key(words[end - 1].text) in _closing_stopwords():
+            end -= 1
         pieces = _office_pieces(words, first, end, rules) if label == "OCC" else [
             (first, end, label)]
-        for first, end, label in pieces:
-            start = words[first].start + _proclitic(text, words[first], label)
-            if start < words[end - 1].end:
-                out.append(Mention(start, words[end - 1].end, label, ANNOTATOR))
+        out += filter(None, (_mention(text, words, *piece) for piece in pieces))
+    return out
+
+
+def _mention(text: str, words: Sequence[Word], first: int, end: int,
+             label: str) -> Mention | None:
+    start = words[first].start + _proclitic(text, words[first], label)
+    return Mention(start, words[end - 1].end, label, ANNOTATOR) if start < words[
+        end - 1].end else None
+
+
+def _unpunctuated(text: str, words: Sequence[Word],
+                  spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The spans cut where a comma, colon or quote mark stands between two of their words
+    (عبدالمجيد السواط، عبدالله → two; مدرب اللياقة «جريجوريس → two): a list, not a name.
+    Numbers, dates and times are left whole (10:30، 1,000)."""
+    out = []
+    for first, end, label in spans:
+        for j in range(first + 1, end if label not in NUMEX_LABELS else first):
+            if SPAN_BREAKS.intersection(text[words[j - 1].end:words[j].start]):
+                out.append((first, j, label))
+                first = j
+        out.append((first, end, label))
     return out
 
 
@@ -331,6 +358,12 @@ def _name_word(word: Word) -> bool:
 @cache
 def _stopwords() -> frozenset[str]:
     return frozenset(key(w) for w in load("lexicon")["stopwords"])
+
+
+@cache
+def _closing_stopwords() -> frozenset[str]:
+    """The stopwords no name ends in: all but على, whose key is the name علي's."""
+    return _stopwords() - FUNCTION_WORD_NAMES
 
 
 @cache
