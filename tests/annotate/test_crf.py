@@ -74,6 +74,11 @@ def test_an_office_stops_before_a_given_name_which_starts_its_holders_name():
         ("مساعد أمين مجلس الوزراء", "OCC")]  # أمين، مساعد: office words as well as names
 
 
+def test_two_offices_joined_by_and_are_two():
+    assert _pieces("المدرب الخبير واللاعب العالمي", ["B-OCC", "I-OCC", "I-OCC", "I-OCC"]) == [
+        ("المدرب الخبير", "OCC"), ("اللاعب العالمي", "OCC")]
+
+
 def test_no_name_ends_in_a_function_word_but_a_number_may():
     assert _pieces("الجيش الأفغاني نحو الحدود ومحمد علي صباح اليوم", [
         "B-ORG", "I-ORG", "I-ORG", "O", "B-PERS", "I-PERS", "B-DATE", "I-DATE"]) == [

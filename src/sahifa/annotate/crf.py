@@ -284,7 +284,12 @@ def _office_pieces(words: Sequence[Word], first: int, end: int,
     after its first word (مهاجم الفريق ماجد …، أمير المنطقة الشرقية اليوم), and before a given
     name, which with the words after it is the holder's name (مهاجم الفريق مختار فلاتة → OCC
     مهاجم الفريق + PERS مختار فلاتة): guidelines §4, PERS stays a separate span next to the
-    OCC."""
+    OCC. Two offices joined by و are two (المدرب الخبير واللاعب العالمي)."""
+    joined = next((j for j in range(first + 1, end) if words[j].text.startswith("و") and
+                   key(words[j].text[1:]) in _office_starts()), None)
+    if joined is not None:
+        return _office_pieces(words, first, joined, rules) + _office_pieces(
+            words, joined, end, rules)
     honoured = first
     while honoured < end and key(words[honoured].text) in _honorifics():
         honoured += 1
@@ -364,6 +369,13 @@ def _stopwords() -> frozenset[str]:
 def _closing_stopwords() -> frozenset[str]:
     """The stopwords no name ends in: all but على, whose key is the name علي's."""
     return _stopwords() - FUNCTION_WORD_NAMES
+
+
+@cache
+def _office_starts() -> frozenset[str]:
+    """Keys of the one-word office heads and role nouns (وزير، المدرب، اللاعب)."""
+    lex = load("lexicon")
+    return frozenset(key(w) for w in (*lex["office_heads"], *lex["role_nouns"]) if " " not in w)
 
 
 @cache
