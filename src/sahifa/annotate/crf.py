@@ -47,6 +47,7 @@ MODEL_FILE = "crf.model"
 WINDOW = 2
 NUMEX_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "UNIT",
                           "MONEY", "CURR"})  # their spans may end in a stopword: عام، يوم …
+WHOLE_LABELS = NUMEX_LABELS | {"WEBSITE"}  # spans never cut at punctuation
 SPAN_BREAKS = frozenset("،,؛;:«»“”\"()")  # no name goes on past one of these
 FUNCTION_WORD_NAMES = frozenset({"علي"})  # the key of على and of the name علي
 OUTSIDE_OFFICES = ("PERS", "DATE", "TIME")  # the rules' mentions an office stops before
@@ -246,7 +247,7 @@ def spans_of(text: str, words: Sequence[Word], tags: Sequence[str],
         while label == "PERS" and end - first > 1 and key(words[first].text) in _titles():
             first += 1
         while label not in NUMEX_LABELS and end - first > 1 and \
-                key(words[end - 1].text) in _closing_stopwords():
+                key(words[end - 1].text) in _closing_words():
             end -= 1
         pieces = _office_pieces(words, first, end, rules) if label == "OCC" else [
             (first, end, label)]
@@ -265,10 +266,10 @@ def _unpunctuated(text: str, words: Sequence[Word],
                   spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans cut where a comma, colon or quote mark stands between two of their words
     (عبدالمجيد السواط، عبدالله → two; مدرب اللياقة «جريجوريس → two): a list, not a name.
-    Numbers, dates and times are left whole (10:30، 1,000)."""
+    Numbers, dates, times and web addresses are left whole (10:30، 1,000، https://…)."""
     out = []
     for first, end, label in spans:
-        for j in range(first + 1, end if label not in NUMEX_LABELS else first):
+        for j in range(first + 1, end if label not in WHOLE_LABELS else first):
             if SPAN_BREAKS.intersection(text[words[j - 1].end:words[j].start]):
                 out.append((first, j, label))
                 first = j
@@ -366,9 +367,10 @@ def _stopwords() -> frozenset[str]:
 
 
 @cache
-def _closing_stopwords() -> frozenset[str]:
-    """The stopwords no name ends in: all but على, whose key is the name علي's."""
-    return _stopwords() - FUNCTION_WORD_NAMES
+def _closing_words() -> frozenset[str]:
+    """Keys of the function words no name ends in (prepositions, particles, pronouns): all but
+    على, whose key is the name علي's. Nouns of time are no function words: روسيا اليوم."""
+    return frozenset(key(w) for w in load("lexicon")["function_words"]) - FUNCTION_WORD_NAMES
 
 
 @cache
