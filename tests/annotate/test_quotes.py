@@ -24,6 +24,16 @@ def test_a_closing_mark_without_an_opener_is_ignored():
     assert quotes.marked_spans(text, 0, len(text)) == [(8, 14, True)]
 
 
+def test_a_guillemet_written_for_a_closer_closes_the_name_it_follows():
+    text = "وأكد أنه «لا يقبل بعون لأنه مرشح فريق «8 مارس « وقام بتأمين الغطاء» ثم غادر."
+    ((start, end, closed),) = quotes.marked_spans(text, 0, len(text))
+    assert (text[start:end], closed) == (
+        "لا يقبل بعون لأنه مرشح فريق «8 مارس « وقام بتأمين الغطاء", True)
+    opener = "قال: « نحن هنا» وغادر."  # a « with a space after it still opens a quote
+    assert [opener[s:e] for s, e, _ in quotes.marked_spans(opener, 0, len(opener))] == [
+        "نحن هنا"]
+
+
 def test_name_marking_guillemets_are_not_quotations():
     assert quotes_of("لكن «البنتاغون» مازال يرفض الرضوخ لأي تعاون") == []
     assert quotes_of("الذي نقله موقع «روسيا اليوم»، مع انعقاد جولة") == []
@@ -144,6 +154,16 @@ def test_an_elided_subject_refers_to_the_last_named_reporter_across_paragraphs()
     found = annotate_text(text, [(0, len(first)), (len(first) + 1, len(text))], "rules")
     (quote,) = found.quotes
     assert text[quote.speaker.start:quote.speaker.end] == "كريس غرين"
+
+
+def test_an_elided_subject_after_an_unnamed_office_holder_quoted_refers_to_that_office():
+    first = "أعلنت وزارة الخارجية العمانية أن الرهينة وصلت إلى مسقط."
+    second = ("وقال المتحدث باسم الخارجية العمانية إن «السلطنة تمكنت من العثور عليها». "
+              "وأضاف أن البحث جرى «بناء على التوجيهات السامية».")
+    text = first + "\n" + second
+    found = annotate_text(text, [(0, len(first)), (len(first) + 1, len(text))], "rules")
+    assert [text[q.speaker.start:q.speaker.end] for q in found.quotes] == [
+        "المتحدث باسم الخارجية العمانية"] * 2
 
 
 def test_a_role_without_a_name_links_the_nearest_mention_of_the_last_speaker():

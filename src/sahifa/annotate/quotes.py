@@ -46,7 +46,7 @@ from sahifa.annotate.text import (
 from sahifa.record import Span
 from sahifa.segment import sentences_of
 
-NAME, VERSION = "quotes", "6"
+NAME, VERSION = "quotes", "7"
 ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
 REVERSED = {"”": "“"}  # an opener only when its partner follows in the paragraph
@@ -157,22 +157,32 @@ def marked_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]
     marks = [m.start() for m in _QUOTE_MARKS.finditer(text, start, end)]
     straight = [i for i in marks if text[i] == STRAIGHT]
     last = {ch: text.rfind(partner, start, end) for ch, partner in REVERSED.items()}
-    spans, stack, opened = [], [], 0
+    spans, stack, at, opened = [], [], [], 0  # at: where each mark on the stack stands
     for i in marks:
         ch = text[i]
         if stack and ch == STRAIGHT == stack[-1] and _opens_inside(text, i, straight):
             stack.append(ch)
-        elif stack and ch == _closer(stack[-1]):
+            at.append(i)
+        elif stack and (ch == _closer(stack[-1]) or _misused_closer(text, at[-1], i)):
             stack.pop()
+            at.pop()
             if not stack:
                 spans.append(_trimmed(text, opened, i, True))
         elif ch in PAIRS or ch == STRAIGHT or (ch in REVERSED and last[ch] > i):
             if not stack:
                 opened = i + 1
             stack.append(ch)
+            at.append(i)
     if stack and opened < end:
         spans.append(_trimmed(text, opened, end, False))
     return [s for s in spans if s[1] > s[0]]
+
+
+def _misused_closer(text: str, opener: int, i: int) -> bool:
+    """A « at i that closes the « at `opener` (فريق «8 مارس « وقام …): white space after it, so
+    it opens nothing, and a name's few words (NAME_MARK_WORDS) since that « opened."""
+    return text[opener] == text[i] == "«" and text[i + 1:i + 2].isspace() and \
+        len(text[opener + 1:i].split()) <= NAME_MARK_WORDS
 
 
 def _leading_closer(text: str, start: int, end: int) -> int | None:
@@ -652,6 +662,10 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
     gender = _gender(article, cue)
     for n, earlier in enumerate(_reporting_before(article, cue[0])):
         found = _relayed(article, earlier) or _named_subject(article, earlier)
+        if found.mention is not None and found.mention.label == "OCC" and (
+                spoken := next((q.speaker for q in reversed(before) if q.cue == earlier),
+                               None)) is not None:
+            return spoken  # وقال المتحدث باسم الخارجية …، وأضاف: the office's speaker again
         if found.mention is not None and (found.mention.label in SPEAKER_LABELS or (
                 n == 0 and found.refers is None and found.mention.label in SOURCE_LABELS)) and (
                 found.mention.label != "PERS" or _agree(gender, _gender(article, earlier))):
