@@ -34,6 +34,16 @@ def test_a_guillemet_written_for_a_closer_closes_the_name_it_follows():
         "نحن هنا"]
 
 
+def test_a_closing_guillemet_after_a_colon_opens_a_quote():
+    text = ("قالت الدكتورة فوزية خان:»نتابع كل يوم الإنجازات الأمنية»، مضيفة:»نحن كمجتمع علينا دور "
+            "كبير كل في موقعه« ثم غادرت.")
+    assert [q[0] for q in quotes_of(text)] == [
+        "نتابع كل يوم الإنجازات الأمنية", "نحن كمجتمع علينا دور كبير كل في موقعه"]
+    assert {q[3] for q in quotes_of(text)} == {"فوزية خان"}
+    stray = "نص» ثم قال: نعم»"  # a » after no colon opens nothing
+    assert quotes.marked_spans(stray, 0, len(stray)) == []
+
+
 def test_name_marking_guillemets_are_not_quotations():
     assert quotes_of("لكن «البنتاغون» مازال يرفض الرضوخ لأي تعاون") == []
     assert quotes_of("الذي نقله موقع «روسيا اليوم»، مع انعقاد جولة") == []

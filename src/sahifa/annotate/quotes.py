@@ -50,6 +50,7 @@ NAME, VERSION = "quotes", "7"
 ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
 REVERSED = {"”": "“"}  # an opener only when its partner follows in the paragraph
+COLON_OPENER = "»"  # after a colon it opens (وقال:» نحن …), closed by « or by another »
 STRAIGHT = '"'
 NAME_MARK_WORDS = 2
 CLASSIFIED_NAME_WORDS = 5
@@ -163,12 +164,14 @@ def marked_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]
         if stack and ch == STRAIGHT == stack[-1] and _opens_inside(text, i, straight):
             stack.append(ch)
             at.append(i)
-        elif stack and (ch == _closer(stack[-1]) or _misused_closer(text, at[-1], i)):
+        elif stack and (ch == _closer(stack[-1]) or _misused_closer(text, at[-1], i) or (
+                stack[-1] == ch == COLON_OPENER)):
             stack.pop()
             at.pop()
             if not stack:
                 spans.append(_trimmed(text, opened, i, True))
-        elif ch in PAIRS or ch == STRAIGHT or (ch in REVERSED and last[ch] > i):
+        elif ch in PAIRS or ch == STRAIGHT or (ch in REVERSED and last[ch] > i) or (
+                not stack and ch == COLON_OPENER and _after_colon(text, i)):
             if not stack:
                 opened = i + 1
             stack.append(ch)
@@ -204,7 +207,8 @@ def _opens_inside(text: str, i: int, straight: list[int]) -> bool:
 
 
 def _closer(opener: str) -> str:
-    return PAIRS.get(opener) or REVERSED.get(opener) or STRAIGHT
+    return PAIRS.get(opener) or REVERSED.get(opener) or (
+        "«" if opener == COLON_OPENER else STRAIGHT)
 
 
 def _trimmed(text: str, start: int, end: int, closed: bool) -> tuple[int, int, bool]:
