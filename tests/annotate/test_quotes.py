@@ -34,12 +34,15 @@ def test_a_guillemet_written_for_a_closer_closes_the_name_it_follows():
         "نحن هنا"]
 
 
-def test_a_closing_guillemet_after_a_colon_opens_a_quote():
+def test_a_closing_guillemet_or_curly_mark_after_a_colon_opens_a_quote():
     text = ("قالت الدكتورة فوزية خان:»نتابع كل يوم الإنجازات الأمنية»، مضيفة:»نحن كمجتمع علينا دور "
             "كبير كل في موقعه« ثم غادرت.")
     assert [q[0] for q in quotes_of(text)] == [
         "نتابع كل يوم الإنجازات الأمنية", "نحن كمجتمع علينا دور كبير كل في موقعه"]
     assert {q[3] for q in quotes_of(text)} == {"فوزية خان"}
+    curly = "قال الحربي: ” مقر المهرجان جاهز لاستقبال الزوار”، مضيفا: ” سيكون هناك أوبريت“ غدا."
+    assert [curly[s:e] for s, e, _ in quotes.marked_spans(curly, 0, len(curly))] == [
+        "مقر المهرجان جاهز لاستقبال الزوار", "سيكون هناك أوبريت"]
     stray = "نص» ثم قال: نعم»"  # a » after no colon opens nothing
     assert quotes.marked_spans(stray, 0, len(stray)) == []
 

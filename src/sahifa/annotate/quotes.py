@@ -50,7 +50,8 @@ NAME, VERSION = "quotes", "7"
 ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
 REVERSED = {"”": "“"}  # an opener only when its partner follows in the paragraph
-COLON_OPENER = "»"  # after a colon it opens (وقال:» نحن …), closed by « or by another »
+COLON_OPENERS = {"»": "«", "”": "“"}  # after a colon they open (وقال:» نحن …، قال: ” …), closed
+# by their partner or by themselves again
 STRAIGHT = '"'
 NAME_MARK_WORDS = 2
 CLASSIFIED_NAME_WORDS = 5
@@ -165,13 +166,13 @@ def marked_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool]]
             stack.append(ch)
             at.append(i)
         elif stack and (ch == _closer(stack[-1]) or _misused_closer(text, at[-1], i) or (
-                stack[-1] == ch == COLON_OPENER)):
+                stack[-1] == ch and ch in COLON_OPENERS)):
             stack.pop()
             at.pop()
             if not stack:
                 spans.append(_trimmed(text, opened, i, True))
         elif ch in PAIRS or ch == STRAIGHT or (ch in REVERSED and last[ch] > i) or (
-                not stack and ch == COLON_OPENER and _after_colon(text, i)):
+                not stack and ch in COLON_OPENERS and _after_colon(text, i)):
             if not stack:
                 opened = i + 1
             stack.append(ch)
@@ -207,8 +208,7 @@ def _opens_inside(text: str, i: int, straight: list[int]) -> bool:
 
 
 def _closer(opener: str) -> str:
-    return PAIRS.get(opener) or REVERSED.get(opener) or (
-        "«" if opener == COLON_OPENER else STRAIGHT)
+    return PAIRS.get(opener) or REVERSED.get(opener) or COLON_OPENERS.get(opener) or STRAIGHT
 
 
 def _trimmed(text: str, start: int, end: int, closed: bool) -> tuple[int, int, bool]:
