@@ -87,6 +87,8 @@ DAY_PARTS = frozenset({"ظهر", "صباح", "مساء", "فجر", "عصر", "ل
 KUNYA = "ابو"  # the key of أبو: أبو عباة is a name
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 KANA_REACH_WORDS = 15
+ISSUER_REACH = 3  # reporting words back to the organisation a document without issuer is by
+ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"})  # keys: بيان صادر عن …
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تنا", "ها", "هم", "هما", "نا", "كم")
 PREPOSITION_PRONOUNS = frozenset({"له", "لها", "لهم", "لنا", "لي", "لك", "به", "بها", "عنه"})
@@ -144,6 +146,7 @@ def _lexicon() -> dict:
             "saying": keys("saying_nouns"), "given": keys("given_names"),
             "eponym_heads": keys("eponym_heads"), "cue_words": keys("reporting_verbs"),
             "openers": keys("partial_quote_openers"), "manner": keys("manner_words"),
+            "documents": keys("document_nouns"),
             "days": frozenset(map(key, load("gazetteer")["days"])),
             "honorifics": {key(pronoun): frozenset(map(key, titles))
                            for pronoun, titles in lex["honorific_pronouns"].items()},
@@ -602,6 +605,8 @@ def _speaker(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
         return article.nearest(cue[0], 0, "ORG")
     if subject.refers == "source":
         return _source_before(article, cue)
+    if subject.refers == "issuer":
+        return _organisation_before(article, cue)
     person = _antecedent(article, cue, sentence, before)
     if person is None or (subject.mention is not None and person.label != "PERS"):
         return subject.mention  # an office's holder is a person, not the body named before
@@ -689,6 +694,17 @@ def _source_before(article: _Article, cue: tuple[int, int]) -> Mention | None:
         return None
     found = _named_subject(article, earlier)
     return found.mention if found.mention is not None and found.mention.label == "ORG" else None
+
+
+def _organisation_before(article: _Article, cue: tuple[int, int]) -> Mention | None:
+    """Who issued a document named with no issuer (وأكد البيان): the organisation that is the
+    named subject of one of the last ISSUER_REACH reporting words before it (أكدت الرئاسة
+    الفرنسية …، مشيرة …، وأكد البيان), else nobody."""
+    for earlier in islice(_reporting_before(article, cue[0]), ISSUER_REACH):
+        found = _named_subject(article, earlier).mention
+        if found is not None and found.label == "ORG":
+            return found
+    return None
 
 
 def _gender(article: _Article, cue: tuple[int, int]) -> str | None:
@@ -795,6 +811,11 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
             return Subject(org)
         if _punctuated_b_name(text, word):
             return Subject(Mention(word.start, word.end, "PERS", ANNOTATOR))
+        if k.removeprefix("ال") in lex["documents"]:  # جاء في بيان صادر عن الوزارة
+            j = _issuer(article, i)
+            if j is None:
+                return Subject(refers="issuer")  # وقال البيان: `_organisation_before`
+            return Subject(_issuing_mention(article, j) or _organisation_run(article, j))
         if k in lex["manner"]:  # وأضاف مازحا: the subject, if any, comes after it
             i = _after(article, word.end)
             if i is None:
@@ -811,6 +832,31 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         return _known_surname(article, i) or Subject(_name_run(article, i, direct=True)
                                                      or _appositive(article, i))
     return ELIDED
+
+
+def _issuer(article: _Article, i: int) -> int | None:
+    """Where the issuer of the document named at words[i] is named: after صادر عن / الصادر عن
+    or من (تقرير صادر عن المرصد: a mention or an organisation's words there), or right after
+    the noun (بيان للوزارة، بيان الوزارة: a mention there); None when nobody is."""
+    text, words = article.text, article.words
+    j, marked = i + 1, False
+    if j < len(words) and key(words[j].text) in ISSUED:
+        j += 1
+    if j < len(words) and key(words[j].text) in ("عن", "من"):
+        j, marked = j + 1, True
+    if j >= len(words) or text[words[j - 1].end:words[j].start].strip(" «“\""):
+        return None
+    return j if marked or _issuing_mention(article, j) is not None else None
+
+
+def _issuing_mention(article: _Article, j: int) -> Mention | None:
+    """A speaker's mention at words[j], past a ل before it (للوزارة، للأمم المتحدة)."""
+    word = article.words[j]
+    for skip in (0, 1, 2) if word.text[0] == "ل" else (0,):
+        mention = _mention_at(article, word.start + skip)
+        if mention is not None and mention.label in SPEAKER_LABELS:
+            return mention
+    return None
 
 
 def _ranked_person(article: _Article, i: int) -> Mention | None:
