@@ -50,8 +50,8 @@ NAME, VERSION = "quotes", "7"
 ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
 REVERSED = {"”": "“"}  # an opener only when its partner follows in the paragraph
-COLON_OPENERS = {"»": "«", "”": "“"}  # after a colon they open (وقال:» نحن …، قال: ” …), closed
-# by their partner or by themselves again
+# after a colon these open a quote (وقال:» نحن …، قال: ” …), closed by their partner or themselves
+COLON_OPENERS = {"»": "«", "”": "“"}
 STRAIGHT = '"'
 NAME_MARK_WORDS = 2
 CLASSIFIED_NAME_WORDS = 5
@@ -116,7 +116,8 @@ class FoundQuote:
 class Subject:
     """What a reporting word says of its subject: a mention, nobody (an unnamed source), or
     a reference back (`refers`: `person` for a pronoun, elision or role, `ORG` for a bare
-    organisation noun). A role's OCC mention comes with its reference back: the speaker when
+    organisation noun, `source` for a definite source noun, `issuer` for a document whose
+    issuer is not named). A role's OCC mention comes with its reference back: the speaker when
     it refers to nobody (guidelines §10: a person identified only by an office)."""
 
     mention: Mention | None = None
