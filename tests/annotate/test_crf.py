@@ -29,6 +29,13 @@ def test_spans_leave_the_proclitics_the_guidelines_leave_out():
         ("رئيس", "PERS"), ("سورية", "GPE"), ("موسكو", "GPE"), ("موسكو", "GPE")]
 
 
+def test_a_listed_name_in_f_or_w_keeps_its_first_letter():
+    text = "وقال فيصل إن الوفد يصل غدا"
+    words = words_of(text)
+    tags = ["O", "B-PERS", "O", "O", "O", "O"]
+    assert [text[m.start:m.end] for m in crf.spans_of(text, words, tags)] == ["فيصل"]
+
+
 def test_a_persons_rank_or_title_is_left_out_of_the_name():
     text = "وقال الفريق المحرج إن الأمير محمد وصل"
     words = words_of(text)

@@ -317,8 +317,9 @@ def _proclitic(text: str, word: Word, label: str) -> int:
         return 2
     if w[:1] in "وفبكل" and w[1:3] == "ال" and len(w) > 4:
         return 1
-    if w[:1] in "وف" and len(w) > 3 and _after_a_space(text, w[1:]):
-        return 1
+    if w[:1] in "وف" and len(w) > 3 and key(w) not in _entity_starts() and \
+            _after_a_space(text, w[1:]):
+        return 1  # وموسكو, but not فيصل where يصل stands after a space
     for skip in (2, 1):  # وبطولة، لفرنسا، و21: a conjunction or preposition before a known start
         if _clitics(w[:skip]) and len(w) > skip and (w[skip].isdigit() or (
                 key(w[skip:]) in _entity_starts() and key(w) not in _entity_starts())):
