@@ -29,6 +29,11 @@ def test_spans_leave_the_proclitics_the_guidelines_leave_out():
         ("رئيس", "PERS"), ("سورية", "GPE"), ("موسكو", "GPE"), ("موسكو", "GPE")]
 
 
+def test_a_plural_nisba_is_no_person():
+    assert _pieces("قال ريابكوف العسكريين إن العسكريين", [
+        "O", "B-PERS", "I-PERS", "O", "B-PERS"]) == [("ريابكوف", "PERS")]
+
+
 def test_a_listed_name_in_f_or_w_keeps_its_first_letter():
     text = "وقال فيصل إن الوفد يصل غدا"
     words = words_of(text)

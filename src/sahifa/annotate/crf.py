@@ -239,9 +239,9 @@ def spans_of(text: str, words: Sequence[Word], tags: Sequence[str],
              rules: Sequence[Mention] = ()) -> list[Mention]:
     """Mentions of IOB2 tags over words (`rules`: the rules' mentions, sorted by start), cut at
     punctuation (`_unpunctuated`), without a function word at the end of a name (الجيش الأفغاني
-    نحو، عدنان أو), a person's titles at its front (الفريق المحرج → المحرج) or the proclitics the
-    guidelines leave out (بسورية → سورية, للرئيس → رئيس), and an office cut as `_office_pieces`
-    says."""
+    نحو، عدنان أو), a person's titles at its front (الفريق المحرج → المحرج) or a plural nisba at
+    its end (ريابكوف العسكريين → ريابكوف), the proclitics the guidelines leave out (بسورية →
+    سورية, للرئيس → رئيس), and an office cut as `_office_pieces` says."""
     out = []
     for first, end, label in _unpunctuated(text, words, iob.decode(list(tags))):
         while label == "PERS" and end - first > 1 and key(words[first].text) in _titles():
@@ -249,10 +249,20 @@ def spans_of(text: str, words: Sequence[Word], tags: Sequence[str],
         while label not in NUMEX_LABELS and end - first > 1 and \
                 key(words[end - 1].text) in _closing_words():
             end -= 1
+        while label == "PERS" and end > first and _plural_nisba(words[end - 1].text):
+            end -= 1  # العسكريين، ريابكوف العسكريين: a class of people, not a name
+        if end == first:
+            continue
         pieces = _office_pieces(words, first, end, rules) if label == "OCC" else [
             (first, end, label)]
         out += filter(None, (_mention(text, words, *piece) for piece in pieces))
     return out
+
+
+def _plural_nisba(word: str) -> bool:
+    """A definite plural of a relative adjective (العسكريين، السعوديون)."""
+    k = key(word)
+    return k.startswith("ال") and k.endswith(("يين", "يون"))
 
 
 def _mention(text: str, words: Sequence[Word], first: int, end: int,
