@@ -89,6 +89,10 @@ KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 KANA_REACH_WORDS = 15
 ISSUER_REACH = 3  # reporting words back to the organisation a document without issuer is by
 ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"})  # keys: بيان صادر عن …
+ISSUING = frozenset({"اصدره", "اصدرته", "اصدرها", "اصدرتها", "نشره", "نشرته", "نشرها",
+                     "نشرتها"})  # keys: تقرير أصدرته المنظمة
+ISSUE_TIMES = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
+                         "الجمعه", "السبت"})  # keys: بيان أصدرته أمس الوزارة
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تنا", "ها", "هم", "هما", "نا", "كم")
 PREPOSITION_PRONOUNS = frozenset({"له", "لها", "لهم", "لنا", "لي", "لك", "به", "بها", "عنه"})
@@ -836,15 +840,20 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
 
 
 def _issuer(article: _Article, i: int) -> int | None:
-    """Where the issuer of the document named at words[i] is named: after صادر عن / الصادر عن
-    or من (تقرير صادر عن المرصد: a mention or an organisation's words there), or right after
-    the noun (بيان للوزارة، بيان الوزارة: a mention there); None when nobody is."""
+    """Where the issuer of the document named at words[i] is named: after صادر عن / الصادر عن,
+    من, or أصدرته and a time (تقرير صادر عن المرصد، تقرير أصدرته مؤخرا المنظمة: a mention or an
+    organisation's words there), or right after the noun (بيان للوزارة، بيان الوزارة: a mention
+    there); None when nobody is."""
     text, words = article.text, article.words
     j, marked = i + 1, False
     if j < len(words) and key(words[j].text) in ISSUED:
         j += 1
     if j < len(words) and key(words[j].text) in ("عن", "من"):
         j, marked = j + 1, True
+    elif j < len(words) and key(words[j].text) in ISSUING:  # تقرير أصدرته مؤخرا المنظمة
+        j, marked = j + 1, True
+        while j < len(words) and key(words[j].text) in _lexicon()["manner"] | ISSUE_TIMES:
+            j += 1
     if j >= len(words) or text[words[j - 1].end:words[j].start].strip(" «“\""):
         return None
     return j if marked or _issuing_mention(article, j) is not None else None
