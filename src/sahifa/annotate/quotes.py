@@ -609,9 +609,9 @@ def _speaker(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
     if subject.refers == "ORG":
         return article.nearest(cue[0], 0, "ORG")
     if subject.refers == "source":
-        return _source_before(article, cue)
+        return _organisation_before(article, cue, 1)
     if subject.refers == "issuer":
-        return _organisation_before(article, cue)
+        return _organisation_before(article, cue, ISSUER_REACH)
     person = _antecedent(article, cue, sentence, before)
     if person is None or (subject.mention is not None and person.label != "PERS"):
         return subject.mention  # an office's holder is a person, not the body named before
@@ -690,22 +690,14 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
     return article.nearest(cue[0], _paragraph_before(text, cue[0]), "PERS")
 
 
-def _source_before(article: _Article, cue: tuple[int, int]) -> Mention | None:
-    """Who a definite source noun (وأضاف المصدر) refers back to: the organisation that is the
-    named subject of the reporting word before it (وأوضحت النيابة العامة في بيان …), else
-    nobody (an unnamed source named again, or a person, whom no one calls a source)."""
-    earlier = next(_reporting_before(article, cue[0]), None)
-    if earlier is None:
-        return None
-    found = _named_subject(article, earlier)
-    return found.mention if found.mention is not None and found.mention.label == "ORG" else None
-
-
-def _organisation_before(article: _Article, cue: tuple[int, int]) -> Mention | None:
-    """Who issued a document named with no issuer (وأكد البيان): the organisation that is the
-    named subject of one of the last ISSUER_REACH reporting words before it (أكدت الرئاسة
-    الفرنسية …، مشيرة …، وأكد البيان), else nobody."""
-    for earlier in islice(_reporting_before(article, cue[0]), ISSUER_REACH):
+def _organisation_before(article: _Article, cue: tuple[int, int],
+                         reach: int) -> Mention | None:
+    """The organisation that is the named subject of one of the last `reach` reporting words
+    before the cue, else nobody. A definite source noun (وأضاف المصدر) looks at the one before
+    it (وأوضحت النيابة العامة في بيان …; an unnamed source named again, or a person, whom no
+    one calls a source, gives nobody); a document named with no issuer (وأكد البيان) at the
+    last ISSUER_REACH (أكدت الرئاسة الفرنسية …، مشيرة …، وأكد البيان)."""
+    for earlier in islice(_reporting_before(article, cue[0]), reach):
         found = _named_subject(article, earlier).mention
         if found is not None and found.label == "ORG":
             return found
@@ -852,7 +844,8 @@ def _issuer(article: _Article, i: int) -> int | None:
         j, marked = j + 1, True
     elif j < len(words) and key(words[j].text) in ISSUING:  # تقرير أصدرته مؤخرا المنظمة
         j, marked = j + 1, True
-        while j < len(words) and key(words[j].text) in _lexicon()["manner"] | ISSUE_TIMES:
+        while j < len(words) and (key(words[j].text) in ISSUE_TIMES or
+                                  key(words[j].text) in _lexicon()["manner"]):
             j += 1
     if j >= len(words) or text[words[j - 1].end:words[j].start].strip(" «“\""):
         return None
