@@ -307,11 +307,11 @@ def _office_pieces(words: Sequence[Word], first: int, end: int,
     if honoured > first:
         return [(honoured, end, "PERS")] if honoured < end and _name_word(words[honoured]) \
             else []
-    starts = [m.start for m in rules]
-    for m in rules[bisect_left(starts, words[first].end):bisect_left(starts, words[end - 1].end)]:
-        if m.label in OUTSIDE_OFFICES:
-            return [(first, next(j for j in range(first + 1, end) if m.start < words[j].end),
-                     "OCC")]
+    inside = next((m for m in rules if m.label in OUTSIDE_OFFICES and
+                   words[first].end <= m.start < words[end - 1].end), None)
+    if inside is not None:
+        return [(first, next(j for j in range(first + 1, end) if inside.start < words[j].end),
+                 "OCC")]
     named = next((j for j in range(first + 1, end - 1) if key(words[j].text) in _holders()), None)
     return [(first, end, "OCC")] if named is None else [(first, named, "OCC"),
                                                          (named, end, "PERS")]
