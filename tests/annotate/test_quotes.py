@@ -512,3 +512,20 @@ def test_a_person_after_a_rank_speaks_though_a_mention_of_another_label_starts_a
              Mention(text.index("المحرج"), text.index("المحرج") + 6, "PERS", "persons@3")]
     speaker = quotes.find(text, [(0, len(text))], found)[0].speaker
     assert text[speaker.start:speaker.end] == "المحرج"
+
+
+def test_a_participle_cue_speaks_for_the_office_that_is_its_sentences_subject():
+    text = ("وقال العميد المحرج إن الوضع مطمئن. ووجه مدير الأمن العام رسالة إلى أعداء الدين "
+            "والعقيدة والوطن قائلاً: «مهما حاولتم فلن تثنونا عن ديننا».")
+    named = [("العميد", "OCC"), ("المحرج", "PERS"), ("مدير الأمن العام", "OCC")]
+    assert _speaker(text, named) == "مدير الأمن العام"
+    text = text.replace("العام رسالة", "العام فهد الشهري رسالة")
+    assert _speaker(text, [*named, ("فهد الشهري", "PERS")]) == "فهد الشهري"
+
+
+def _speaker(text: str, named: list[tuple[str, str]]) -> str:
+    """The first quotation's speaker in `text`, given the mentions of these words."""
+    found = [Mention(text.index(words), text.index(words) + len(words), label, "test")
+             for words, label in named]
+    speaker = quotes.find(text, [(0, len(text))], found)[0].speaker
+    return text[speaker.start:speaker.end]

@@ -46,7 +46,7 @@ from sahifa.annotate.text import (
 from sahifa.record import Span
 from sahifa.segment import sentences_of
 
-NAME, VERSION = "quotes", "7"
+NAME, VERSION = "quotes", "8"
 ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
 REVERSED = {"”": "“"}  # an opener only when its partner follows in the paragraph
@@ -662,7 +662,8 @@ def _relayed(article: _Article, cue: tuple[int, int]) -> Subject | None:
 def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
                 before: list[FoundQuote]) -> Mention | None:
     """Who an elided or pronoun subject, or a role without a name, refers to: the subject of
-    the sentence's first verb (وسارعت الوزارة …، وأكدت أن …), the named subject of the last
+    the sentence's first verb (وسارعت الوزارة …، وأكدت أن …; an office, its holder named after
+    it or else the office: ووجه مدير الأمن العام رسالة … قائلاً), the named subject of the last
     reporting word before the cue (or the nationality of the unnamed source of the last one:
     وأوضح مسؤول تركي …، وأضاف …), the previous quote's speaker (a person of the cue's gender:
     وأضافت is not the man who قال), or the nearest person before the cue in its paragraph or the
@@ -671,6 +672,9 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
     first = _word_at_or_after(article, sentence[0])
     if first is not None and article.words[first].end < cue[0]:
         subject = _mention_at(article, article.words[first].end + 1)
+        if subject is not None and subject.label == "OCC":
+            named = _named_after_role(article, subject.end)
+            return named.mention if named else subject  # ووجه مدير الأمن العام رسالة … قائلاً
         if subject is not None and subject.label in SPEAKER_LABELS:
             return subject
     gender = _gender(article, cue)
