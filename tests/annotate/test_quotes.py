@@ -529,3 +529,9 @@ def _speaker(text: str, named: list[tuple[str, str]]) -> str:
              for words, label in named]
     speaker = quotes.find(text, [(0, len(text))], found)[0].speaker
     return text[speaker.start:speaker.end]
+
+
+def test_a_sentence_ends_at_a_full_stop_glued_to_a_closing_mark_and_the_next_word():
+    text = ("وأضاف سعد العازمي: «القرار صائب».وقال النائب خالد الفالح: «الحكومة باقية»، "
+            "محذراً من أن «عدم حل الأزمات يضر بالدولة».")
+    assert quotes_of(text)[-1][3] == "خالد الفالح"

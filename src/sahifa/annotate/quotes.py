@@ -100,6 +100,7 @@ OUTLET_ASIDE = re.compile(r"[ \t]*لـ?[ \t]*[«“\"][^«»“”\"\n]{1,40}[»
 CUE_GLUE = " \t،,:؛"  # what may stand between a quote's closing mark and a cue after it
 _start, _end = attrgetter("start"), attrgetter("end")
 _NON_SPACE = re.compile(r"\S+")
+_GLUED_SENTENCE_END = re.compile(r"[»”\"][.!?؟]+(?=[^\W\d_])")  # «…».وقال: no space after
 _COLLAPSED_BREAK = re.compile(r"\s{3,}")  # where scraped text lost a paragraph break (سبق)
 _QUOTE_MARKS = re.compile(  # every character marked_spans reads
     "[" + "".join(sorted({*PAIRS, *PAIRS.values(), *REVERSED, *REVERSED.values(), STRAIGHT}))
@@ -552,14 +553,18 @@ def _opens_paragraph(text: str, paragraph: tuple[int, int], qs: int) -> bool:
 
 def _sentence(article: _Article, paragraph, qs, qe) -> tuple[int, int]:
     """The sentence around the quote: from the start of the one holding its first character to
-    the end of the one holding its last (sentences are in order and apart)."""
+    the end of the one holding its last (sentences are in order and apart), begun after a
+    full stop the writer glued to a closing mark and the next word («…».وقال), which the
+    segmentation, needing white space, does not split at."""
     sentences = article.sentence_spans(paragraph)
     first = bisect_right(sentences, qs - 1, key=_start) - 1
     last = bisect_left(sentences, qe + 1, key=_end)
     start = sentences[first].start if first >= 0 and qs - 1 < sentences[first].end else None
     end = sentences[last].end if last < len(sentences) and sentences[last].start < qe + 1 \
         else None
-    return (paragraph[0] if start is None else start), (paragraph[1] if end is None else end)
+    start = paragraph[0] if start is None else start
+    glued = list(_GLUED_SENTENCE_END.finditer(article.text, start, qs))
+    return (glued[-1].end() if glued else start), (paragraph[1] if end is None else end)
 
 
 def _cue(article: _Article, words, sentence, qs, qe):
