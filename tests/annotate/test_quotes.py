@@ -535,3 +535,11 @@ def test_a_sentence_ends_at_a_full_stop_glued_to_a_closing_mark_and_the_next_wor
     text = ("وأضاف سعد العازمي: «القرار صائب».وقال النائب خالد الفالح: «الحكومة باقية»، "
             "محذراً من أن «عدم حل الأزمات يضر بالدولة».")
     assert quotes_of(text)[-1][3] == "خالد الفالح"
+
+
+def test_a_family_name_alone_speaks_when_the_article_gave_it_after_a_listed_given_name():
+    text = ("وقال المهندس محمد العمرة إن السياحة تنمو. وأضاف العمرة: «الأرقام مشجعة». "
+            "ويقبل الأطفال على كتب الأطفال. وتابع الأطفال: «نحب القراءة».")
+    assert [q[3] for q in quotes_of(text)] == ["العمرة", None]
+    text = "وأشار علي الليثي إلى الخطة. وأوضح الليثي أنه «سيتم إطلاق موقع إلكتروني»."
+    assert quotes_of(text)[0][3] == "الليثي"

@@ -316,15 +316,16 @@ class _Article:
             self.surnames[surname] = min(mention.end, self.surnames.get(surname, mention.end))
 
     def family_names(self) -> dict[str, int]:
-        """{key: index of its first word} of the words in ي with ال that follow a given name:
-        a word with no ال (جمال العلوجي) or a compound's end (صدر الدين القبنجي); made once
-        per article (a scan for each reporting word would be quadratic)."""
+        """{key: index of its first word} of the words with ال that follow a given name: in ي
+        after a word with no ال (جمال العلوجي), else after a listed given name or a compound's
+        end (محمد العمرة، عبد الرحمن البنيان, not كتب الأطفال); made once per article (a scan
+        for each reporting word would be quadratic)."""
         if self.families is None:
             self.families = {}
             for j in range(1, len(self.words)):
                 k = key(self.words[j].text)
-                if k.startswith("ال") and k.endswith("ي") and k not in self.families and \
-                        _after_given_name(self, j):
+                if k.startswith("ال") and k not in self.families and _after_given_name(
+                        self, j) and (k.endswith("ي") or _listed_given(self, j - 1)):
                     self.families[k] = j
         return self.families
 
@@ -1136,9 +1137,21 @@ def _after_given_name(article: _Article, j: int) -> bool:
     if article.text[words[j - 1].end:words[j].start] != " ":
         return False
     given = key(words[j - 1].text)
-    return given in COMPOUND_ENDS or (
+    return _listed_given(article, j - 1) or (
         not given.startswith("ال") and not words[j - 1].text.endswith("ة")
         and given not in _lexicon()["known"] and _name_word(words[j - 1].text))
+
+
+def _listed_given(article: _Article, j: int) -> bool:
+    """words[j] is a given name the lexicon lists, علي, or a compound's end (صدر الدين، عبد
+    الأمير): what a family name with no nisba ي needs before it (محمد العمرة, not كتب
+    الأطفال)."""
+    words = article.words
+    k = key(words[j].text)
+    if k in FUNCTION_WORD_NAMES:
+        return words[j].text in FUNCTION_WORD_NAMES  # علي, not على
+    return k in _lexicon()["given"] or k in COMPOUND_ENDS or (
+        j > 0 and key(words[j - 1].text) == "عبد")
 
 
 def _made_name(name: list[str]) -> bool:
@@ -1163,13 +1176,14 @@ def _honoured(article: _Article, position: int, titles: frozenset[str]) -> Menti
 
 
 def _family_name_alone(article: _Article, i: int) -> Mention | None:
-    """A family name in ي alone right after the reporting word (وقال القبنجي في خطبة …، ويشدد
-    العلوجي على أن …), a function word, إن/أن or punctuation after it, that the article gave
-    in full before (صدر الدين القبنجي): a person the entity annotators missed, as a new PERS
-    mention. A title or an adjective in ي (المفتي، الهادي) follows no given name."""
+    """A family name alone right after the reporting word (وقال القبنجي في خطبة …، ويشدد
+    العلوجي على أن …، وأضاف العمرة:), a function word, إن/أن or punctuation after it, that the
+    article gave in full before (`Article.family_names`): a person the entity annotators
+    missed, as a new PERS mention. A title or an adjective in ي (المفتي، الهادي) follows no
+    given name."""
     word, lex = article.words[i], _lexicon()
     k = key(word.text)
-    if len(k) < NISBA_LETTERS or not k.endswith("ي") or not _name_word(word.text) or \
+    if len(k) < NISBA_LETTERS or not _name_word(word.text) or \
             k in lex["known"] or _mention_at(article, word.start) is not None or \
             article.covering(word.start) or not _named_in_full_before(article, k, i):
         return None
