@@ -1178,7 +1178,7 @@ def _honoured(article: _Article, position: int, titles: frozenset[str]) -> Menti
 def _family_name_alone(article: _Article, i: int) -> Mention | None:
     """A family name alone right after the reporting word (وقال القبنجي في خطبة …، ويشدد
     العلوجي على أن …، وأضاف العمرة:), a function word, إن/أن or punctuation after it, that the
-    article gave in full before (`Article.family_names`): a person the entity annotators
+    article gave in full before (`_Article.family_names`): a person the entity annotators
     missed, as a new PERS mention. A title or an adjective in ي (المفتي، الهادي) follows no
     given name."""
     word, lex = article.words[i], _lexicon()
