@@ -543,3 +543,9 @@ def test_a_family_name_alone_speaks_when_the_article_gave_it_after_a_listed_give
     assert [q[3] for q in quotes_of(text)] == ["العمرة", None]
     text = "وأشار علي الليثي إلى الخطة. وأوضح الليثي أنه «سيتم إطلاق موقع إلكتروني»."
     assert quotes_of(text)[0][3] == "الليثي"
+
+
+def test_an_organisation_in_marks_after_the_verb_is_the_speaker():
+    text = "في هذا الوقت، أكد «المرصد السوري لحقوق الإنسان»، أن «فصائل المعارضة تقدمت»."
+    assert quotes_of(text)[0][3] == "المرصد السوري لحقوق الإنسان"
+    assert quotes_of(text.replace("«المرصد", "«مرصد"))[0][3] is None
