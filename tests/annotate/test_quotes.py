@@ -549,3 +549,8 @@ def test_an_organisation_in_marks_after_the_verb_is_the_speaker():
     text = "في هذا الوقت، أكد «المرصد السوري لحقوق الإنسان»، أن «فصائل المعارضة تقدمت»."
     assert quotes_of(text)[0][3] == "المرصد السوري لحقوق الإنسان"
     assert quotes_of(text.replace("«المرصد", "«مرصد"))[0][3] is None
+
+
+def test_ali_after_the_verb_opens_a_name_not_the_preposition():
+    text = "وقال علي الدغريري: «تعرض شقيقي لحادث سير»."
+    assert quotes_of(text)[0][3] == "علي الدغريري"

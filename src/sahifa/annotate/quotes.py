@@ -831,8 +831,9 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         if k in lex["honorifics"]:
             honoured = _honoured(article, cue[0], lex["honorifics"][k])
             return Subject(_latest_mention(article, honoured, cue[0])) if honoured else ELIDED
-        if k in lex["stop"] or _preposition_object(word.text):
-            return ELIDED
+        if (k in lex["stop"] and word.text not in FUNCTION_WORD_NAMES) or \
+                _preposition_object(word.text):
+            return ELIDED  # علي, not على: a name (وقال علي الدغريري:)
         if word.text.startswith("ال"):  # a surname named before, a role we do not list, or nobody
             return _known_surname(article, i) or _named_after_role(article, word.end) or \
                 Subject(_appositive(article, i) or _family_name_alone(article, i))
