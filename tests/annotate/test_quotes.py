@@ -554,3 +554,10 @@ def test_an_organisation_in_marks_after_the_verb_is_the_speaker():
 def test_ali_after_the_verb_opens_a_name_not_the_preposition():
     text = "وقال علي الدغريري: «تعرض شقيقي لحادث سير»."
     assert quotes_of(text)[0][3] == "علي الدغريري"
+
+
+def test_an_elided_subject_takes_a_known_surname_after_its_sentences_first_verb():
+    text = ("قال سعد العازمي إن الفريق جاهز. وأكد خالد الفالح أن المباراة صعبة. "
+            "وأبدى العازمي رضاه التام وقال: «ركزنا على اللياقة»")
+    named = [("سعد العازمي", "PERS"), ("خالد الفالح", "PERS")]
+    assert _speaker(text, named) == "العازمي"

@@ -678,6 +678,8 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
     first = _word_at_or_after(article, sentence[0])
     if first is not None and article.words[first].end < cue[0]:
         subject = _mention_at(article, article.words[first].end + 1)
+        if subject is None and (known := _known_surname(article, first + 1)) is not None:
+            subject = known.mention  # وأبدى الحبيب رضاه … وقال: the surname of a person named
         if subject is not None and subject.label == "OCC":
             named = _named_after_role(article, subject.end)
             return named.mention if named else subject  # ووجه مدير الأمن العام رسالة … قائلاً
