@@ -561,3 +561,9 @@ def test_an_elided_subject_takes_a_known_surname_after_its_sentences_first_verb(
             "وأبدى العازمي رضاه التام وقال: «ركزنا على اللياقة»")
     named = [("سعد العازمي", "PERS"), ("خالد الفالح", "PERS")]
     assert _speaker(text, named) == "العازمي"
+
+
+def test_a_definite_source_noun_speaks_through_the_nationality_of_the_source_before():
+    text = ("افاد مصدر دبلوماسي تركي انه تم تأجيل زيارة ظريف. وقال المصدر، الذي طلب عدم كشف "
+            "اسمه، “تم تأجيل الزيارة الى موعد لاحق”.")
+    assert quotes_of(text)[0][3] == "تركي"

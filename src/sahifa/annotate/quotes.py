@@ -615,7 +615,7 @@ def _speaker(article: _Article, cue: tuple[int, int], sentence: tuple[int, int],
     if subject.refers == "ORG":
         return article.nearest(cue[0], 0, "ORG")
     if subject.refers == "source":
-        return _organisation_before(article, cue, 1)
+        return _source_before(article, cue)
     if subject.refers == "issuer":
         return _organisation_before(article, cue, ISSUER_REACH)
     person = _antecedent(article, cue, sentence, before)
@@ -706,14 +706,27 @@ def _organisation_before(article: _Article, cue: tuple[int, int],
                          reach: int) -> Mention | None:
     """The organisation that is the named subject of one of the last `reach` reporting words
     before the cue, else nobody. A definite source noun (وأضاف المصدر) looks at the one before
-    it (وأوضحت النيابة العامة في بيان …; an unnamed source named again, or a person, whom no
-    one calls a source, gives nobody); a document named with no issuer (وأكد البيان) at the
-    last ISSUER_REACH (أكدت الرئاسة الفرنسية …، مشيرة …، وأكد البيان)."""
+    it (وأوضحت النيابة العامة في بيان …; a person, whom no one calls a source, gives nobody;
+    `_source_before` tries an unnamed source's nationality first); a document named with no
+    issuer (وأكد البيان) at the last ISSUER_REACH (أكدت الرئاسة الفرنسية …، مشيرة …، وأكد
+    البيان)."""
     for earlier in islice(_reporting_before(article, cue[0]), reach):
         found = _named_subject(article, earlier).mention
         if found is not None and found.label == "ORG":
             return found
     return None
+
+
+def _source_before(article: _Article, cue: tuple[int, int]) -> Mention | None:
+    """What a definite source noun (وقال المصدر) refers back to, from the last reporting word:
+    the nationality of the unnamed source it named (أفاد مصدر دبلوماسي تركي → تركي), else the
+    organisation (`_organisation_before`)."""
+    earlier = next(_reporting_before(article, cue[0]), None)
+    found = _named_subject(article, earlier) if earlier else None
+    if found is not None and found.refers is None and found.mention is not None and \
+            found.mention.label in SOURCE_LABELS:
+        return found.mention
+    return _organisation_before(article, cue, 1)
 
 
 def _gender(article: _Article, cue: tuple[int, int]) -> str | None:
