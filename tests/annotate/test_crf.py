@@ -107,6 +107,22 @@ def test_a_span_is_cut_at_a_comma_or_a_quote_mark_but_a_time_or_an_address_is_no
     assert _pieces(text, tags) == [("https://sahifa.example", "WEBSITE")]
 
 
+def test_a_place_or_body_ends_before_a_weekday_and_after_a_definite_nationality():
+    text = "اتهمت وزارة الخارجية البريطانية روسيا الثلاثاء"
+    rules = [_rule(text, "البريطانية", "NORP"), _rule(text, "روسيا", "GPE")]
+    assert _pieces(text, ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG"], rules) == [
+        ("وزارة الخارجية البريطانية", "ORG")]
+    text = "الاتحاد السعودي لكرة القدم بعد صلاة الجمعة"
+    rules = [_rule(text, "السعودي", "NORP")]
+    tags = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-EVENT", "I-EVENT"]
+    assert _pieces(text, tags, rules) == [
+        ("الاتحاد السعودي لكرة القدم", "ORG"), ("صلاة الجمعة", "EVENT")]
+
+
+def _rule(text, words, label):
+    return Mention(text.index(words), text.index(words) + len(words), label, "names@1")
+
+
 def test_no_model_tags_nothing(tmp_path):
     assert crf.tag("نص قصير", [(0, 7)], [], tmp_path / "missing.model") == []
 

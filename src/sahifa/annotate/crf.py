@@ -39,7 +39,7 @@ from sahifa.annotate.text import (
 )
 from sahifa.schema import labels
 
-NAME, VERSION = "crf", "7"
+NAME, VERSION = "crf", "8"
 ANNOTATOR = f"{NAME}@{VERSION}"
 FEATURES_VERSION = "4"
 WOJOOD = "wojood"  # the domain of the Wojood sample's sentences (their own copy of each feature)
@@ -51,6 +51,7 @@ WHOLE_LABELS = NUMEX_LABELS | {"WEBSITE"}  # spans never cut at punctuation
 SPAN_BREAKS = frozenset("،,؛;:«»“”\"()")  # no name goes on past one of these
 FUNCTION_WORD_NAMES = frozenset({"علي"})  # the key of على and of the name علي
 OUTSIDE_OFFICES = ("PERS", "DATE", "TIME")  # the rules' mentions an office stops before
+PLACE_AND_BODY_LABELS = ("ORG", "GPE", "LOC", "FAC")  # names `_name_end` may cut
 NEIGHBOUR = (b"w=", b"stem=", b"lex=")  # what a word's features tell of its neighbours
 _AFTER_A_SPACE = regex.compile(f"(?<= ){WORD_CHARACTERS}+")
 TRAINING = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
@@ -241,7 +242,8 @@ def spans_of(text: str, words: Sequence[Word], tags: Sequence[str],
     punctuation (`_unpunctuated`), without a function word at the end of a name (الجيش الأفغاني
     نحو، عدنان أو), a person's titles at its front (الفريق المحرج → المحرج) or a plural nisba at
     its end (ريابكوف العسكريين → ريابكوف), the proclitics the guidelines leave out (بسورية →
-    سورية, للرئيس → رئيس), and an office cut as `_office_pieces` says."""
+    سورية, للرئيس → رئيس), an office cut as `_office_pieces` says and a place or body's name
+    ended as `_name_end` says."""
     out = []
     for first, end, label in _unpunctuated(text, words, iob.decode(list(tags))):
         while label == "PERS" and end - first > 1 and key(words[first].text) in _titles():
@@ -254,7 +256,7 @@ def spans_of(text: str, words: Sequence[Word], tags: Sequence[str],
         if end == first:
             continue
         pieces = _office_pieces(words, first, end, rules) if label == "OCC" else [
-            (first, end, label)]
+            (first, _name_end(words, first, end, label, rules), label)]
         out += filter(None, (_mention(text, words, *piece) for piece in pieces))
     return out
 
@@ -315,6 +317,27 @@ def _office_pieces(words: Sequence[Word], first: int, end: int,
     named = next((j for j in range(first + 1, end - 1) if key(words[j].text) in _holders()), None)
     return [(first, end, "OCC")] if named is None else [(first, named, "OCC"),
                                                          (named, end, "PERS")]
+
+
+def _name_end(words: Sequence[Word], first: int, end: int, label: str,
+              rules: Sequence[Mention]) -> int:
+    """Where a place's or organisation's name over words[first:end] ends: before a weekday
+    (ووقع الهجوم الاثنين، مباراة الفريق السبت), and before a word with no ال and no ل after a
+    definite nationality the rules found, which ends a definite noun phrase (اتهمت وزارة
+    الخارجية البريطانية روسيا → وزارة الخارجية البريطانية; الاتحاد السعودي لكرة القدم goes on).
+    An event keeps its day or year (صلاة الجمعة، حرب 1967), a person a month's name (فيليب
+    أغسطس)."""
+    if label not in PLACE_AND_BODY_LABELS:
+        return end
+    nationalities = {m.end for m in rules if m.label == "NORP"}
+    return next((j for j in range(first + 1, end) if key(words[j].text) in _weekdays() or (
+        words[j - 1].end in nationalities and words[j - 1].text.startswith("ال")
+        and not words[j].text.startswith(("ال", "ل")))), end)
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(key(d) for d in load("gazetteer")["days"])
 
 
 def _proclitic(text: str, word: Word, label: str) -> int:
