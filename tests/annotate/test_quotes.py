@@ -567,3 +567,10 @@ def test_a_definite_source_noun_speaks_through_the_nationality_of_the_source_bef
     text = ("افاد مصدر دبلوماسي تركي انه تم تأجيل زيارة ظريف. وقال المصدر، الذي طلب عدم كشف "
             "اسمه، “تم تأجيل الزيارة الى موعد لاحق”.")
     assert quotes_of(text)[0][3] == "تركي"
+
+
+def test_a_family_name_alone_after_a_rank_or_honorific_is_the_speaker():
+    assert quotes_of("وقال الدكتور الشمري: «إن العيد الذي يأتي بعد الصيام جميل».")[0][3] == \
+        "الشمري"
+    assert quotes_of("وأشار اللواء التركي إلى أن «الخلية كانت تخطط لهجمات».")[0][3] == "التركي"
+    assert quotes_of("وقال الدكتور الطيار الركن: «الطائرات جاهزة للإقلاع».")[0][3] is None

@@ -799,9 +799,12 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         return ELIDED  # marks between the verb and its subject only hold a name (وقال "الشليل":)
     if (marked := _marked_name(article, i)) is not None:
         return Subject(marked)
+    ranked = False  # a rank or honorific was passed: a family name alone may follow
     while i is not None and i < len(words):
         word = words[i]
         mention = _mention_at(article, word.start)
+        if ranked and (family := _ranked_family_name(article, i, mention)) is not None:
+            return Subject(family)
         if mention is not None and mention.label == "NORP":
             i = _after(article, mention.end)
             continue
@@ -817,7 +820,7 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         if mention is not None:
             return Subject(mention)
         if hit := _RANKS.match(words, i):
-            i = _after(article, words[hit[1] - 1].end)
+            i, ranked = _after(article, words[hit[1] - 1].end), True
             continue
         if (outlet := _classified_name(article, i)) is not None:
             return Subject(outlet)
@@ -855,6 +858,24 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         return _known_surname(article, i) or Subject(_name_run(article, i, direct=True)
                                                      or _appositive(article, i))
     return ELIDED
+
+
+def _ranked_family_name(article: _Article, i: int, mention: Mention | None) -> Mention | None:
+    """A family name alone right after a rank or honorific (وقال الدكتور الشمري:، وأشار اللواء
+    التركي إلى أن …): a word with ال of NISBA_LETTERS or more that is no lexicon word, rank or
+    role, with punctuation, إن/أن or a function word after it, as a new PERS mention (a
+    nationality the names annotator found there is the name: التركي)."""
+    word, lex = article.words[i], _lexicon()
+    k = key(word.text)
+    if not k.startswith("ال") or len(k) < NISBA_LETTERS or not _name_word(word.text) or \
+            k in lex["known"] or k in lex["roles"] or k in lex["heads"] or \
+            _RANKS.match(article.words, i) or (mention is not None and mention.label != "NORP"):
+        return None
+    j = _after(article, word.end)
+    follows = article.text[word.end:word.end + 2].lstrip(" ")[:1] in ("،", ",", ":", "؛") or (
+        j is not None and (key(article.words[j].text) in lex["stop"]
+                           or key(article.words[j].text) in SUBJECT_ENDS))
+    return Mention(word.start, word.end, "PERS", ANNOTATOR) if follows else None
 
 
 def _issuer(article: _Article, i: int) -> int | None:
