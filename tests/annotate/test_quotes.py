@@ -574,3 +574,9 @@ def test_a_family_name_alone_after_a_rank_or_honorific_is_the_speaker():
         "الشمري"
     assert quotes_of("وأشار اللواء التركي إلى أن «الخلية كانت تخطط لهجمات».")[0][3] == "التركي"
     assert quotes_of("وقال الدكتور الطيار الركن: «الطائرات جاهزة للإقلاع».")[0][3] is None
+
+
+def test_a_reporting_participle_names_no_subject_after_itself():
+    text = ("وقال أبو محمد العدناني إن الحرب مستمرة، مؤكدا تحويل رمضان إلى شهر «وبال على "
+            "الكافرين والمرتدين في كل مكان».")
+    assert quotes_of(text)[0][3] == "أبو محمد العدناني"

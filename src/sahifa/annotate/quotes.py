@@ -792,6 +792,8 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
     lex = _lexicon()
     if (relative := _before_relative(article, cue)) is not None:
         return Subject(relative)
+    if _circumstantial(text[cue[0]:cue[1]]):
+        return ELIDED  # صرخ قائلا "الله أكبر": the participle's subject is its clause's
     position = _past_outlet(text, cue[1])
     i = _word_at_or_after(article, position)
     if i is None or text[position:words[i].start].strip(" \t«“\"”") or \
@@ -876,6 +878,15 @@ def _ranked_family_name(article: _Article, i: int, mention: Mention | None) -> M
         j is not None and (key(article.words[j].text) in lex["stop"]
                            or key(article.words[j].text) in SUBJECT_ENDS))
     return Mention(word.start, word.end, "PERS", ANNOTATOR) if follows else None
+
+
+def _circumstantial(cue: str) -> bool:
+    """A reporting participle in the accusative (قائلا، مضيفاً، مشيرة، شارحا): it names no
+    subject after itself."""
+    word = cue.rstrip("ًٌٍَُِّْ")
+    k = key(word)
+    return " " not in word and len(k) >= 5 and (word.endswith("ا") or word.endswith("ة")) and \
+        not word.endswith("وا") and (k.startswith("م") or k[1] == "ا")
 
 
 def _issuer(article: _Article, i: int) -> int | None:
