@@ -580,3 +580,14 @@ def test_a_reporting_participle_names_no_subject_after_itself():
     text = ("وقال أبو محمد العدناني إن الحرب مستمرة، مؤكدا تحويل رمضان إلى شهر «وبال على "
             "الكافرين والمرتدين في كل مكان».")
     assert quotes_of(text)[0][3] == "أبو محمد العدناني"
+
+
+def test_a_word_of_manner_ends_a_name_made_for_a_speaker():
+    text = "ويضيف أبو هنية مستطردا: «معظم المتطرفين في سوريا جاؤوا من السجون»."
+    assert quotes_of(text)[0][3] == "أبو هنية"
+
+
+def test_one_word_after_kana_is_no_name_made_for_a_speaker():
+    text = ("وقال سعد العازمي إن الفريق جاهز. وعما إذا كانت تتابع حاليا مسلسلات رمضان "
+            "أجابت: «بالكاد أستطيع أن أتابع مسلسلا واحدا».")
+    assert quotes_of(text)[0][3] != "تتابع"

@@ -635,15 +635,17 @@ def _named_subject(article: _Article, cue: tuple[int, int]) -> Subject:
 
 def _subject_after_kana(article: _Article, cue: tuple[int, int]) -> Subject | None:
     """The subject named after كان/وكان a few words before the reporting word (وكان المهاجم
-    فخر الدين بن يوسف، الذي …، صرح …), with no sentence end between."""
+    فخر الدين بن يوسف، الذي …، صرح …), with no sentence end between: a mention, or a name made
+    here of two words or more (كانت تتابع: a verb, not a name)."""
     text, words = article.text, article.words
     verb = bisect_right(article.starts, cue[0]) - 1
     for i in range(verb - 1, max(verb - KANA_REACH_WORDS, -1), -1):
         if any(mark in text[words[i].end:words[i + 1].start] for mark in ".:؟!\n"):
             return None
         if key(words[i].text) in KANA:
-            found = subject_of(article, (words[i].start, words[i].end))
-            return found if found.mention is not None else None
+            found = subject_of(article, (words[i].start, words[i].end)).mention
+            return Subject(found) if found is not None and (
+                found.annotator != ANNOTATOR or " " in text[found.start:found.end]) else None
     return None
 
 
@@ -1327,12 +1329,12 @@ def _subject_follows(article: _Article, end: int, reach: int) -> bool:
 
 
 def _name_word(word: str) -> bool:
-    """Not a role, office or source noun, a weekday, nor a word with a pronoun suffix
-    (متابعته، تجربتنا)."""
+    """Not a role, office or source noun, a weekday, a word of manner (مستطردا), nor a word
+    with a pronoun suffix (متابعته، تجربتنا)."""
     lex = _lexicon()
     k = key(word)
     return not (k in lex["roles"] or k in lex["heads"] or k in lex["sources"] or k in lex["saying"]
-                or k in ROLE_STOPS or k in DAY_PARTS or k in lex["days"]
+                or k in ROLE_STOPS or k in DAY_PARTS or k in lex["days"] or k in lex["manner"]
                 or (len(k) >= 5 and k.endswith(PRONOUN_SUFFIXES)))
 
 
