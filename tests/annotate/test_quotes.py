@@ -591,3 +591,7 @@ def test_one_word_after_kana_is_no_name_made_for_a_speaker():
     text = ("وقال سعد العازمي إن الفريق جاهز. وعما إذا كانت تتابع حاليا مسلسلات رمضان "
             "أجابت: «بالكاد أستطيع أن أتابع مسلسلا واحدا».")
     assert quotes_of(text)[0][3] != "تتابع"
+
+
+def test_a_function_word_after_wa_opens_no_name_made_for_a_speaker():
+    assert quotes_of("فقال وهو يبتسم: «لأن لونه الجميل انتقل لخدودك»")[0][3] is None

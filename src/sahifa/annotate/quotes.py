@@ -1329,12 +1329,13 @@ def _subject_follows(article: _Article, end: int, reach: int) -> bool:
 
 
 def _name_word(word: str) -> bool:
-    """Not a role, office or source noun, a weekday, a word of manner (مستطردا), nor a word
-    with a pronoun suffix (متابعته، تجربتنا)."""
+    """Not a role, office or source noun, a weekday, a word of manner (مستطردا), a function
+    word after و/ف (وهو يبتسم، ولو), nor a word with a pronoun suffix (متابعته، تجربتنا)."""
     lex = _lexicon()
     k = key(word)
     return not (k in lex["roles"] or k in lex["heads"] or k in lex["sources"] or k in lex["saying"]
                 or k in ROLE_STOPS or k in DAY_PARTS or k in lex["days"] or k in lex["manner"]
+                or (k[:1] in "وف" and k[1:] in lex["stop"])
                 or (len(k) >= 5 and k.endswith(PRONOUN_SUFFIXES)))
 
 
