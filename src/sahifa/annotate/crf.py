@@ -19,6 +19,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
+from operator import add
 from pathlib import Path
 
 import pycrfsuite
@@ -109,6 +110,7 @@ def _encoded_features(text: str, words: Sequence[Word], rule_tags: Sequence[str]
 
 _SIDES = tuple((sign * d, f"{'-' if sign < 0 else '+'}{d}:")
                for d in range(1, WINDOW + 1) for sign in (-1, 1))  # (-1, "-1:"), (1, "+1:") …
+_SIDE_MARKS = tuple(side.encode() for _, side in _SIDES)
 _BIAS, _AFTER_PUNCTUATION = b"bias", b"after-punctuation"
 
 
@@ -127,20 +129,52 @@ def _word_blocks(word: str, rule_tag: str,
     """A word's own features with the rules' tags at it, then what it tells of itself to the
     word it is each of _SIDES of (its word, stem and lexicon features, and its rule tag): one
     cache look-up a token."""
-    own = _word_features(word)
-    shared = [f for f in own if f.startswith(NEIGHBOUR)]
-    told = tuple((*(side.encode() + f for f in shared), _feature(side, f"rule={rule_tag}"))
-                 for _, side in _SIDES)
-    return ((_BIAS, *own, _feature("rule=", rule_tag), _feature("inner=", inner_tag)), *told)
+    return _joined(_word_parts(word), _tag_parts(rule_tag, inner_tag))
 
 
 @lru_cache(maxsize=WORD_CACHE)
 def _known_blocks(word: str, rule_tag: str, inner_tag: str,
                   known: frozenset[bytes]) -> tuple[tuple[bytes, ...], ...]:
     """`_word_blocks` without the features `known` lacks: crfsuite would look each up and skip
-    it, and a quarter of a news text's features are words the model never saw."""
-    return tuple(tuple(f for f in block if f in known)
-                 for block in _word_blocks(word, rule_tag, inner_tag))
+    it, and a quarter of a news text's features are words the model never saw. The word's
+    part is filtered once per word, its tags' once per pair of tags."""
+    return _joined(_known_word_parts(word, known), _known_tag_parts(rule_tag, inner_tag, known))
+
+
+_Parts = tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...]]  # own features, told per side
+
+
+def _joined(word: _Parts, tags: _Parts) -> tuple[tuple[bytes, ...], ...]:
+    """The blocks of a word with its tags: in each, the word's features, then the tags'."""
+    return (word[0] + tags[0], *map(add, word[1], tags[1]))
+
+
+def _word_parts(word: str) -> _Parts:
+    own = _word_features(word)
+    shared = [f for f in own if f.startswith(NEIGHBOUR)]
+    return (_BIAS, *own), tuple(tuple([side + f for f in shared]) for side in _SIDE_MARKS)
+
+
+@cache
+def _tag_parts(rule_tag: str, inner_tag: str) -> _Parts:
+    return (_feature("rule=", rule_tag), _feature("inner=", inner_tag)), tuple(
+        (_feature(side, f"rule={rule_tag}"),) for _, side in _SIDES)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def _known_word_parts(word: str, known: frozenset[bytes]) -> _Parts:
+    return _kept(_word_parts(word), known)
+
+
+@cache
+def _known_tag_parts(rule_tag: str, inner_tag: str, known: frozenset[bytes]) -> _Parts:
+    return _kept(_tag_parts(rule_tag, inner_tag), known)
+
+
+def _kept(parts: _Parts, known: frozenset[bytes]) -> _Parts:
+    own, told = parts
+    return tuple(f for f in own if f in known), tuple(
+        tuple(f for f in side if f in known) for side in told)
 
 
 @cache
@@ -152,10 +186,11 @@ def weighted_attributes(path: Path) -> frozenset[bytes]:
 
 @lru_cache(maxsize=WORD_CACHE)
 def _word_features(word: str) -> tuple[bytes, ...]:
-    k = key(word)
-    skip, stem = max(readings(word), key=lambda r: r[0])
+    k, found = key(word), list(readings(word))
+    skip, stem = max(found, key=lambda r: r[0])
     stem_key = key(word[skip:]) if skip else k
-    classes = sorted({c for _, r in readings(word) for c in _classes().get(r, ())})
+    lists = _classes()
+    classes = sorted({c for _, r in found for c in lists.get(r, ())})
     return tuple(f.encode() for f in (
         f"w={k}", f"stem={stem_key}", *(f"lex={c}" for c in classes),
         f"clitics={word[:skip]}", f"al={stem.startswith('ال')}", f"p2={stem_key[:2]}",
