@@ -595,3 +595,9 @@ def test_one_word_after_kana_is_no_name_made_for_a_speaker():
 
 def test_a_function_word_after_wa_opens_no_name_made_for_a_speaker():
     assert quotes_of("فقال وهو يبتسم: «لأن لونه الجميل انتقل لخدودك»")[0][3] is None
+
+
+def test_a_given_name_read_as_a_nationality_opens_the_speakers_name():
+    text = 'وقال تركي الغنيماوي وكيل رئيس محافظ واسط في تصريح صحفي إن "الانتاج سيرتفع كثيرا".'
+    assert quotes_of(text)[0][3] == "تركي الغنيماوي"
+    assert quotes_of('وقال تركي إن "الانتاج سيرتفع كثيرا".')[0][3] is None

@@ -30,7 +30,7 @@ from functools import cache
 from itertools import islice
 from operator import attrgetter
 
-from sahifa.annotate.persons import name_after
+from sahifa.annotate.persons import SON, name_after
 from sahifa.annotate.text import (
     CONJUNCTIONS,
     Mention,
@@ -810,6 +810,8 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         if ranked and (family := _ranked_family_name(article, i, mention)) is not None:
             return Subject(family)
         if mention is not None and mention.label == "NORP":
+            if key(word.text) in lex["given"] and (named := _given_nationality(article, i)):
+                return Subject(named)  # وقال تركي الغنيماوي: a given name, not "Turkish"
             i = _after(article, mention.end)
             continue
         if mention is not None and mention.label == "OCC":
@@ -862,6 +864,22 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
         return _known_surname(article, i) or Subject(_name_run(article, i, direct=True)
                                                      or _appositive(article, i))
     return ELIDED
+
+
+def _given_nationality(article: _Article, i: int) -> Mention | None:
+    """A listed given name the names annotator read as a nationality (تركي) right after the
+    reporting word, with a family name after it (تركي الغنيماوي، تركي الفيصل، تركي بن عبدالله):
+    a new PERS mention of the name."""
+    words, lex = article.words, _lexicon()
+    j = _after(article, article.words[i].end)
+    if j is not None and key(words[j].text) in SON:
+        j = _after(article, words[j].end)  # بن and the father's name
+    if j is None or not _name_word(words[j].text) or key(words[j].text) in lex["known"] or \
+            not _made_name([words[j].text]) or _mention_at(article, words[j].start) is not None:
+        return None
+    k = key(words[j].text)
+    family = len(k) >= NISBA_LETTERS if k.startswith("ال") else len(k) >= 3
+    return Mention(words[i].start, words[j].end, "PERS", ANNOTATOR) if family else None
 
 
 def _ranked_family_name(article: _Article, i: int, mention: Mention | None) -> Mention | None:
