@@ -601,3 +601,8 @@ def test_a_given_name_read_as_a_nationality_opens_the_speakers_name():
     text = 'وقال تركي الغنيماوي وكيل رئيس محافظ واسط في تصريح صحفي إن "الانتاج سيرتفع كثيرا".'
     assert quotes_of(text)[0][3] == "تركي الغنيماوي"
     assert quotes_of('وقال تركي إن "الانتاج سيرتفع كثيرا".')[0][3] is None
+
+
+def test_no_made_speaker_name_runs_into_a_reporting_word_or_past_a_verbs_particle():
+    text = 'وذكرت شينخوا نقلا عن متحدث باسم الهيئة لم تذكر اسمه ان "في الامر خطأ كبيرا جدا".'
+    assert quotes_of(text)[0][3] is None

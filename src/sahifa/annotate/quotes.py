@@ -82,7 +82,8 @@ NEGATING_WORDS = frozenset({"عدم", "دون"})  # keys: فضل عدم ذكر �
 PREPOSITION_CUES = frozenset({"عبر"})  # keys: a cue only before عن (عبّر عن), else a preposition
 RELAYING = frozenset({"نقل", "نقلت", "نقلا", "نقلوا"})  # keys: who relays, from whom
 ROLE_STOPS = frozenset({"يوم", "امس", "اليوم", "خلال", "اثناء", "هامش", "عقب", "بعد", "قبل",
-                        "حيث", "عندما", "حين", "لدي", "امام"})  # time and place: a new clause
+                        "حيث", "عندما", "حين", "لدي", "امام",  # time and place: a new clause
+                        "لم", "لن", "لا", "ما", "قد", "لقد"})  # a verb's particles: a new clause
 DAY_PARTS = frozenset({"ظهر", "صباح", "مساء", "فجر", "عصر", "ليل", "ليله", "ظهيره"})
 KUNYA = "ابو"  # the key of أبو: أبو عباة is a name
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
@@ -1173,7 +1174,7 @@ def _name_run(article: _Article, i: int | None, min_words: int = 1,
     if end is not None:
         end = next((words[j - 1].end for j in range(i + 1, len(words))
                     if words[j].start >= end or not _name_word(words[j].text)
-                    or words[j].text.startswith("ل")), end)
+                    or words[j].text.startswith("ل") or _cue_at(words, j, text)), end)
         end = _family_name_end(article, end, i)
         if end == words[i].end and words[i].text in FUNCTION_WORD_NAMES:
             end = None  # علي alone is على as often as the name
