@@ -606,3 +606,10 @@ def test_a_given_name_read_as_a_nationality_opens_the_speakers_name():
 def test_no_made_speaker_name_runs_into_a_reporting_word_or_past_a_verbs_particle():
     text = 'وذكرت شينخوا نقلا عن متحدث باسم الهيئة لم تذكر اسمه ان "في الامر خطأ كبيرا جدا".'
     assert quotes_of(text)[0][3] is None
+
+
+def test_a_name_ends_in_a_word_in_lam_only_before_a_comma():
+    text = 'يقول توني لانينج، وهو مدير محفظة في لندن، إن "الأسعار ستبقى منخفضة لفترة أطول".'
+    assert quotes_of(text)[0][3] == "توني لانينج"
+    text = 'وقال ألكسندر زاخارتشنكو لعدد من الصحفيين إن "الحرب لن تنتهي قريبا أبدا".'
+    assert "لعدد" not in (quotes_of(text)[0][3] or "")

@@ -1174,7 +1174,7 @@ def _name_run(article: _Article, i: int | None, min_words: int = 1,
     if end is not None:
         end = next((words[j - 1].end for j in range(i + 1, len(words))
                     if words[j].start >= end or not _name_word(words[j].text)
-                    or words[j].text.startswith("ل") or _cue_at(words, j, text)), end)
+                    or _to_outlet(words, j, text) or _cue_at(words, j, text)), end)
         end = _family_name_end(article, end, i)
         if end == words[i].end and words[i].text in FUNCTION_WORD_NAMES:
             end = None  # علي alone is على as often as the name
@@ -1195,6 +1195,16 @@ def _name_run(article: _Article, i: int | None, min_words: int = 1,
             and not any(w.startswith("ال") for w in name))):
         return None
     return Mention(words[i].start, end, "PERS", ANNOTATOR)
+
+
+def _to_outlet(words: Words, j: int, text: str) -> bool:
+    """words[j] opens with ل, most often a preposition (لـ«الشرق الأوسط»، للصحيفة، لعدد من،
+    لصديقه): no name goes on past it, unless it is the name's last word, a comma after it, and
+    no outlet or lexicon word (توني لانينج، وهو …)."""
+    word = words[j].text
+    return word.startswith("ل") and not (
+        text[words[j].end:words[j].end + 1] in "،," and not word[1:].startswith(("ال", "ـ"))
+        and _CLASSIFIERS.match(words, j) is None and key(word[1:]) not in _lexicon()["known"])
 
 
 def _comma_closed_name(article: _Article, i: int) -> int | None:
