@@ -613,3 +613,10 @@ def test_a_name_ends_in_a_word_in_lam_only_before_a_comma():
     assert quotes_of(text)[0][3] == "توني لانينج"
     text = 'وقال ألكسندر زاخارتشنكو لعدد من الصحفيين إن "الحرب لن تنتهي قريبا أبدا".'
     assert "لعدد" not in (quotes_of(text)[0][3] or "")
+
+
+def test_a_bracket_a_dash_or_a_time_noun_after_a_name_shows_it_is_the_subject():
+    assert quotes_of('وقالت هونغ (67 عاما) "مبادئ السلام والانفتاح مهمة".')[0][3] == "هونغ"
+    text = 'وقالت رفيف القحطاني -طالبة جامعية-: "ما إن تغيب شمس اليوم الأول حتى نمل".'
+    assert quotes_of(text)[0][3] == "رفيف القحطاني"
+    assert quotes_of('وقال دادلي الأسبوع الماضي "إنه وقت عصيب حقا".')[0][3] == "دادلي"

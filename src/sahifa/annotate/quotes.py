@@ -83,6 +83,7 @@ PREPOSITION_CUES = frozenset({"عبر"})  # keys: a cue only before عن (عبّ
 RELAYING = frozenset({"نقل", "نقلت", "نقلا", "نقلوا"})  # keys: who relays, from whom
 ROLE_STOPS = frozenset({"يوم", "امس", "اليوم", "خلال", "اثناء", "هامش", "عقب", "بعد", "قبل",
                         "حيث", "عندما", "حين", "لدي", "امام",  # time and place: a new clause
+                        "الاسبوع", "الشهر",  # وقال دادلي الأسبوع الماضي
                         "لم", "لن", "لا", "ما", "قد", "لقد"})  # a verb's particles: a new clause
 DAY_PARTS = frozenset({"ظهر", "صباح", "مساء", "فجر", "عصر", "ليل", "ليله", "ظهيره"})
 KUNYA = "ابو"  # the key of أبو: أبو عباة is a name
@@ -1334,7 +1335,7 @@ def _subject_follows(article: _Article, end: int, reach: int) -> bool:
     words, إن/أن, a colon or a quote mark."""
     text, words = article.text, article.words
     rest = text[end:end + 2].lstrip(" ")
-    if rest[:1] in "،,:«“\"":
+    if rest[:1] in "،,:«“\"(-–":  # مارادونا (54 عاما)، رفيف القحطاني -طالبة-
         return True
     i = _after(article, end)
     if i is None:
