@@ -620,3 +620,9 @@ def test_a_bracket_a_dash_or_a_time_noun_after_a_name_shows_it_is_the_subject():
     text = 'وقالت رفيف القحطاني -طالبة جامعية-: "ما إن تغيب شمس اليوم الأول حتى نمل".'
     assert quotes_of(text)[0][3] == "رفيف القحطاني"
     assert quotes_of('وقال دادلي الأسبوع الماضي "إنه وقت عصيب حقا".')[0][3] == "دادلي"
+
+
+def test_the_definite_genitive_of_an_indefinite_document_noun_is_its_issuer():
+    text = 'واكد بيان البيت الابيض ان "الولايات المتحدة وتركيا ستعملان معا".'
+    assert quotes_of(text)[0][3] == "البيت الابيض"
+    assert quotes_of('واكد بيان اليوم ان "الولايات المتحدة وتركيا ستعملان معا".')[0][3] is None

@@ -929,7 +929,19 @@ def _issuer(article: _Article, i: int) -> int | None:
             j += 1
     if j >= len(words) or text[words[j - 1].end:words[j].start].strip(" «“\""):
         return None
-    return j if marked or _issuing_mention(article, j) is not None else None
+    return j if marked or _issuing_mention(article, j) is not None or _genitive_issuer(
+        article, i, j) else None
+
+
+def _genitive_issuer(article: _Article, i: int, j: int) -> bool:
+    """An indefinite document noun at words[i] before two definite words or more at words[j]
+    (بيان البيت الأبيض، تقرير الرئاسات الخمس): their organisation is the issuer, not a time
+    (بيان اليوم) or a lexicon word."""
+    words, lex = article.words, _lexicon()
+    k = key(words[j].text)
+    return not key(words[i].text).startswith("ال") and k.startswith("ال") and \
+        k not in ISSUE_TIMES and k not in lex["known"] and k not in lex["days"] and \
+        _name_word(words[j].text) and _organisation_run(article, j) is not None
 
 
 def _issuing_mention(article: _Article, j: int) -> Mention | None:
