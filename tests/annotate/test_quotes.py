@@ -626,3 +626,12 @@ def test_the_definite_genitive_of_an_indefinite_document_noun_is_its_issuer():
     text = 'واكد بيان البيت الابيض ان "الولايات المتحدة وتركيا ستعملان معا".'
     assert quotes_of(text)[0][3] == "البيت الابيض"
     assert quotes_of('واكد بيان اليوم ان "الولايات المتحدة وتركيا ستعملان معا".')[0][3] is None
+
+
+def test_no_made_speaker_name_is_a_preposition_phrase_or_holds_a_document_noun():
+    text = 'وقال الحذيفي في تصريح صحافي "إنه بالتعاون مع التحالف تم تحرير المدينة".'
+    assert quotes_of(text)[0][3] != "تصريح صحافي"
+    text = "وأشار ملخص تقرير لجنة التحقيق إلى أن «الممارسات المحاسبية غير مناسبة»."
+    assert quotes_of(text)[0][3] is None
+    text = "وأضاف نفس المصدر أن «ثمانية مهاجمين قتلوا في الاشتباكات»."
+    assert quotes_of(text)[0][3] is None

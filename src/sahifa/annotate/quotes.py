@@ -86,6 +86,8 @@ ROLE_STOPS = frozenset({"يوم", "امس", "اليوم", "خلال", "اثنا�
                         "الاسبوع", "الشهر",  # وقال دادلي الأسبوع الماضي
                         "لم", "لن", "لا", "ما", "قد", "لقد"})  # a verb's particles: a new clause
 DAY_PARTS = frozenset({"ظهر", "صباح", "مساء", "فجر", "عصر", "ليل", "ليله", "ظهيره"})
+PREPOSITIONS_APART = frozenset({"في", "من", "عن", "علي", "الي", "مع"})  # keys: no name after
+SAME = frozenset({"نفس", "ذات"})  # keys: وقال نفس المصدر, the source named before
 KUNYA = "ابو"  # the key of أبو: أبو عباة is a name
 KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
 KANA_REACH_WORDS = 15
@@ -97,7 +99,9 @@ ISSUE_TIMES = frozenset({"اليوم", "امس", "الاحد", "الاثنين",
                          "الجمعه", "السبت"})  # keys: بيان أصدرته أمس الوزارة
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تنا", "ها", "هم", "هما", "نا", "كم")
-PREPOSITION_PRONOUNS = frozenset({"له", "لها", "لهم", "لنا", "لي", "لك", "به", "بها", "عنه"})
+PREPOSITION_PRONOUNS = frozenset({"له", "لها", "لهم", "لنا", "لي", "لك", "به", "بها", "بهم",
+                                  "عنه", "عنها", "عنهم", "منه", "منها", "منهم", "عليه", "عليها",
+                                  "عليهم", "اليه", "اليها", "اليهم"})
 OUTLET_ASIDE = re.compile(r"[ \t]*لـ?[ \t]*[«“\"][^«»“”\"\n]{1,40}[»”\"][ \t]*[،,]?[ \t]*")
 CUE_GLUE = " \t،,:؛"  # what may stand between a quote's closing mark and a cue after it
 _start, _end = attrgetter("start"), attrgetter("end")
@@ -849,7 +853,7 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
             if j is None:
                 return Subject(refers="issuer")  # وقال البيان: `_organisation_before`
             return Subject(_issuing_mention(article, j) or _organisation_run(article, j))
-        if k in lex["manner"]:  # وأضاف مازحا: the subject, if any, comes after it
+        if k in lex["manner"] or k in SAME:  # وأضاف مازحا، وقال نفس المصدر: past it
             i = _after(article, word.end)
             if i is None:
                 return ELIDED
@@ -1100,8 +1104,8 @@ def _named_after_role(article: _Article, position: int) -> Subject | None:
         if text[(words[j - 1].end if j > i else position):words[j].start].strip(" ،,«»“”\"") or \
                 _ends_role_phrase(words[j].text) or not article.outside(words[j]):
             return None
-        if _eponym(article, j):
-            continue
+        if _eponym(article, j) or key(words[j - 1].text) in PREPOSITIONS_APART:
+            continue  # في تصريح صحافي: a preposition's object, not a name
         mention = _mention_at(article, words[j].start)
         if mention is not None and mention.label == "PERS":
             return Subject(mention)
@@ -1266,10 +1270,12 @@ def _listed_given(article: _Article, j: int) -> bool:
 
 def _made_name(name: list[str]) -> bool:
     """Words that may be a name nobody listed: no word in ة (خطة أمنية، تقارير إخبارية: a noun
-    and its adjectives), not a participle's plural (متخصصون; تيلرسون is a name), not one word
+    and its adjectives), no document noun after the first (ملخص تقرير; بيان زهران is a name),
+    not a participle's plural (متخصصون; تيلرسون is a name), not one word
     in ه (كتابه: a noun with "his"; كزافييه برتران has a second word), no أن/إن with a
     pronoun (إنهم)."""
-    return not any(w.endswith("ة") or key(w) in COMPLEMENTISERS for w in name) and not (
+    return not any(w.endswith("ة") or key(w) in COMPLEMENTISERS for w in name) and not any(
+        key(w).removeprefix("ال") in _lexicon()["documents"] for w in name[1:]) and not (
         len(name) == 1 and ((name[0].startswith("م") and name[0].endswith("ون"))
                             or name[0].endswith("ه")))
 
@@ -1377,7 +1383,7 @@ def _name_word(word: str) -> bool:
     k = key(word)
     return not (k in lex["roles"] or k in lex["heads"] or k in lex["sources"] or k in lex["saying"]
                 or k in ROLE_STOPS or k in DAY_PARTS or k in lex["days"] or k in lex["manner"]
-                or (k[:1] in "وف" and k[1:] in lex["stop"])
+                or (k[:1] in "وف" and k[1:] in lex["stop"]) or k in PREPOSITION_PRONOUNS
                 or (len(k) >= 5 and k.endswith(PRONOUN_SUFFIXES)))
 
 
