@@ -874,8 +874,8 @@ def subject_of(article: _Article, cue: tuple[int, int]) -> Subject:
 
 def _given_nationality(article: _Article, i: int) -> Mention | None:
     """A listed given name the names annotator read as a nationality (تركي) right after the
-    reporting word, with a family name after it (تركي الغنيماوي، تركي الفيصل، تركي بن عبدالله):
-    a new PERS mention of the name."""
+    reporting word, with a family name after it, past بن and the father's name (تركي
+    الغنيماوي، تركي الفيصل): a new PERS mention of the name."""
     words, lex = article.words, _lexicon()
     j = _after(article, article.words[i].end)
     if j is not None and key(words[j].text) in SON:
@@ -899,11 +899,8 @@ def _ranked_family_name(article: _Article, i: int, mention: Mention | None) -> M
             k in lex["known"] or k in lex["roles"] or k in lex["heads"] or \
             _RANKS.match(article.words, i) or (mention is not None and mention.label != "NORP"):
         return None
-    j = _after(article, word.end)
-    follows = article.text[word.end:word.end + 2].lstrip(" ")[:1] in ("،", ",", ":", "؛") or (
-        j is not None and (key(article.words[j].text) in lex["stop"]
-                           or key(article.words[j].text) in SUBJECT_ENDS))
-    return Mention(word.start, word.end, "PERS", ANNOTATOR) if follows else None
+    return Mention(word.start, word.end, "PERS", ANNOTATOR) if _ends_clause_subject(
+        article, word) else None
 
 
 def _circumstantial(cue: str) -> bool:
@@ -1303,11 +1300,17 @@ def _family_name_alone(article: _Article, i: int) -> Mention | None:
             k in lex["known"] or _mention_at(article, word.start) is not None or \
             article.covering(word.start) or not _named_in_full_before(article, k, i):
         return None
+    return Mention(word.start, word.end, "PERS", ANNOTATOR) if _ends_clause_subject(
+        article, word) else None
+
+
+def _ends_clause_subject(article: _Article, word: Word) -> bool:
+    """What follows a one-word subject closes it: punctuation, a function word or إن/أن."""
     j = _after(article, word.end)
-    follows = article.text[word.end:word.end + 2].lstrip(" ")[:1] in ("،", ",", ":") or (
+    lex = _lexicon()
+    return article.text[word.end:word.end + 2].lstrip(" ")[:1] in ("،", ",", ":", "؛") or (
         j is not None and (key(article.words[j].text) in lex["stop"]
                            or key(article.words[j].text) in SUBJECT_ENDS))
-    return Mention(word.start, word.end, "PERS", ANNOTATOR) if follows else None
 
 
 def _given_name(name: list[str]) -> bool:

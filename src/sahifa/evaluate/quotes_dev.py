@@ -65,6 +65,7 @@ def gold_record(record: Record, row: dict) -> Record:
     return replace(record, entities=entities, quotes=quotes, corrections=[])
 
 
+TUNED = {"tune": "tuned on", "check": "tuned on from quotes@8"}  # before: aggregate only
 PRIVATE = ("the articles may not be published; `python scripts/quotes_dev.py -v` prints the "
            "tune part's errors locally")
 
@@ -80,10 +81,9 @@ def evaluate_dev_set(gold: Path, data: Path, tagger: Tagger = DEFAULT_TAGGER,
     for part in parts:
         chosen = [row for row in rows if PARTS[part](row)]
         evaluation = QuoteEvaluation(
-            f"quotation development set, {part} part ({len(chosen)} articles, "
-            f"{'tuned on' if part == 'tune' else 'not tuned on'})",
+            f"quotation development set, {part} part ({len(chosen)} articles, {TUNED[part]})",
             with_examples=part == "tune" and max_examples > 0, max_examples=max_examples,
-            no_examples=PRIVATE if part == "tune" else "read in aggregate only, not tuned on")
+            no_examples=PRIVATE)
         for row in chosen:
             record = records[row["id"]]
             bare = replace(record, entities=[], quotes=[], corrections=[])
