@@ -35,6 +35,7 @@ from sahifa.annotate.text import (
     Word,
     document,
     key,
+    lexicon_keys,
     load,
     readings,
 )
@@ -427,12 +428,7 @@ def _honorifics() -> frozenset[str]:
 def _name_word(word: Word) -> bool:
     """A word a name may start with: no stopword (على), no proclitic before ال."""
     k = key(word.text)
-    return k not in _stopwords() and not (k[:1] in "وفبكل" and k[1:3] == "ال")
-
-
-@cache
-def _stopwords() -> frozenset[str]:
-    return frozenset(key(w) for w in load("lexicon")["stopwords"])
+    return k not in lexicon_keys("stopwords") and not (k[:1] in "وفبكل" and k[1:3] == "ال")
 
 
 @cache

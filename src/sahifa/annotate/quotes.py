@@ -40,6 +40,7 @@ from sahifa.annotate.text import (
     document,
     follows,
     key,
+    lexicon_keys,
     load,
     readings,
 )
@@ -148,8 +149,7 @@ _RANKS = Phrases(lambda: load("lexicon")["ranks"] + load("lexicon")["honorifics"
 
 @cache
 def _lexicon() -> dict:
-    lex = load("lexicon")
-    keys = lambda name: frozenset(key(w) for w in lex[name])  # noqa: E731
+    lex, keys = load("lexicon"), lexicon_keys
     return {"stop": keys("stopwords"), "pronouns": keys("pronoun_subjects"),
             "sources": keys("anonymous_sources"), "roles": keys("role_nouns"),
             "organisations": keys("organisation_nouns"),

@@ -94,6 +94,12 @@ def load(name: str) -> dict:
     return json.loads(data.read_text("utf-8"))
 
 
+@cache
+def lexicon_keys(name: str) -> frozenset[str]:
+    """The lookup keys of a list of the lexicon, made once per process for every annotator."""
+    return frozenset(key(w) for w in load("lexicon")[name])
+
+
 class Words(list[Word]):
     """Words of a text (a list of `Word`) that know their phrases: one pass of an automaton
     over their keys finds every phrase of every inventory at every word, and a lookup reads
