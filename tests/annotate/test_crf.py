@@ -119,6 +119,28 @@ def test_a_place_or_body_ends_before_a_weekday_and_after_a_definite_nationality(
         ("الاتحاد السعودي لكرة القدم", "ORG"), ("صلاة الجمعة", "EVENT")]
 
 
+def test_a_person_starts_after_a_document_noun_and_an_office_ends_before_a_day():
+    assert _pieces("تصريح سيرومولوتوف", ["B-PERS", "I-PERS"]) == [("سيرومولوتوف", "PERS")]
+    assert _pieces("أمير المنطقة الشرقية اليوم", ["B-OCC", "I-OCC", "I-OCC", "I-OCC"]) == [
+        ("أمير المنطقة الشرقية", "OCC")]
+
+
+def test_a_date_starts_past_a_name_and_ends_at_a_bracket_it_does_not_close():
+    text = "عدن الشهر الماضي"
+    assert _pieces(text, ["B-DATE", "I-DATE", "I-DATE"], [_rule(text, "عدن", "GPE")]) == [
+        ("الشهر الماضي", "DATE")]
+    assert _pieces("اليوم (الاثنين", ["B-DATE", "I-DATE"]) == [
+        ("اليوم", "DATE"), ("الاثنين", "DATE")]
+    assert _pieces("مارس (آذار) 2014", ["B-DATE", "I-DATE", "I-DATE"]) == [
+        ("مارس (آذار) 2014", "DATE")]
+
+
+def test_a_piece_cut_off_an_office_ends_in_no_function_word():
+    text = "سفير خادم الحرمين الشريفين لدى محمد العلي"
+    tags = ["B-OCC"] + ["I-OCC"] * 6
+    assert _pieces(text, tags)[0] == ("سفير خادم الحرمين الشريفين", "OCC")
+
+
 def _rule(text, words, label):
     return Mention(text.index(words), text.index(words) + len(words), label, "names@1")
 

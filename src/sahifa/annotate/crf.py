@@ -54,6 +54,7 @@ SPAN_BREAKS = frozenset("،,؛;:«»“”\"()")  # no name goes on past one of 
 FUNCTION_WORD_NAMES = frozenset({"علي"})  # the key of على and of the name علي
 OUTSIDE_OFFICES = ("PERS", "DATE", "TIME")  # the rules' mentions an office stops before
 PLACE_AND_BODY_LABELS = ("ORG", "GPE", "LOC", "FAC")  # names `_name_end` may cut
+OFFICE_TIMES = frozenset({"اليوم", "امس", "غدا"})  # keys no office goes on past
 NEIGHBOUR = (b"w=", b"stem=", b"lex=")  # what a word's features tell of its neighbours
 _AFTER_A_SPACE = regex.compile(f"(?<= ){WORD_CHARACTERS}+")
 TRAINING = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
@@ -275,26 +276,57 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
 def spans_of(text: str, words: Sequence[Word], tags: Sequence[str],
              rules: Sequence[Mention] = ()) -> list[Mention]:
     """Mentions of IOB2 tags over words (`rules`: the rules' mentions, sorted by start), cut at
-    punctuation (`_unpunctuated`), without a function word at the end of a name (الجيش الأفغاني
-    نحو، عدنان أو), a person's titles at its front (الفريق المحرج → المحرج) or a plural nisba at
-    its end (ريابكوف العسكريين → ريابكوف), the proclitics the guidelines leave out (بسورية →
-    سورية, للرئيس → رئيس), an office cut as `_office_pieces` says and a place or body's name
-    ended as `_name_end` says."""
+    punctuation (`_unpunctuated`), without a function word at the end of a name or of a piece
+    cut off it (الجيش الأفغاني نحو، عدنان أو), a person's titles, على or a document noun at its
+    front (الفريق المحرج → المحرج، تصريح سيرومولوتوف → سيرومولوتوف), a name the rules found at
+    a date's front (عدن الشهر الماضي → الشهر الماضي), a plural nisba at a person's end
+    (ريابكوف العسكريين → ريابكوف), the proclitics the guidelines leave out (بسورية → سورية,
+    للرئيس → رئيس), an office cut as `_office_pieces` says and a place or body's name ended as
+    `_name_end` says."""
     out = []
     for first, end, label in _unpunctuated(text, words, iob.decode(list(tags))):
-        while label == "PERS" and end - first > 1 and key(words[first].text) in _titles():
+        while label == "PERS" and end - first > 1 and (
+                key(words[first].text) in _titles() or _not_a_name_start(words[first].text)):
             first += 1
-        while label not in NUMEX_LABELS and end - first > 1 and \
-                key(words[end - 1].text) in _closing_words():
-            end -= 1
+        first, end, label = _unclosed(words, first, end, label)
+        if label in NUMEX_LABELS:
+            first = _past_names(words, first, end, rules)
         while label == "PERS" and end > first and _plural_nisba(words[end - 1].text):
             end -= 1  # العسكريين، ريابكوف العسكريين: a class of people, not a name
         if end == first:
             continue
         pieces = _office_pieces(words, first, end, rules) if label == "OCC" else [
             (first, _name_end(words, first, end, label, rules), label)]
-        out += filter(None, (_mention(text, words, *piece) for piece in pieces))
+        out += filter(None, (_mention(text, words, *_unclosed(words, *piece))
+                             for piece in pieces))
     return out
+
+
+def _past_names(words: Sequence[Word], first: int, end: int, rules: Sequence[Mention]) -> int:
+    """Where a number's or date's span starts: past a name the rules found at its front (عدن
+    الشهر الماضي → الشهر الماضي)."""
+    front = next((m for m in rules if m.start == words[first].start and
+                  m.label not in NUMEX_LABELS and m.end < words[end - 1].end), None)
+    return first if front is None else next(
+        j for j in range(first + 1, end) if words[j].start >= front.end)
+
+
+def _unclosed(words: Sequence[Word], first: int, end: int,
+              label: str) -> tuple[int, int, str]:
+    """A piece of a span without the function words a cut left at its end (سفير خادم الحرمين
+    الشريفين لدى | الأمير …)."""
+    while label not in NUMEX_LABELS and end - first > 1 and \
+            key(words[end - 1].text) in _closing_words():
+        end -= 1
+    return first, end, label
+
+
+def _not_a_name_start(word: str) -> bool:
+    """A word no name starts with: على spelt with ى (علي is the name), a document noun
+    (تصريح سيرومولوتوف)."""
+    k = key(word)
+    return (k in FUNCTION_WORD_NAMES and word.endswith("ى")) or \
+        k.removeprefix("ال") in lexicon_keys("document_nouns")
 
 
 def _plural_nisba(word: str) -> bool:
@@ -314,11 +346,15 @@ def _unpunctuated(text: str, words: Sequence[Word],
                   spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans cut where a comma, colon or quote mark stands between two of their words
     (عبدالمجيد السواط، عبدالله → two; مدرب اللياقة «جريجوريس → two): a list, not a name.
-    Numbers, dates, times and web addresses are left whole (10:30، 1,000، https://…)."""
+    Numbers, dates and times are cut only at a bracket they do not close (اليوم (الخميس →
+    two; 10:30، 1,000، مارس (آذار) 2014 stay whole), web addresses never (https://…)."""
     out = []
     for first, end, label in spans:
-        for j in range(first + 1, end if label not in WHOLE_LABELS else first):
-            if SPAN_BREAKS.intersection(text[words[j - 1].end:words[j].start]):
+        for j in range(first + 1, end):
+            gap = text[words[j - 1].end:words[j].start]
+            if SPAN_BREAKS.intersection(gap) if label not in WHOLE_LABELS else (
+                    label in NUMEX_LABELS and "(" in gap and
+                    ")" not in text[words[j].start:words[end - 1].end]):
                 out.append((first, j, label))
                 first = j
         out.append((first, end, label))
@@ -330,7 +366,8 @@ def _office_pieces(words: Sequence[Word], first: int, end: int,
     """An office the CRF found over words[first:end], as (first, end, label) pieces: an
     honorific is not tagged, and what follows it is a name (الدكتور مساعد العيبان → PERS
     مساعد العيبان); the office ends before the first person, date or time the rules found
-    after its first word (مهاجم الفريق ماجد …، أمير المنطقة الشرقية اليوم), and before a given
+    after its first word (مهاجم الفريق ماجد …، أمير المنطقة الشرقية اليوم), before a weekday,
+    اليوم، أمس or غدا whether the rules found it or not, and before a given
     name, which with the words after it is the holder's name (مهاجم الفريق مختار فلاتة → OCC
     مهاجم الفريق + PERS مختار فلاتة): guidelines §4, PERS stays a separate span next to the
     OCC. Two offices joined by و are two (المدرب الخبير واللاعب العالمي)."""
@@ -350,6 +387,8 @@ def _office_pieces(words: Sequence[Word], first: int, end: int,
     if inside is not None:
         return [(first, next(j for j in range(first + 1, end) if inside.start < words[j].end),
                  "OCC")]
+    end = next((j for j in range(first + 1, end) if key(words[j].text) in _weekdays() or
+                key(words[j].text) in OFFICE_TIMES), end)
     named = next((j for j in range(first + 1, end - 1) if key(words[j].text) in _holders()), None)
     return [(first, end, "OCC")] if named is None else [(first, named, "OCC"),
                                                          (named, end, "PERS")]
