@@ -346,15 +346,11 @@ def _unpunctuated(text: str, words: Sequence[Word],
                   spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The spans cut where a comma, colon or quote mark stands between two of their words
     (عبدالمجيد السواط، عبدالله → two; مدرب اللياقة «جريجوريس → two): a list, not a name.
-    Numbers, dates and times are cut only at a bracket they do not close (اليوم (الخميس →
-    two; 10:30، 1,000، مارس (آذار) 2014 stay whole), web addresses never (https://…)."""
+    Numbers, dates, times and web addresses are left whole (10:30، 1,000، https://…)."""
     out = []
     for first, end, label in spans:
-        for j in range(first + 1, end):
-            gap = text[words[j - 1].end:words[j].start]
-            if SPAN_BREAKS.intersection(gap) if label not in WHOLE_LABELS else (
-                    label in NUMEX_LABELS and "(" in gap and
-                    ")" not in text[words[j].start:words[end - 1].end]):
+        for j in range(first + 1, end if label not in WHOLE_LABELS else first):
+            if SPAN_BREAKS.intersection(text[words[j - 1].end:words[j].start]):
                 out.append((first, j, label))
                 first = j
         out.append((first, end, label))
