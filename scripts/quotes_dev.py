@@ -1,8 +1,8 @@
 """Score quotation attribution on the quotation development set, with every error in context.
 
 `sahifa evaluate` prints the set's figures (both parts) beside the gold splits'; this script is
-for working on the rules: `-v` shows every error of the `tune` part (the `check` part is for
-aggregate figures only). See annotation/quotes-dev/README.md.
+for working on the rules: `-v` shows every error of both parts (the `check` part was read in
+aggregate only up to quotes@7). See annotation/quotes-dev/README.md.
 
     python scripts/quotes_dev.py [--data ../shared/data] [--annotators crf+rules|rules] [-v]
 """

@@ -67,14 +67,14 @@ def gold_record(record: Record, row: dict) -> Record:
 
 TUNED = {"tune": "tuned on", "check": "tuned on from quotes@8"}  # before: aggregate only
 PRIVATE = ("the articles may not be published; `python scripts/quotes_dev.py -v` prints the "
-           "tune part's errors locally")
+           "errors locally")
 
 
 def evaluate_dev_set(gold: Path, data: Path, tagger: Tagger = DEFAULT_TAGGER,
                      parts: tuple[str, ...] = ("tune", "check"),
                      max_examples: int = 0) -> list[QuoteEvaluation]:
-    """The set's quotation figures, a part at a time; `max_examples` error examples for the
-    `tune` part, for local use only: the articles' text may not be published."""
+    """The set's quotation figures, a part at a time; `max_examples` error examples for each
+    part, for local use only: the articles' text may not be published."""
     rows = read_rows(gold)
     records = dev_records(data, rows)
     out = []
@@ -82,7 +82,7 @@ def evaluate_dev_set(gold: Path, data: Path, tagger: Tagger = DEFAULT_TAGGER,
         chosen = [row for row in rows if PARTS[part](row)]
         evaluation = QuoteEvaluation(
             f"quotation development set, {part} part ({len(chosen)} articles, {TUNED[part]})",
-            with_examples=part == "tune" and max_examples > 0, max_examples=max_examples,
+            with_examples=max_examples > 0, max_examples=max_examples,
             no_examples=PRIVATE)
         for row in chosen:
             record = records[row["id"]]
