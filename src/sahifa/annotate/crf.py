@@ -35,7 +35,7 @@ from sahifa.annotate.text import (
     Word,
     document,
     key,
-    lexicon_keys,
+    list_keys,
     load,
     readings,
 )
@@ -326,7 +326,7 @@ def _not_a_name_start(word: str) -> bool:
     (تصريح سيرومولوتوف)."""
     k = key(word)
     return (k in FUNCTION_WORD_NAMES and word.endswith("ى")) or \
-        k.removeprefix("ال") in lexicon_keys("document_nouns")
+        k.removeprefix("ال") in list_keys("document_nouns")
 
 
 def _plural_nisba(word: str) -> bool:
@@ -383,7 +383,8 @@ def _office_pieces(words: Sequence[Word], first: int, end: int,
     if inside is not None:
         return [(first, next(j for j in range(first + 1, end) if inside.start < words[j].end),
                  "OCC")]
-    end = next((j for j in range(first + 1, end) if key(words[j].text) in _weekdays() or
+    days = list_keys("days", "gazetteer")
+    end = next((j for j in range(first + 1, end) if key(words[j].text) in days or
                 key(words[j].text) in OFFICE_TIMES), end)
     named = next((j for j in range(first + 1, end - 1) if key(words[j].text) in _holders()), None)
     return [(first, end, "OCC")] if named is None else [(first, named, "OCC"),
@@ -401,14 +402,10 @@ def _name_end(words: Sequence[Word], first: int, end: int, label: str,
     if label not in PLACE_AND_BODY_LABELS:
         return end
     nationalities = {m.end for m in rules if m.label == "NORP"}
-    return next((j for j in range(first + 1, end) if key(words[j].text) in _weekdays() or (
+    days = list_keys("days", "gazetteer")
+    return next((j for j in range(first + 1, end) if key(words[j].text) in days or (
         words[j - 1].end in nationalities and words[j - 1].text.startswith("ال")
         and not words[j].text.startswith(("ال", "ل")))), end)
-
-
-@cache
-def _weekdays() -> frozenset[str]:
-    return frozenset(key(d) for d in load("gazetteer")["days"])
 
 
 def _proclitic(text: str, word: Word, label: str) -> int:
@@ -463,14 +460,14 @@ def _honorifics() -> frozenset[str]:
 def _name_word(word: Word) -> bool:
     """A word a name may start with: no stopword (على), no proclitic before ال."""
     k = key(word.text)
-    return k not in lexicon_keys("stopwords") and not (k[:1] in "وفبكل" and k[1:3] == "ال")
+    return k not in list_keys("stopwords") and not (k[:1] in "وفبكل" and k[1:3] == "ال")
 
 
 @cache
 def _closing_words() -> frozenset[str]:
     """Keys of the function words no name ends in (prepositions, particles, pronouns): all but
     على, whose key is the name علي's. Nouns of time are no function words: روسيا اليوم."""
-    return frozenset(key(w) for w in load("lexicon")["function_words"]) - FUNCTION_WORD_NAMES
+    return list_keys("function_words") - FUNCTION_WORD_NAMES
 
 
 @cache

@@ -15,7 +15,7 @@ from sahifa.annotate.text import (
     document,
     follows,
     key,
-    lexicon_keys,
+    list_keys,
     load,
     readings,
     words_of,
@@ -52,7 +52,7 @@ _PHRASES = {
 def _lexicon() -> dict:
     lex = load("lexicon")
     return {
-        "stop": lexicon_keys("stopwords"),
+        "stop": list_keys("stopwords"),
         "not_a_name_before": {key(k): {key(w) for w in v}
                               for k, v in lex["not_a_name_before"].items()},
         "office_words": {key(w) for w in lex["office_heads"] + ["وزارة", "وزارتا"]},

@@ -40,7 +40,7 @@ from sahifa.annotate.text import (
     document,
     follows,
     key,
-    lexicon_keys,
+    list_keys,
     load,
     readings,
 )
@@ -149,7 +149,7 @@ _RANKS = Phrases(lambda: load("lexicon")["ranks"] + load("lexicon")["honorifics"
 
 @cache
 def _lexicon() -> dict:
-    lex, keys = load("lexicon"), lexicon_keys
+    lex, keys = load("lexicon"), list_keys
     return {"stop": keys("stopwords"), "pronouns": keys("pronoun_subjects"),
             "sources": keys("anonymous_sources"), "roles": keys("role_nouns"),
             "organisations": keys("organisation_nouns"),
@@ -159,7 +159,7 @@ def _lexicon() -> dict:
             "eponym_heads": keys("eponym_heads"), "cue_words": keys("reporting_verbs"),
             "openers": keys("partial_quote_openers"), "manner": keys("manner_words"),
             "documents": keys("document_nouns"),
-            "days": frozenset(map(key, load("gazetteer")["days"])),
+            "days": keys("days", "gazetteer"),
             "honorifics": {key(pronoun): frozenset(map(key, titles))
                            for pronoun, titles in lex["honorific_pronouns"].items()},
             "formulas": frozenset(" ".join(map(key, f.split()))

@@ -95,9 +95,10 @@ def load(name: str) -> dict:
 
 
 @cache
-def lexicon_keys(name: str) -> frozenset[str]:
-    """The lookup keys of a list of the lexicon, made once per process for every annotator."""
-    return frozenset(key(w) for w in load("lexicon")[name])
+def list_keys(name: str, data: str = "lexicon") -> frozenset[str]:
+    """The lookup keys of a list of a data file (the lexicon, or the gazetteer), made once per
+    process for every annotator."""
+    return frozenset(key(w) for w in load(data)[name])
 
 
 class Words(list[Word]):
