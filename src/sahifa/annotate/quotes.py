@@ -96,8 +96,7 @@ ISSUER_REACH = 3  # reporting words back to the organisation a document without 
 ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"})  # keys: بيان صادر عن …
 ISSUING = frozenset({"اصدره", "اصدرته", "اصدرها", "اصدرتها", "نشره", "نشرته", "نشرها",
                      "نشرتها"})  # keys: تقرير أصدرته المنظمة
-ISSUE_TIMES = frozenset({"اليوم", "امس", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
-                         "الجمعه", "السبت"})  # keys: بيان أصدرته أمس الوزارة
+RELATIVE_DAYS = frozenset({"اليوم", "امس"})  # keys: with the weekdays, when a document was issued
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 PRONOUN_SUFFIXES = ("ته", "تها", "تهم", "تنا", "ها", "هم", "هما", "نا", "كم")
 PREPOSITION_PRONOUNS = frozenset({"له", "لها", "لهم", "لنا", "لي", "لك", "به", "بها", "بهم",
@@ -160,6 +159,7 @@ def _lexicon() -> dict:
             "openers": keys("partial_quote_openers"), "manner": keys("manner_words"),
             "documents": keys("document_nouns"),
             "days": keys("days", "gazetteer"),
+            "issue_times": keys("days", "gazetteer") | RELATIVE_DAYS,  # بيان أصدرته أمس الوزارة
             "honorifics": {key(pronoun): frozenset(map(key, titles))
                            for pronoun, titles in lex["honorific_pronouns"].items()},
             "formulas": frozenset(" ".join(map(key, f.split()))
@@ -925,7 +925,7 @@ def _issuer(article: _Article, i: int) -> int | None:
         j, marked = j + 1, True
     elif j < len(words) and key(words[j].text) in ISSUING:  # تقرير أصدرته مؤخرا المنظمة
         j, marked = j + 1, True
-        while j < len(words) and (key(words[j].text) in ISSUE_TIMES or
+        while j < len(words) and (key(words[j].text) in _lexicon()["issue_times"] or
                                   key(words[j].text) in _lexicon()["manner"]):
             j += 1
     if j >= len(words) or text[words[j - 1].end:words[j].start].strip(" «“\""):
@@ -941,7 +941,7 @@ def _genitive_issuer(article: _Article, i: int, j: int) -> bool:
     words, lex = article.words, _lexicon()
     k = key(words[j].text)
     return not key(words[i].text).startswith("ال") and k.startswith("ال") and \
-        k not in ISSUE_TIMES and k not in lex["known"] and k not in lex["days"] and \
+        k not in lex["issue_times"] and k not in lex["known"] and \
         _name_word(words[j].text) and _organisation_run(article, j) is not None
 
 
