@@ -22,10 +22,10 @@ from importlib import resources
 from operator import add
 from pathlib import Path
 
-import pycrfsuite
 import regex
 
 from sahifa.annotate import iob
+from sahifa.annotate.crfsuite_model import Blocks, Weights, decode
 from sahifa.annotate.persons import with_other_mentions
 from sahifa.annotate.text import (
     DOCUMENT_CACHE,
@@ -66,16 +66,13 @@ def model_path() -> Path:
 
 
 @cache
-def _tagger(path: Path) -> pycrfsuite.Tagger | None:
-    if not path.is_file():
-        return None
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return tagger
+def model_weights(path: Path) -> Weights | None:
+    """The model's weights, read once per process (None: no model there)."""
+    return Weights.read(path) if path.is_file() else None
 
 
 def available() -> bool:
-    return _tagger(model_path()) is not None
+    return model_weights(model_path()) is not None
 
 
 def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
@@ -91,23 +88,31 @@ def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
 
 
 def _encoded_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
-                      inner_tags: Sequence[str] | None = None, domain: str | None = None,
-                      known: frozenset[bytes] | None = None) -> list[tuple[bytes, ...]]:
+                      inner_tags: Sequence[str] | None = None,
+                      domain: str | None = None) -> list[tuple[bytes, ...]]:
     """`token_features` as UTF-8 bytes, what crfsuite reads (given str, it encodes every feature
-    at every call), put together from tuples made once per word type and tag; with `known`
-    (a model's weighted attributes), the word's features the model gives no weight left out."""
+    at every call), put together from tuples made once per word type and tag."""
     inner = inner_tags or [iob.OUTSIDE] * len(words)
-    blocks = [_word_blocks(w.text, r, x) if known is None else _known_blocks(w.text, r, x, known)
-              for w, r, x in zip(words, rule_tags, inner, strict=True)]
+    blocks = [_word_blocks(w.text, r, x) for w, r, x in zip(words, rule_tags, inner, strict=True)]
     sides = [_side_column(blocks, k, step, side) for k, (step, side) in enumerate(_SIDES, 1)]
-    punctuation = [(_AFTER_PUNCTUATION,) if i and text[words[i - 1].end:w.start].strip() else ()
-                   for i, w in enumerate(words)]
+    punctuation = [(_AFTER_PUNCTUATION,) if after else ()
+                   for after in _after_punctuation(text, words)]
     out = [(*b[0], *left, *right, *left2, *right2, *p)  # _SIDES' order: -1, +1, -2, +2
            for b, left, right, left2, right2, p in zip(blocks, *sides, punctuation, strict=True)]
     if domain:
-        marked = f"{domain}|".encode()
-        out = [features + tuple(marked + f for f in features) for features in out]
+        out = [features + _marked(features, domain) for features in out]
     return out
+
+
+def _after_punctuation(text: str, words: Sequence[Word]) -> list[bool]:
+    """Whether each word follows something other than white space (not the first word)."""
+    return [bool(i and text[words[i - 1].end:w.start].strip()) for i, w in enumerate(words)]
+
+
+def _marked(features: tuple[bytes, ...], domain: str) -> tuple[bytes, ...]:
+    """A copy of `features` marked with their `domain` (wojood|w=…)."""
+    marked = f"{domain}|".encode()
+    return tuple(marked + f for f in features)
 
 
 _SIDES = tuple((sign * d, f"{'-' if sign < 0 else '+'}{d}:")
@@ -134,15 +139,6 @@ def _word_blocks(word: str, rule_tag: str,
     return _joined(_word_parts(word), _tag_parts(rule_tag, inner_tag))
 
 
-@lru_cache(maxsize=WORD_CACHE)
-def _known_blocks(word: str, rule_tag: str, inner_tag: str,
-                  known: frozenset[bytes]) -> tuple[tuple[bytes, ...], ...]:
-    """`_word_blocks` without the features `known` lacks: crfsuite would look each up and skip
-    it, and a quarter of a news text's features are words the model never saw. The word's
-    part is filtered once per word, its tags' once per pair of tags."""
-    return _joined(_known_word_parts(word, known), _known_tag_parts(rule_tag, inner_tag, known))
-
-
 _Parts = tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...]]  # own features, told per side
 
 
@@ -163,27 +159,22 @@ def _tag_parts(rule_tag: str, inner_tag: str) -> _Parts:
         (_feature(side, f"rule={rule_tag}"),) for _, side in _SIDES)
 
 
-@lru_cache(maxsize=WORD_CACHE)
-def _known_word_parts(word: str, known: frozenset[bytes]) -> _Parts:
-    return _kept(_word_parts(word), known)
-
-
 @cache
-def _known_tag_parts(rule_tag: str, inner_tag: str, known: frozenset[bytes]) -> _Parts:
-    return _kept(_tag_parts(rule_tag, inner_tag), known)
+def _tables(weights: Weights, domain: str | None) -> tuple[Blocks, Blocks]:
+    """The blocks of the words tagged with `weights` (a word with its rules' tags: its own
+    features, then what it tells each of _SIDES), and of the marks (no word each of _SIDES, and
+    punctuation before), with the copies a `domain` adds."""
+    words = Blocks(weights, lambda item: _domain_copies(_joined(
+        _word_parts(item[0]), _tag_parts(item[1], item[2])), domain), WORD_CACHE)
+    marks = Blocks(weights, lambda _: _domain_copies(
+        [*((_feature(side, "edge"),) for _, side in _SIDES), (_AFTER_PUNCTUATION,)], domain), 1)
+    marks.number(None)
+    return words, marks
 
 
-def _kept(parts: _Parts, known: frozenset[bytes]) -> _Parts:
-    own, told = parts
-    return tuple(f for f in own if f in known), tuple(
-        tuple(f for f in side if f in known) for side in told)
-
-
-@cache
-def weighted_attributes(path: Path) -> frozenset[bytes]:
-    """The attributes the model at `path` gives a state feature of non-zero weight."""
-    return frozenset(attribute.encode()
-                     for attribute, _ in _tagger(path).info().state_features)
+def _domain_copies(blocks: Sequence[tuple[bytes, ...]],
+                   domain: str | None) -> Sequence[tuple[bytes, ...]]:
+    return [*blocks, *(_marked(block, domain) for block in blocks)] if domain else blocks
 
 
 @lru_cache(maxsize=WORD_CACHE)
@@ -255,22 +246,37 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
     `domain`: WOJOOD to tag with the Wojood sample's own weights too (the evaluation on its test
     split); news, and so every build, has none."""
     path = path or model_path()
-    tagger = _tagger(path)
-    if tagger is None:
+    weights = model_weights(path)
+    if weights is None:
         return []
-    known = None if domain else weighted_attributes(path)  # a domain's copies are made after
-    found = []
     rules = sorted(rules, key=lambda m: m.start)
     starts = [m.start for m in rules]
     all_words = document(text, paragraphs).paragraphs
-    for (start, end), words in zip(paragraphs, all_words, strict=True):
-        if not words:
-            continue
-        inside = [m for m in rules[bisect_left(starts, start):bisect_left(starts, end)]
-                  if m.end <= end]
-        features = _encoded_features(text, words, *level_tags(words, inside), domain, known)
-        found += spans_of(text, words, tagger.tag(features), inside)
+    inside = [[m for m in rules[bisect_left(starts, start):bisect_left(starts, end)]
+               if m.end <= end] for start, end in paragraphs]
+    tags, found, at = paragraph_tags(text, all_words, inside, weights, domain), [], 0
+    for words, rules_inside in zip(all_words, inside, strict=True):
+        found += spans_of(text, words, tags[at:at + len(words)], rules_inside)
+        at += len(words)
     return with_other_mentions(text, all_words, found, ANNOTATOR)
+
+
+def paragraph_tags(text: str, paragraphs: Sequence[Sequence[Word]],
+                   rules: Sequence[Sequence[Mention]], weights: Weights,
+                   domain: str | None = None) -> list[str]:
+    """The model's tags of the words of `paragraphs` (`rules`: each one's rule mentions), one
+    paragraph after another: the tags crfsuite's tagger gives their `token_features`, from the
+    weights as arrays and each word's blocks of features found once (`_tables`)."""
+    words_table, marks_table = _tables(weights, domain)
+    words_table.begin()
+    numbers, after = [], []
+    for words, found in zip(paragraphs, rules, strict=True):
+        numbers += map(words_table.number, zip((w.text for w in words),
+                                               *level_tags(words, found), strict=True))
+        after += _after_punctuation(text, words)
+    labels = decode(weights, words_table, marks_table, numbers, list(map(len, paragraphs)),
+                    after, [step for step, _ in _SIDES])
+    return [weights.labels[i] for i in labels]
 
 
 def spans_of(text: str, words: Sequence[Word], tags: Sequence[str],

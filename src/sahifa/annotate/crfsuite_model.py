@@ -1,0 +1,249 @@
+"""A crfsuite model's weights as arrays, and Viterbi decoding over them, many sequences at once.
+
+crfsuite's `Tagger.tag` looks every feature string of every token up in the model (about 7 µs a
+token, most of a build's CRF time), although a token's features are those of its word and its
+neighbours', the same wherever the word stands. With the weights as arrays, a word's scores are
+summed once and kept (`score`), and `viterbi` decodes a text's sentences together. Both do what
+crfsuite's tagger does (crf1d: a state score is the sum of its attributes' weights, a path's score
+the sum of its state and transition scores, the first best label wins a tie), on the model's own
+double-precision weights, read from the file (its `info()` dump rounds them to six places).
+
+The file layout read here is crfsuite's `crf1dmodel.c` (little-endian): a 48-byte header whose
+offsets point to the features ("FEAT": type, source, destination, weight; type 0 an attribute's
+weight for a label, type 1 a transition's) and to two CQDB string stores, the labels' and the
+attributes', each with a backward array from id to string.
+"""
+
+from __future__ import annotations
+
+import struct
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import numba
+import numpy as np
+
+MAGIC, FEATURES, STORE = b"lCRF", b"FEAT", b"CQDB"
+STATE, TRANSITION = 0, 1
+MAX_LABELS = int(np.iinfo(np.int16).max)
+_HEADER = struct.Struct("<4s11I")  # magic, size, type, version, num_features, num_labels,
+# num_attrs, off_features, off_labels, off_attrs, off_labelrefs, off_attrrefs
+_FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("weight", "<f8")])
+
+
+class ModelFormatError(ValueError):
+    """The file is not a crfsuite CRF1d model as this module reads it."""
+
+
+@dataclass(slots=True, frozen=True, eq=False)
+class Weights:
+    """labels: in the model's order; attributes: {attribute: row of `state`}; state: one row of
+    label weights per attribute; transition[i, j]: the weight of label j after label i."""
+
+    labels: tuple[str, ...]
+    attributes: dict[bytes, int]
+    state: np.ndarray
+    transition: np.ndarray
+
+    @classmethod
+    def read(cls, path: Path) -> Weights:
+        data = path.read_bytes()
+        if len(data) < _HEADER.size or data[:4] != MAGIC:
+            raise ModelFormatError(f"{path}: not a crfsuite model (no {MAGIC!r} header)")
+        (_, _, _, _, _, num_labels, num_attrs, off_features, off_labels, off_attrs,
+         _, _) = _HEADER.unpack_from(data)
+        if num_labels > MAX_LABELS:
+            raise ModelFormatError(f"{path}: {num_labels} labels; this reader keeps at most "
+                                   f"{MAX_LABELS} (a label's number is an int16 in Viterbi)")
+        labels = tuple(s.decode() for s in _strings(data, off_labels, num_labels, path))
+        attributes = {s: i for i, s in enumerate(_strings(data, off_attrs, num_attrs, path))}
+        features = _features(data, off_features, path)
+        state = np.zeros((num_attrs, num_labels))
+        transition = np.zeros((num_labels, num_labels))
+        for kind, table in ((STATE, state), (TRANSITION, transition)):
+            chosen = features[features["type"] == kind]
+            np.add.at(table, (chosen["src"], chosen["dst"]), chosen["weight"])
+        return cls(labels, attributes, state, transition)
+
+    def rows(self, features: Sequence[bytes]) -> list[int]:
+        """The rows of `state` of the features the model has, in order (crfsuite skips the
+        others)."""
+        attributes = self.attributes
+        return [attributes[f] for f in features if f in attributes]
+
+
+class Blocks:
+    """Items (a word with its tags) numbered as first seen, each with a fixed number of blocks
+    of features (`make(item)`) kept as rows of a model's `state`. A bounded table: a text's
+    numbering starts with `begin`, which empties it once it holds `limit` items."""
+
+    def __init__(self, weights: Weights, make: Callable[[Hashable], Sequence[Sequence[bytes]]],
+                 limit: int) -> None:
+        self.weights, self.make, self.limit = weights, make, limit
+        self.clear()
+
+    def clear(self) -> None:
+        self.numbers: dict[Hashable, int] = {}
+        self.rows, self.offsets = _Growing(np.intc), _Growing(np.int64)
+        self.offsets.extend([0])
+
+    def begin(self) -> None:
+        """Start numbering a text's items; the numbers given before are void."""
+        if len(self.numbers) >= self.limit:
+            self.clear()
+
+    def number(self, item: Hashable) -> int:
+        found = self.numbers.get(item)
+        if found is None:
+            found = self.numbers[item] = len(self.numbers)
+            for block in self.make(item):
+                self.rows.extend(self.weights.rows(block))
+                self.offsets.extend([len(self.rows)])
+        return found
+
+    def table(self) -> _Table:
+        return _Table(self.rows.values(), self.offsets.values())
+
+
+class _Growing:
+    """A one-dimensional array that values are added to at its end (its room doubling)."""
+
+    def __init__(self, dtype: type) -> None:
+        self._values, self._size = np.zeros(1024, dtype=dtype), 0
+
+    def __len__(self) -> int:
+        return self._size
+
+    def extend(self, values: Sequence[int]) -> None:
+        end = self._size + len(values)
+        if end > len(self._values):
+            grown = np.zeros(max(end, 2 * len(self._values)), dtype=self._values.dtype)
+            grown[:self._size] = self._values[:self._size]
+            self._values = grown
+        self._values[self._size:end] = values
+        self._size = end
+
+    def values(self) -> np.ndarray:
+        return self._values[:self._size]
+
+
+class _Table(NamedTuple):
+    """The rows of a `Blocks`' blocks one after another, and where each block starts."""
+
+    rows: np.ndarray
+    offsets: np.ndarray
+
+
+def _features(data: bytes, offset: int, path: Path) -> np.ndarray:
+    if data[offset:offset + 4] != FEATURES:
+        raise ModelFormatError(f"{path}: no {FEATURES!r} chunk at byte {offset}")
+    (count,) = struct.unpack_from("<I", data, offset + 8)
+    return np.frombuffer(data, _FEATURE, count, offset + 12)
+
+
+def _strings(data: bytes, offset: int, count: int, path: Path) -> list[bytes]:
+    """A CQDB store's strings by id: its backward array holds, for each id, where its record
+    (id, size, the string and a NUL) starts."""
+    if data[offset:offset + 4] != STORE:
+        raise ModelFormatError(f"{path}: no {STORE!r} store at byte {offset}")
+    (backward,) = struct.unpack_from("<I", data, offset + 20)
+    found = []
+    for i, at in enumerate(struct.unpack_from(f"<{count}I", data, offset + backward)):
+        rid, size = struct.unpack_from("<2I", data, offset + at)
+        if rid != i:
+            raise ModelFormatError(f"{path}: string {i} of the store at byte {offset} says {rid}")
+        found.append(data[offset + at + 8:offset + at + 8 + size - 1])
+    return found
+
+
+def decode(weights: Weights, words: Blocks, marks: Blocks, numbers: Sequence[int],
+           lengths: Sequence[int], after: Sequence[bool], steps: Sequence[int]) -> np.ndarray:
+    """The best label of each token of sequences laid one after another (`lengths`), as
+    crfsuite's tagger finds it: each token's label scores added up from its features in
+    crfsuite's order, then its Viterbi path.
+
+    A token's features, in each copy (a domain adds one): its word's own block (`numbers`: its
+    word's item in `words`, whose blocks are its own features, then what it tells the word each
+    of `steps` away), what the word each of `steps` away tells it or, past the sequence's
+    edge, that mark (`marks`' item 0, a block a step, then one for `after` punctuation), and
+    that punctuation mark where `after`. A copy is `len(steps) + 1` blocks of each item."""
+    labels = np.zeros(len(numbers), dtype=np.intp)
+    if len(numbers):
+        _decode(np.asarray(numbers, dtype=np.intp), np.asarray(lengths, dtype=np.intp),
+                np.asarray(after, dtype=np.bool_), np.asarray(steps, dtype=np.intp),
+                words.table(), marks.table(), weights.state,
+                np.ascontiguousarray(weights.transition.T), labels)
+    return labels
+
+
+@numba.njit(cache=True, nogil=True)
+def _decode(numbers, lengths, after, steps, words, marks, state, before,
+            labels):  # pragma: no cover - compiled
+    """crfsuite's crf1dt_state_score, then its crf1dc_viterbi, a sequence at a time. A label's
+    score at a token is the sum of the weights of the token's attributes for it, added in the
+    token's order; the best path's labels go to `labels` (`before[j, i]`: the weight of label
+    j after label i); the first best label wins a tie."""
+    size = before.shape[0]
+    best, now, scores = np.empty(size), np.empty(size), np.empty(size)
+    back = np.empty((len(numbers), size), dtype=np.int16)
+    start = 0
+    for length in lengths:
+        for t in range(start, start + length):
+            _emission(numbers, start, start + length, t, after, steps, words, marks, state,
+                      scores)
+            if t == start:
+                best[:] = scores
+                continue
+            for j in range(size):
+                top, arg, into = -np.inf, -1, before[j]
+                for i in range(size):
+                    if top < best[i] + into[i]:
+                        top, arg = best[i] + into[i], i
+                back[t, j] = arg
+                now[j] = top + scores[j]
+            best[:] = now
+        if length:
+            _backtrack(best, back, start, start + length, labels)
+        start += length
+
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def _emission(numbers, start, end, t, after, steps, words, marks, state,
+              scores):  # pragma: no cover - compiled
+    """The label scores of token t of the sequence [start, end), into `scores`: in each copy,
+    its word's own block, what each neighbour `steps` away tells it (or the edge mark), and
+    the punctuation mark if `after`."""
+    per_copy = len(steps) + 1
+    copies = (len(marks.offsets) - 1) // per_copy
+    scores[:] = 0.0
+    for c in range(copies):
+        _add(scores, words, (numbers[t] * copies + c) * per_copy, state)
+        for k in range(len(steps)):
+            u = t + steps[k]
+            if start <= u < end:
+                _add(scores, words, (numbers[u] * copies + c) * per_copy + 1 + k, state)
+            else:
+                _add(scores, marks, c * per_copy + k, state)
+        if after[t]:
+            _add(scores, marks, c * per_copy + len(steps), state)
+
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def _add(scores, table, block, state):  # pragma: no cover - compiled
+    for r in range(table.offsets[block], table.offsets[block + 1]):
+        row = state[table.rows[r]]
+        for j in range(len(scores)):
+            scores[j] += row[j]
+
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def _backtrack(best, back, start, end, labels):  # pragma: no cover - compiled
+    last = 0
+    for i in range(1, len(best)):
+        if best[last] < best[i]:
+            last = i
+    labels[end - 1] = last
+    for t in range(end - 1, start, -1):
+        labels[t - 1] = back[t, labels[t]]
