@@ -28,7 +28,7 @@ class Accounts(Protocol):
     stats: Stats
 
 TOOLS = ("sahifa", "datasets", "pyarrow", "jsonschema", "regex", "datasketch", "hijridate",
-         "fastjsonschema", "python-crfsuite")
+         "fastjsonschema", "python-crfsuite", "numba")
 LISTED_INPUTS = 20
 
 
