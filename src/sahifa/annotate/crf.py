@@ -1,6 +1,8 @@
-"""A linear-chain CRF (python-crfsuite) that tags the outermost entities of a text, token by
-token, with the rule annotators' own labels among its features, so that what the rules know
-they keep and what they miss (a name with no title before it) the model may find.
+"""A linear-chain CRF (trained by python-crfsuite) that tags the outermost entities of a text,
+token by token, with the rule annotators' own labels among its features, so that what the rules
+know they keep and what they miss (a name with no title before it) the model may find. Tagging
+reads the model's weights as arrays (`crfsuite_model`) and gives crfsuite's own tags: a word's
+features are looked up in the model once, not at every token.
 
 Features of a token (FEATURES_VERSION): its lookup key (hamza forms, ى/ي, ة/ه, marks and tatweel
 out), its form without proclitics (و ف ب ك ل، لل) and which proclitics it had, ال, prefixes and

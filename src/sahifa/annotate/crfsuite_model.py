@@ -19,6 +19,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -98,9 +99,9 @@ class Blocks:
         found = self.numbers.get(item)
         if found is None:
             found = self.numbers[item] = len(self.numbers)
-            for block in self.make(item):
-                self.rows.extend(self.weights.rows(block))
-                self.offsets.extend([len(self.rows)])
+            blocks = [self.weights.rows(block) for block in self.make(item)]
+            self.offsets.extend(list(accumulate(map(len, blocks), initial=len(self.rows)))[1:])
+            self.rows.extend(list(chain.from_iterable(blocks)))
         return found
 
     def table(self) -> _Table:
