@@ -635,3 +635,16 @@ def test_no_made_speaker_name_is_a_preposition_phrase_or_holds_a_document_noun()
     assert quotes_of(text)[0][3] is None
     text = "وأضاف نفس المصدر أن «ثمانية مهاجمين قتلوا في الاشتباكات»."
     assert quotes_of(text)[0][3] is None
+
+
+def test_an_elided_subject_takes_the_name_apposed_to_an_office_after_the_verb_before():
+    text = ("أبدى فولفجانج شويبله وزير المالية الألماني استعداده لتبني الفكرة، حيث أوضح أن "
+            "الخطوة مفيدة.\nوأوضح أنه لا بد من رؤية السياق: \"فالحديث عن ضريبة اليورو قد يؤدي "
+            "إلى فهم خاطئ\".")
+    assert [q[2:] for q in quotes_of(text)] == [("أوضح", "فولفجانج شويبله")]
+
+
+def test_who_passed_the_words_on_stands_between_the_verb_and_its_elided_subject():
+    text = ("قال فولفجانج شويبله إن الخطوة مفيدة.\nوأضاف وفقاً لوكالة الأنباء الألمانية، أن "
+            "\"إنشاء قدرة مالية خاصة لمنطقة اليورو اقتراح قديم\".")
+    assert [q[2:] for q in quotes_of(text)] == [("أضاف", "فولفجانج شويبله")]

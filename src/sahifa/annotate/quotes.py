@@ -47,7 +47,7 @@ from sahifa.annotate.text import (
 from sahifa.record import Span
 from sahifa.segment import sentences_of
 
-NAME, VERSION = "quotes", "8"
+NAME, VERSION = "quotes", "9"
 ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
 REVERSED = {"”": "“"}  # an opener only when its partner follows in the paragraph
@@ -103,6 +103,8 @@ PREPOSITION_PRONOUNS = frozenset({"له", "لها", "لهم", "لنا", "لي", 
                                   "عنه", "عنها", "عنهم", "منه", "منها", "منهم", "عليه", "عليها",
                                   "عليهم", "اليه", "اليها", "اليهم"})
 OUTLET_ASIDE = re.compile(r"[ \t]*لـ?[ \t]*[«“\"][^«»“”\"\n]{1,40}[»”\"][ \t]*[،,]?[ \t]*")
+ATTRIBUTION_ASIDE = re.compile(  # وأضاف وفقاً لوكالة الأنباء الألمانية، أن: who passed it on
+    r"[ \t]*(?:وفق|طبق|نقل)[اًٌ]*[ \t]+(?:ل|عن[ \t])[^،,.:؛\n«»“”\"]{1,60}[،,][ \t]*")
 CUE_GLUE = " \t،,:؛"  # what may stand between a quote's closing mark and a cue after it
 _start, _end = attrgetter("start"), attrgetter("end")
 _NON_SPACE = re.compile(r"\S+")
@@ -683,19 +685,17 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
     وأضافت is not the man who قال), or the nearest person before the cue in its paragraph or the
     one before."""
     text = article.text
-    first = _word_at_or_after(article, sentence[0])
-    if first is not None and article.words[first].end < cue[0]:
-        subject = _mention_at(article, article.words[first].end + 1)
-        if subject is None and (known := _known_surname(article, first + 1)) is not None:
-            subject = known.mention  # وأبدى الحبيب رضاه … وقال: the surname of a person named
-        if subject is not None and subject.label == "OCC":
-            named = _named_after_role(article, subject.end)
-            return named.mention if named else subject  # ووجه مدير الأمن العام رسالة … قائلاً
-        if subject is not None and subject.label in SPEAKER_LABELS:
-            return subject
+    if (opening := _opening_subject(article, sentence, cue)) is not None:
+        return opening
     gender = _gender(article, cue)
+    first = _word_at_or_after(article, sentence[0])
+    opens = first is not None and article.words[first].end >= cue[1]  # وأضاف … with no subject
     for n, earlier in enumerate(_reporting_before(article, cue[0])):
         found = _relayed(article, earlier) or _named_subject(article, earlier)
+        if opens and n == 0 and found is ELIDED and (holder := _holder_opening(
+                article, _sentence(article, _paragraph_at(text, earlier[0]), *earlier),
+                earlier)) is not None:
+            return holder  # أبدى فولفجانج شويبله وزير المالية … حيث أوضح أن …، وأضاف:
         if found.mention is not None and found.mention.label == "OCC" and (
                 spoken := next((q.speaker for q in reversed(before) if q.cue == earlier),
                                None)) is not None:
@@ -1055,9 +1055,10 @@ def _subject_before(article: _Article, cue: tuple[int, int]) -> Subject | None:
 
 
 def _past_outlet(text: str, position: int) -> int:
-    """Past the outlet a reporting word may name first (يقول ل"الاقتصادية"، رالف فالتمان): the
-    subject comes after it."""
-    outlet = OUTLET_ASIDE.match(text, position)
+    """Past the outlet a reporting word may name first (يقول ل"الاقتصادية"، رالف فالتمان), or
+    the one that passed the words on, between commas (وأضاف وفقاً لوكالة الأنباء الألمانية، أن):
+    the subject comes after it."""
+    outlet = OUTLET_ASIDE.match(text, position) or ATTRIBUTION_ASIDE.match(text, position)
     return outlet.end() if outlet else position
 
 
@@ -1085,6 +1086,52 @@ def _known_surname(article: _Article, i: int) -> Subject | None:
     if (mention := _mention_at(article, word.start)) is not None and mention.label == "PERS":
         return Subject(mention)
     return Subject(Mention(word.start, word.end, "PERS", ANNOTATOR))
+
+
+def _opening_subject(article: _Article, sentence: tuple[int, int],
+                     cue: tuple[int, int]) -> Mention | None:
+    """The subject of the verb that opens the sentence, before the cue (وسارعت الوزارة …،
+    وأكدت أن …): a mention, a known surname (وأبدى الحبيب رضاه … وقال:), a name before an
+    office (أبدى فولفجانج شويبله وزير المالية الألماني …), or an office, for its holder named
+    after it or else itself (ووجه مدير الأمن العام رسالة … قائلاً)."""
+    first = _word_at_or_after(article, sentence[0])
+    if first is None or article.words[first].end >= cue[0]:
+        return None
+    subject = _mention_at(article, article.words[first].end + 1)
+    if subject is None and (known := _known_surname(article, first + 1)) is not None:
+        subject = known.mention
+    subject = subject or _named_before_office(article, first + 1)
+    if subject is not None and subject.label == "OCC":
+        named = _named_after_role(article, subject.end)
+        return named.mention if named else subject
+    return subject if subject is not None and subject.label in SPEAKER_LABELS else None
+
+
+def _holder_opening(article: _Article, sentence: tuple[int, int],
+                    cue: tuple[int, int]) -> Mention | None:
+    """The person named right after the verb that opens the sentence, before the cue, with
+    their office in apposition (أبدى فولفجانج شويبله وزير المالية الألماني …، حيث أوضح)."""
+    first = _word_at_or_after(article, sentence[0])
+    if first is None or first + 1 >= len(article.words) or article.words[first].end >= cue[0]:
+        return None
+    return _named_before_office(article, first + 1)
+
+
+def _paragraph_at(text: str, position: int) -> tuple[int, int]:
+    """The line of `text` that holds `position`."""
+    end = text.find("\n", position)
+    return text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end
+
+
+def _named_before_office(article: _Article, i: int) -> Mention | None:
+    """A name the entity annotators missed, right before an office that stands in apposition
+    to it (أبدى فولفجانج شويبله وزير المالية الألماني استعداده …): the holder."""
+    name = _name_run(article, i, direct=True)
+    name = name if name is not None and name.label == "PERS" else None
+    after = _word_at_or_after(article, name.end) if name is not None else None
+    office = _mention_at(article, article.words[after].start) if after is not None else None
+    return name if office is not None and office.label == "OCC" and \
+        not article.text[name.end:office.start].strip() else None
 
 
 def _named_after_role(article: _Article, position: int) -> Subject | None:
