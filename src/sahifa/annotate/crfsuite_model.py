@@ -175,19 +175,29 @@ def decode(weights: Weights, words: Blocks, marks: Blocks, numbers: Sequence[int
         _decode(np.asarray(numbers, dtype=np.intp), np.asarray(lengths, dtype=np.intp),
                 np.asarray(after, dtype=np.bool_), np.asarray(steps, dtype=np.intp),
                 words.table(), marks.table(), weights.state,
-                np.ascontiguousarray(weights.transition.T), labels)
+                np.ascontiguousarray(weights.transition.T), _dominance(weights.transition),
+                labels)
     return labels
 
 
+def _dominance(transition: np.ndarray) -> np.ndarray:
+    """[i, k]: the most that label i's transitions to any next label beat label k's by. A
+    label whose score trails the best one's by more can be nobody's best predecessor."""
+    return (transition[:, None, :] - transition[None, :, :]).max(axis=2)
+
+
 @numba.njit(cache=True, nogil=True)
-def _decode(numbers, lengths, after, steps, words, marks, state, before,
+def _decode(numbers, lengths, after, steps, words, marks, state, before, dominance,
             labels):  # pragma: no cover - compiled
     """crfsuite's crf1dt_state_score, then its crf1dc_viterbi, a sequence at a time. A label's
     score at a token is the sum of the weights of the token's attributes for it, added in the
     token's order; the best path's labels go to `labels` (`before[j, i]`: the weight of label
-    j after label i); the first best label wins a tie."""
+    j after label i); the first best label wins a tie. Each step weighs only the labels that
+    may be a best predecessor (`_candidates`): the others lose to the leading label whatever
+    comes next, so the path is the same."""
     size = before.shape[0]
     best, now, scores = np.empty(size), np.empty(size), np.empty(size)
+    candidates = np.empty(size, dtype=np.intp)
     back = np.empty((len(numbers), size), dtype=np.int16)
     start = 0
     for length in lengths:
@@ -197,9 +207,11 @@ def _decode(numbers, lengths, after, steps, words, marks, state, before,
             if t == start:
                 best[:] = scores
                 continue
+            n = _candidates(best, dominance, candidates)
             for j in range(size):
                 top, arg, into = -np.inf, -1, before[j]
-                for i in range(size):
+                for c in range(n):
+                    i = candidates[c]
                     if top < best[i] + into[i]:
                         top, arg = best[i] + into[i], i
                 back[t, j] = arg
@@ -208,6 +220,23 @@ def _decode(numbers, lengths, after, steps, words, marks, state, before,
         if length:
             _backtrack(best, back, start, start + length, labels)
         start += length
+
+
+@numba.njit(cache=True, nogil=True, inline="always")
+def _candidates(best, dominance, candidates):  # pragma: no cover - compiled
+    """The labels, in order, whose score trails the leading one's by no more than their
+    transitions can make up (with a margin far wider than rounding); their count."""
+    lead = 0
+    for i in range(1, len(best)):
+        if best[lead] < best[i]:
+            lead = i
+    floor = best[lead] - 1e-9 * (abs(best[lead]) + 1.0)
+    n = 0
+    for i in range(len(best)):
+        if best[i] + dominance[i, lead] >= floor:
+            candidates[n] = i
+            n += 1
+    return n
 
 
 @numba.njit(cache=True, nogil=True, inline="always")
