@@ -38,10 +38,12 @@ def test_the_weights_are_the_ones_crfsuite_dumps(model):
     weights, info = Weights.read(model), _tagger(model).info()
     assert list(weights.labels) == _tagger(model).labels()
     label = {name: i for i, name in enumerate(weights.labels)}
+    state = weights.state.dense(len(weights.labels))
     assert info.state_features and info.transitions
+    assert len(weights.state.weights) == len(info.state_features)
     for (attribute, name), weight in info.state_features.items():
         row = weights.attributes[attribute.encode()]
-        assert weights.state[row, label[name]] == pytest.approx(weight, abs=1e-6)
+        assert state[row, label[name]] == pytest.approx(weight, abs=1e-6)
     for (before, after), weight in info.transitions.items():
         assert weights.transition[label[before], label[after]] == pytest.approx(weight, abs=1e-6)
 

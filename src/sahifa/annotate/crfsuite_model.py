@@ -40,12 +40,13 @@ class ModelFormatError(ValueError):
 
 @dataclass(slots=True, frozen=True, eq=False)
 class Weights:
-    """labels: in the model's order; attributes: {attribute: row of `state`}; state: one row of
-    label weights per attribute; transition[i, j]: the weight of label j after label i."""
+    """labels: in the model's order; attributes: {attribute: its number}; state: the label
+    weights of each attribute (most have one or two); transition[i, j]: the weight of label j
+    after label i."""
 
     labels: tuple[str, ...]
     attributes: dict[bytes, int]
-    state: np.ndarray
+    state: State
     transition: np.ndarray
 
     @classmethod
@@ -61,24 +62,23 @@ class Weights:
         labels = tuple(s.decode() for s in _strings(data, off_labels, num_labels, path))
         attributes = {s: i for i, s in enumerate(_strings(data, off_attrs, num_attrs, path))}
         features = _features(data, off_features, path)
-        state = np.zeros((num_attrs, num_labels))
         transition = np.zeros((num_labels, num_labels))
-        for kind, table in ((STATE, state), (TRANSITION, transition)):
-            chosen = features[features["type"] == kind]
-            np.add.at(table, (chosen["src"], chosen["dst"]), chosen["weight"])
-        return cls(labels, attributes, state, transition)
+        moves = features[features["type"] == TRANSITION]
+        np.add.at(transition, (moves["src"], moves["dst"]), moves["weight"])
+        return cls(labels, attributes, State.of(features[features["type"] == STATE], num_attrs),
+                   transition)
 
     def rows(self, features: Sequence[bytes]) -> list[int]:
-        """The rows of `state` of the features the model has, in order (crfsuite skips the
-        others)."""
+        """The numbers of the features the model has, in order (crfsuite skips the others)."""
         attributes = self.attributes
         return [attributes[f] for f in features if f in attributes]
 
 
 class Blocks:
     """Items (a word with its tags) numbered as first seen, each with a fixed number of blocks
-    of features (`make(item)`) kept as rows of a model's `state`. A bounded table: a text's
-    numbering starts with `begin`, which empties it once it holds `limit` items."""
+    of features (`make(item)`) kept as the model's numbers of their attributes. A bounded
+    table: a text's numbering starts with `begin`, which empties it once it holds `limit`
+    items."""
 
     def __init__(self, weights: Weights, make: Callable[[Hashable], Sequence[Sequence[bytes]]],
                  limit: int) -> None:
@@ -106,6 +106,29 @@ class Blocks:
 
     def table(self) -> _Table:
         return _Table(self.rows.values(), self.offsets.values())
+
+
+class State(NamedTuple):
+    """The state features by attribute: those of attribute a are [offsets[a], offsets[a + 1])
+    of `labels` and `weights` (crfsuite's attribute references, as arrays)."""
+
+    offsets: np.ndarray
+    labels: np.ndarray
+    weights: np.ndarray
+
+    @classmethod
+    def of(cls, features: np.ndarray, attributes: int) -> State:
+        order = np.argsort(features["src"], kind="stable")
+        counts = np.bincount(features["src"], minlength=attributes)
+        return cls(np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
+                   features["dst"][order].astype(np.intp), features["weight"][order].copy())
+
+    def dense(self, labels: int) -> np.ndarray:
+        """A row of label weights per attribute."""
+        table = np.zeros((len(self.offsets) - 1, labels))
+        rows = np.repeat(np.arange(len(self.offsets) - 1), np.diff(self.offsets))
+        table[rows, self.labels] = self.weights
+        return table
 
 
 class _Growing:
@@ -262,10 +285,12 @@ def _emission(numbers, start, end, t, after, steps, words, marks, state,
 
 @numba.njit(cache=True, nogil=True, inline="always")
 def _add(scores, table, block, state):  # pragma: no cover - compiled
+    """What the attributes of a block add to each label's score (crfsuite adds the weights of
+    each attribute's features in turn)."""
     for r in range(table.offsets[block], table.offsets[block + 1]):
-        row = state[table.rows[r]]
-        for j in range(len(scores)):
-            scores[j] += row[j]
+        attribute = table.rows[r]
+        for f in range(state.offsets[attribute], state.offsets[attribute + 1]):
+            scores[state.labels[f]] += state.weights[f]
 
 
 @numba.njit(cache=True, nogil=True, inline="always")
