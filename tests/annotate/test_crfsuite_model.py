@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 import pytest
 from hypothesis import given, settings
@@ -38,7 +39,7 @@ def test_the_weights_are_the_ones_crfsuite_dumps(model):
     weights, info = Weights.read(model), _tagger(model).info()
     assert list(weights.labels) == _tagger(model).labels()
     label = {name: i for i, name in enumerate(weights.labels)}
-    state = weights.state.dense(len(weights.labels))
+    state = _dense(weights.state, len(weights.labels))
     assert info.state_features and info.transitions
     assert len(weights.state.weights) == len(info.state_features)
     for (attribute, name), weight in info.state_features.items():
@@ -75,6 +76,14 @@ def test_a_file_that_is_no_model_is_named_in_the_error(tmp_path):
     path.write_bytes(b"lCRX" + bytes(60))
     with pytest.raises(ModelFormatError, match=r"not\.model: not a crfsuite model"):
         Weights.read(path)
+
+
+def _dense(state, labels: int) -> np.ndarray:
+    """A row of label weights per attribute."""
+    table = np.zeros((len(state.offsets) - 1, labels))
+    table[np.repeat(np.arange(len(state.offsets) - 1), np.diff(state.offsets)),
+          state.labels] = state.weights
+    return table
 
 
 def _tagger(path: Path) -> pycrfsuite.Tagger:

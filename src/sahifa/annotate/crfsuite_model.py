@@ -1,12 +1,15 @@
-"""A crfsuite model's weights as arrays, and Viterbi decoding over them, many sequences at once.
+"""A crfsuite model's weights as arrays, and crfsuite's tagging (state scores, then Viterbi)
+over them, compiled with numba.
 
 crfsuite's `Tagger.tag` looks every feature string of every token up in the model (about 7 µs a
 token, most of a build's CRF time), although a token's features are those of its word and its
-neighbours', the same wherever the word stands. With the weights as arrays, a word's scores are
-summed once and kept (`score`), and `viterbi` decodes a text's sentences together. Both do what
-crfsuite's tagger does (crf1d: a state score is the sum of its attributes' weights, a path's score
-the sum of its state and transition scores, the first best label wins a tie), on the model's own
-double-precision weights, read from the file (its `info()` dump rounds them to six places).
+neighbours', the same wherever the word stands. Here a word's blocks of features are turned into
+the model's attribute numbers once (`Blocks`), and `decode` sums each token's label scores and
+finds the best path of every sequence of a text in one compiled call. Both do what crfsuite's
+tagger does (crf1d: a state score is the sum of its attributes' weights, added in the token's
+order; a path's score the sum of its state and transition scores; the first best label wins a
+tie), on the model's own double-precision weights, read from its file (its `info()` dump rounds
+them to six places): the tags are crfsuite's.
 
 The file layout read here is crfsuite's `crf1dmodel.c` (little-endian): a 48-byte header whose
 offsets point to the features ("FEAT": type, source, destination, weight; type 0 an attribute's
@@ -122,13 +125,6 @@ class State(NamedTuple):
         counts = np.bincount(features["src"], minlength=attributes)
         return cls(np.concatenate([[0], np.cumsum(counts)]).astype(np.int64),
                    features["dst"][order].astype(np.intp), features["weight"][order].copy())
-
-    def dense(self, labels: int) -> np.ndarray:
-        """A row of label weights per attribute."""
-        table = np.zeros((len(self.offsets) - 1, labels))
-        rows = np.repeat(np.arange(len(self.offsets) - 1), np.diff(self.offsets))
-        table[rows, self.labels] = self.weights
-        return table
 
 
 class _Growing:
