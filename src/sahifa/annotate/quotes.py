@@ -681,9 +681,11 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
     the sentence's first verb (وسارعت الوزارة …، وأكدت أن …; an office, its holder named after
     it or else the office: ووجه مدير الأمن العام رسالة … قائلاً), the named subject of the last
     reporting word before the cue (or the nationality of the unnamed source of the last one:
-    وأوضح مسؤول تركي …، وأضاف …), the previous quote's speaker (a person of the cue's gender:
-    وأضافت is not the man who قال), or the nearest person before the cue in its paragraph or the
-    one before."""
+    وأوضح مسؤول تركي …، وأضاف …; for a cue that opens its sentence after one whose subject is
+    elided too, the person named with an office after the verb that opens that one's sentence:
+    أبدى فولفجانج شويبله وزير المالية … حيث أوضح أن …، وأضاف), the previous quote's speaker
+    (a person of the cue's gender: وأضافت is not the man who قال), or the nearest person
+    before the cue in its paragraph or the one before."""
     text = article.text
     if (opening := _opening_subject(article, sentence, cue)) is not None:
         return opening
