@@ -648,3 +648,9 @@ def test_who_passed_the_words_on_stands_between_the_verb_and_its_elided_subject(
     text = ("قال فولفجانج شويبله إن الخطوة مفيدة.\nوأضاف وفقاً لوكالة الأنباء الألمانية، أن "
             "\"إنشاء قدرة مالية خاصة لمنطقة اليورو اقتراح قديم\".")
     assert [q[2:] for q in quotes_of(text)] == [("أضاف", "فولفجانج شويبله")]
+
+
+def test_a_name_goes_on_past_a_latin_initial_and_its_full_stop():
+    text = ('وقال ديفيد إيه. تومسون رئيس المؤتمر للصحفيين إن البطاطا مهمة.\n'
+            'وقال "فدان البطاطا يقدم طاقة أكبر".')
+    assert [q[3] for q in quotes_of(text)] == ["ديفيد إيه. تومسون"]

@@ -159,7 +159,7 @@ def _lexicon() -> dict:
             "saying": keys("saying_nouns"), "given": keys("given_names"),
             "eponym_heads": keys("eponym_heads"), "cue_words": keys("reporting_verbs"),
             "openers": keys("partial_quote_openers"), "manner": keys("manner_words"),
-            "documents": keys("document_nouns"),
+            "documents": keys("document_nouns"), "initials": keys("latin_initials"),
             "days": keys("days", "gazetteer"),
             "issue_times": keys("days", "gazetteer") | RELATIVE_DAYS,  # بيان أصدرته أمس الوزارة
             "honorifics": {key(pronoun): frozenset(map(key, titles))
@@ -1238,7 +1238,7 @@ def _name_run(article: _Article, i: int | None, min_words: int = 1,
         end = next((words[j - 1].end for j in range(i + 1, len(words))
                     if words[j].start >= end or not _name_word(words[j].text)
                     or _to_outlet(words, j, text) or _cue_at(words, j, text)), end)
-        end = _family_name_end(article, end, i)
+        end = _past_initial(article, _family_name_end(article, end, i), i)
         if end == words[i].end and words[i].text in FUNCTION_WORD_NAMES:
             end = None  # علي alone is على as often as the name
     existing = _mention_at(article, words[i].start)
@@ -1366,6 +1366,18 @@ def _given_name(name: list[str]) -> bool:
     """Two or more name words, the first a common given name (سعد العازمي) or the kunya أبو
     (أبو عباة، أبو عبيدة: the ة is no noun's): a name, whatever follows it."""
     return len(name) >= 2 and (key(name[0]) in _lexicon()["given"] or key(name[0]) == KUNYA)
+
+
+def _past_initial(article: _Article, end: int, first: int) -> int:
+    """A name whose last word so far is a Latin initial with a full stop goes on past it, to
+    the name after a space (ديفيد إيه. تومسون، up to MAX_NAME_WORDS words)."""
+    text, words = article.text, article.words
+    j = _word_at_or_after(article, end)
+    if j is None or j - first >= MAX_NAME_WORDS or \
+            key(words[j - 1].text) not in _lexicon()["initials"] or \
+            text[end:words[j].start].strip() != "." or not _name_word(words[j].text):
+        return end
+    return name_after(text, words, j, adjacent=False) or end
 
 
 def _family_name_end(article: _Article, end: int, first: int) -> int:
