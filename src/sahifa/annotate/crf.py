@@ -132,12 +132,12 @@ def _side_column(blocks: list[tuple[tuple[bytes, ...], ...]], k: int, step: int,
     return edge + told[:len(told) + step] if step < 0 else told[step:] + edge
 
 
-@lru_cache(maxsize=WORD_CACHE)
 def _word_blocks(word: str, rule_tag: str,
                  inner_tag: str) -> tuple[tuple[bytes, ...], ...]:
     """A word's own features with the rules' tags at it, then what it tells of itself to the
-    word it is each of _SIDES of (its word, stem and lexicon features, and its rule tag): one
-    cache look-up a token."""
+    word it is each of _SIDES of (its word, stem and lexicon features, and its rule tag), put
+    together from the word's cached features and its tags' (tagging keeps them as a table's
+    attribute numbers, `_tables`)."""
     return _joined(_word_parts(word), _tag_parts(rule_tag, inner_tag))
 
 
@@ -166,8 +166,7 @@ def _tables(weights: Weights, domain: str | None) -> tuple[Blocks, Blocks]:
     """The blocks of the words tagged with `weights` (a word with its rules' tags: its own
     features, then what it tells each of _SIDES), and of the marks (no word each of _SIDES, and
     punctuation before), with the copies a `domain` adds."""
-    words = Blocks(weights, lambda item: _domain_copies(_joined(
-        _word_parts(item[0]), _tag_parts(item[1], item[2])), domain), WORD_CACHE)
+    words = Blocks(weights, lambda item: _domain_copies(_word_blocks(*item), domain), WORD_CACHE)
     marks = Blocks(weights, lambda _: _domain_copies(
         [*((_feature(side, "edge"),) for _, side in _SIDES), (_AFTER_PUNCTUATION,)], domain), 1)
     marks.number(None)
