@@ -22,6 +22,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate, chain
 from pathlib import Path
 from typing import NamedTuple
@@ -193,16 +194,19 @@ def decode(weights: Weights, words: Blocks, marks: Blocks, numbers: Sequence[int
     if len(numbers):
         _decode(np.asarray(numbers, dtype=np.intp), np.asarray(lengths, dtype=np.intp),
                 np.asarray(after, dtype=np.bool_), np.asarray(steps, dtype=np.intp),
-                words.table(), marks.table(), weights.state,
-                np.ascontiguousarray(weights.transition.T), _dominance(weights.transition),
-                labels)
+                words.table(), marks.table(), weights.state, *_moves(weights), labels)
     return labels
 
 
-def _dominance(transition: np.ndarray) -> np.ndarray:
-    """[i, k]: the most that label i's transitions to any next label beat label k's by. A
-    label whose score trails the best one's by more can be nobody's best predecessor."""
-    return (transition[:, None, :] - transition[None, :, :]).max(axis=2)
+@cache
+def _moves(weights: Weights) -> tuple[np.ndarray, np.ndarray]:
+    """What Viterbi reads of the transitions, made once per model: before[j, i], the weight of
+    label j after label i; dominance[i, k], the most that label i's transitions to any next
+    label beat label k's by (a label whose score trails the best one's by more can be nobody's
+    best predecessor)."""
+    transition = weights.transition
+    return (np.ascontiguousarray(transition.T),
+            (transition[:, None, :] - transition[None, :, :]).max(axis=2))
 
 
 @numba.njit(cache=True, nogil=True)
