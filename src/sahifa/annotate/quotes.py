@@ -1096,13 +1096,13 @@ def _opening_subject(article: _Article, sentence: tuple[int, int],
     وأكدت أن …): a mention, a known surname (وأبدى الحبيب رضاه … وقال:), a name before an
     office (أبدى فولفجانج شويبله وزير المالية الألماني …), or an office, for its holder named
     after it or else itself (ووجه مدير الأمن العام رسالة … قائلاً)."""
-    first = _word_at_or_after(article, sentence[0])
-    if first is None or article.words[first].end >= cue[0]:
+    i = _after_opening_verb(article, sentence, cue)
+    if i is None:
         return None
-    subject = _mention_at(article, article.words[first].end + 1)
-    if subject is None and (known := _known_surname(article, first + 1)) is not None:
+    subject = _mention_at(article, article.words[i - 1].end + 1)
+    if subject is None and (known := _known_surname(article, i)) is not None:
         subject = known.mention
-    subject = subject or _named_before_office(article, first + 1)
+    subject = subject or _named_before_office(article, i)
     if subject is not None and subject.label == "OCC":
         named = _named_after_role(article, subject.end)
         return named.mention if named else subject
@@ -1113,10 +1113,16 @@ def _holder_opening(article: _Article, sentence: tuple[int, int],
                     cue: tuple[int, int]) -> Mention | None:
     """The person named right after the verb that opens the sentence, before the cue, with
     their office in apposition (أبدى فولفجانج شويبله وزير المالية الألماني …، حيث أوضح)."""
+    i = _after_opening_verb(article, sentence, cue)
+    return None if i is None else _named_before_office(article, i)
+
+
+def _after_opening_verb(article: _Article, sentence: tuple[int, int],
+                        cue: tuple[int, int]) -> int | None:
+    """The index of the word after the sentence's first word (its verb), when that verb
+    stands before the cue (the cue's word then comes later, so this word exists)."""
     first = _word_at_or_after(article, sentence[0])
-    if first is None or first + 1 >= len(article.words) or article.words[first].end >= cue[0]:
-        return None
-    return _named_before_office(article, first + 1)
+    return None if first is None or article.words[first].end >= cue[0] else first + 1
 
 
 def _paragraph_at(text: str, position: int) -> tuple[int, int]:
