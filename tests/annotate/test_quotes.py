@@ -654,3 +654,15 @@ def test_a_name_goes_on_past_a_latin_initial_and_its_full_stop():
     text = ('وقال ديفيد إيه. تومسون رئيس المؤتمر للصحفيين إن البطاطا مهمة.\n'
             'وقال "فدان البطاطا يقدم طاقة أكبر".')
     assert [q[3] for q in quotes_of(text)] == ["ديفيد إيه. تومسون"]
+
+
+def test_an_elided_subject_after_a_verb_with_none_is_the_subject_of_the_sentence_before():
+    text = ("التقى الأمير فيصل بن خالد الشيخ محمد العلي في مكتبه.\n"
+            "وقدم التعازي لذوي الشهداء، وقال: «نعزي أنفسنا ونعزيكم».")
+    assert [q[2:] for q in quotes_of(text)] == [("قال", "فيصل بن خالد")]
+
+
+def test_on_behalf_of_someone_is_neither_who_relays_nor_who_speaks():
+    text = ("أدى الأمير فيصل بن خالد صلاة الميت على الشهداء.\nونقل التعازي نيابة عن الملك "
+            "سلمان بن عبد العزيز لذوي الشهداء، وقال: «نعزي أنفسنا ونعزيكم».")
+    assert [q[2:] for q in quotes_of(text)] == [("قال", "فيصل بن خالد")]

@@ -82,6 +82,7 @@ COMPLEMENTISERS = SUBJECT_ENDS | frozenset(  # أن/إن/بأن with a pronoun: 
 NEGATING_WORDS = frozenset({"عدم", "دون"})  # keys: فضل عدم ذكر اسمه، دون أن يذكر: nothing said
 PREPOSITION_CUES = frozenset({"عبر"})  # keys: a cue only before عن (عبّر عن), else a preposition
 RELAYING = frozenset({"نقل", "نقلت", "نقلا", "نقلوا"})  # keys: who relays, from whom
+ON_BEHALF = frozenset({"نيابه", "بالنيابه"})  # keys: نقل … نيابة عن, on someone's behalf
 ROLE_STOPS = frozenset({"يوم", "امس", "اليوم", "خلال", "اثناء", "هامش", "عقب", "بعد", "قبل",
                         "حيث", "عندما", "حين", "لدي", "امام",  # time and place: a new clause
                         "الاسبوع", "الشهر",  # وقال دادلي الأسبوع الماضي
@@ -669,6 +670,8 @@ def _relayed(article: _Article, cue: tuple[int, int]) -> Subject | None:
     for j in range(i, min(i + ROLE_REACH_WORDS, len(words))):
         if text[words[j - 1].end if j > i else cue[1]:words[j].start].strip(" ،,«»“”\""):
             return None
+        if key(words[j].text) in ON_BEHALF:
+            return None  # نقل التعازي نيابة عن الملك: the words are his who relays them
         if key(words[j].text) == "عن":
             found = subject_of(article, (words[j].start, words[j].end))
             return found if found.mention is not None or found.refers else None
@@ -709,7 +712,45 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
     if before and before[-1].speaker is not None and (
             before[-1].cue is None or _agree(gender, _gender(article, before[-1].cue))):
         return before[-1].speaker
-    return article.nearest(cue[0], _paragraph_before(text, cue[0]), "PERS")
+    return _previous_opening_subject(article, sentence) or article.nearest(
+        cue[0], _paragraph_before(text, cue[0]), "PERS")
+
+
+def _previous_opening_subject(article: _Article, sentence: tuple[int, int]) -> Mention | None:
+    """When the sentence opens with a verb in و whose subject is elided (ونقل التعازي …، وقال),
+    the subject of the verb that opens the sentence before it, in its paragraph or the one
+    before, when the entity annotators found it (أدى الأمير فيصل بن خالد …)."""
+    first = _word_at_or_after(article, sentence[0])
+    if first is None or not _elided_opening(article, article.words[first]):
+        return None
+    earlier = _sentence_before(article, sentence[0])
+    opening = None if earlier is None else _word_at_or_after(article, earlier.start)
+    if opening is None or not article.outside(article.words[opening]):
+        return None
+    word = article.words[opening]
+    if key(word.text).removeprefix("و") in _lexicon()["stop"]:
+        return None  # وفي سياق متصل بعث …: no verb opens it
+    found = subject_of(article, (word.start, word.end)).mention
+    return found if found is not None and found.annotator != ANNOTATOR and \
+        found.label in SPEAKER_LABELS else None
+
+
+def _elided_opening(article: _Article, word: Word) -> bool:
+    """Whether `word` is a verb in و (not a function word) with no subject named after it."""
+    k = key(word.text)
+    if not k.startswith("و") or len(k) < 4 or k[1:] in _lexicon()["stop"]:
+        return False
+    return subject_of(article, (word.start, word.end)).mention is None
+
+
+def _sentence_before(article: _Article, position: int) -> Span | None:
+    """The sentence that ends last before `position`, in its line or the one before."""
+    text = article.text
+    line = _paragraph_at(text, position)
+    earlier = [s for s in article.sentence_spans(line) if s.end <= position]
+    if not earlier and line[0] > 0:
+        earlier = article.sentence_spans(_paragraph_at(text, line[0] - 1))
+    return earlier[-1] if earlier else None
 
 
 def _organisation_before(article: _Article, cue: tuple[int, int],
@@ -1220,11 +1261,12 @@ def _eponym(article: _Article, i: int | None) -> bool:
 
 def _ends_role_phrase(word: str) -> bool:
     """A word no role phrase runs past: إن/أن, a pronoun, a relative pronoun, a number, a
-    reporting word (what follows is what was said, or another clause)."""
+    reporting word (what follows is what was said, or another clause), نيابة (on behalf of
+    someone else)."""
     k = key(word)
     lex = _lexicon()
-    return (k in SUBJECT_ENDS or k in RELATIVES or k in ROLE_STOPS or k in lex["pronouns"]
-            or k in lex["said"] or word[0].isdigit())
+    return (k in SUBJECT_ENDS or k in RELATIVES or k in ROLE_STOPS or k in ON_BEHALF
+            or k in lex["pronouns"] or k in lex["said"] or word[0].isdigit())
 
 
 def _name_run(article: _Article, i: int | None, min_words: int = 1,
