@@ -666,3 +666,8 @@ def test_on_behalf_of_someone_is_neither_who_relays_nor_who_speaks():
     text = ("أدى الأمير فيصل بن خالد صلاة الميت على الشهداء.\nونقل التعازي نيابة عن الملك "
             "سلمان بن عبد العزيز لذوي الشهداء، وقال: «نعزي أنفسنا ونعزيكم».")
     assert [q[2:] for q in quotes_of(text)] == [("قال", "فيصل بن خالد")]
+
+
+def test_a_verb_of_claiming_is_a_cue_with_its_subject_the_speaker():
+    text = "وزعم النائب ميشال عون أن «الحكومة عاجزة عن حل الأزمات المتراكمة»."
+    assert [q[2:] for q in quotes_of(text)] == [("زعم", "ميشال عون")]

@@ -141,7 +141,7 @@ class Subject:
 ELIDED = Subject(refers="person")
 
 
-_CUES = Phrases(lambda: load("lexicon")["reporting_verbs"])
+_CUES = Phrases(lambda: load("lexicon")["reporting_verbs"] + load("lexicon")["claim_verbs"])
 _CLASSIFIERS = Phrases(lambda: load("lexicon")["media_classifiers"]
                        + load("lexicon")["title_classifiers"])
 _MEDIA = Phrases(lambda: load("lexicon")["media_classifiers"])
@@ -158,7 +158,8 @@ def _lexicon() -> dict:
             "heads": keys("office_heads") | keys("office_modifiers") | keys("spokesman_heads"),
             "known": keys("organisation_nouns") | keys("stopwords") | keys("reporting_verbs"),
             "saying": keys("saying_nouns"), "given": keys("given_names"),
-            "eponym_heads": keys("eponym_heads"), "cue_words": keys("reporting_verbs"),
+            "eponym_heads": keys("eponym_heads"),
+            "cue_words": keys("reporting_verbs") | keys("claim_verbs"),
             "openers": keys("partial_quote_openers"), "manner": keys("manner_words"),
             "documents": keys("document_nouns"), "initials": keys("latin_initials"),
             "days": keys("days", "gazetteer"),
@@ -167,7 +168,7 @@ def _lexicon() -> dict:
                            for pronoun, titles in lex["honorific_pronouns"].items()},
             "formulas": frozenset(" ".join(map(key, f.split()))
                                   for f in lex["religious_formulas"]),
-            "said": keys("reporting_verbs") | keys("saying_nouns"),
+            "said": keys("reporting_verbs") | keys("claim_verbs") | keys("saying_nouns"),
             "org_heads": frozenset(k for k in keys("organisation_heads") if not k.startswith("ال"))}
 
 
