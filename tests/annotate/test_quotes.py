@@ -671,3 +671,10 @@ def test_on_behalf_of_someone_is_neither_who_relays_nor_who_speaks():
 def test_a_verb_of_claiming_is_a_cue_with_its_subject_the_speaker():
     text = "وزعم النائب ميشال عون أن «الحكومة عاجزة عن حل الأزمات المتراكمة»."
     assert [q[2:] for q in quotes_of(text)] == [("زعم", "ميشال عون")]
+
+
+def test_an_office_named_alone_refers_to_the_person_named_after_the_office_in_full():
+    text = ("قال وزير الخارجية الأمريكي جون كيري إن المحادثات مثمرة.\nوأضاف وزير الخارجية "
+            "القطري خالد العطية أن الاتفاق مهم.\nمن جانبه أكد الوزير الأمريكي أن واشنطن "
+            "ملتزمة بأمن الخليج.\nوقال: «تم الاتفاق على تقاسم المعلومات الاستخباراتية».")
+    assert [q[2:] for q in quotes_of(text)] == [("قال", "جون كيري")]

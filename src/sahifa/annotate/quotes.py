@@ -73,6 +73,7 @@ FUNCTION_WORD_NAMES = frozenset({"علي"})  # علي الحازمي: the name, 
 MAX_NAME_WORDS = 3
 NISBA_LETTERS = 6  # ال and four letters: القبنجي، الدوسري; الغربي is an adjective as often
 COMPOUND_ENDS = frozenset({"الدين", "الله", "الرحمن", "الرحيم", "العزيز"})  # keys: عبد الله …
+HOLDER_REACH_CHARS = 3000  # how far back an office named alone looks for its holder
 HONOURED_REACH_CHARS = 3000  # how far back an honorific pronoun's person is looked for
 TITLE_CHARS, TITLE_WORDS = 60, 4  # the words before a name where its titles stand
 SUBJECT_ENDS = frozenset({"ان", "بان"})  # إن، أن، بأن as keys
@@ -706,6 +707,9 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
                 spoken := next((q.speaker for q in reversed(before) if q.cue == earlier),
                                None)) is not None:
             return spoken  # وقال المتحدث باسم الخارجية …، وأضاف: the office's speaker again
+        if found.mention is not None and found.mention.label == "OCC" and (
+                holder := _office_holder(article, found.mention)) is not None:
+            return _latest_mention(article, holder, cue[0])
         if found.mention is not None and (found.mention.label in SPEAKER_LABELS or (
                 n == 0 and found.refers is None and found.mention.label in SOURCE_LABELS)) and (
                 found.mention.label != "PERS" or _agree(gender, _gender(article, earlier))):
@@ -752,6 +756,25 @@ def _sentence_before(article: _Article, position: int) -> Span | None:
     if not earlier and line[0] > 0:
         earlier = article.sentence_spans(_paragraph_at(text, line[0] - 1))
     return earlier[-1] if earlier else None
+
+
+def _office_holder(article: _Article, office: Mention) -> Mention | None:
+    """The person named in full (two words or more) last before `office`, within
+    HOLDER_REACH_CHARS, right after an office that has every word of it (أكد الوزير الأمريكي …
+    ← وزير الخارجية الأمريكي جون كيري)."""
+    words = _office_words(article, office)
+    starts, offices = article.by_label.get("OCC", ([], []))
+    lo = bisect_left(starts, office.start - HOLDER_REACH_CHARS)
+    for earlier in reversed(offices[lo:bisect_left(starts, office.start)]):
+        holder = _mention_at(article, earlier.end + 1)
+        if holder is not None and holder.label == "PERS" and " " in article.text[
+                holder.start:holder.end] and words <= _office_words(article, earlier):
+            return holder
+    return None
+
+
+def _office_words(article: _Article, office: Mention) -> set[str]:
+    return {key(w).removeprefix("ال") for w in article.text[office.start:office.end].split()}
 
 
 def _organisation_before(article: _Article, cue: tuple[int, int],
