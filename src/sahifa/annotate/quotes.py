@@ -47,7 +47,7 @@ from sahifa.annotate.text import (
 from sahifa.record import Span
 from sahifa.segment import sentences_of
 
-NAME, VERSION = "quotes", "9"
+NAME, VERSION = "quotes", "10"
 ANNOTATOR = f"{NAME}@{VERSION}"
 PAIRS = {"«": "»", "“": "”"}
 REVERSED = {"”": "“"}  # an opener only when its partner follows in the paragraph
