@@ -1,13 +1,55 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from sahifa.errors import UserError
 from sahifa.evaluate.metrics import Score
-from sahifa.train import SAME_F1, _choice
+from sahifa.offset_sets import read_rows
+from sahifa.train import SAME_F1, _kept, silver_records
+
+SILVER = Path(__file__).resolve().parents[1] / "annotation/ner-silver/silver.jsonl"
 
 
 def score(f1: float) -> Score:
     return Score(f1, f1, f1, 1600, 1600)
 
 
-def test_wojood_is_kept_unless_it_costs_our_articles_more_than_noise():
-    assert _choice({"ours": score(0.5791), "ours+wojood": score(0.5786)}) == "ours+wojood"
-    assert _choice({"ours": score(0.58), "ours+wojood": score(0.58 - SAME_F1)}) == "ours"
-    assert _choice({"ours": score(0.55), "ours+wojood": score(0.60)}) == "ours+wojood"
-    assert _choice({"ours": score(0.55)}) == "ours"
+def test_extra_data_is_kept_unless_it_costs_our_articles_more_than_noise():
+    assert _kept({"ours": score(0.5791), "ours+wojood": score(0.5786)},
+                 "ours", "ours+wojood") == "ours+wojood"
+    assert _kept({"ours": score(0.58), "ours+wojood": score(0.58 - SAME_F1)},
+                 "ours", "ours+wojood") == "ours"
+    assert _kept({"ours": score(0.55), "ours+wojood": score(0.60)},
+                 "ours", "ours+wojood") == "ours+wojood"
+    assert _kept({"ours": score(0.55)}, "ours", "ours+wojood") == "ours"
+
+
+def test_the_silver_set_keeps_offsets_only():
+    rows = read_rows(SILVER)
+    assert {row["annotator"] for row in rows} == {f"n{k}" for k in range(1, 17)}
+    for row in rows:
+        assert set(row) == {"annotator", "entities", "id", "line", "publication", "source",
+                            "text_sha256"}
+        assert all(set(e) == {"start", "end", "label"} and 0 <= e["start"] < e["end"]
+                   for e in row["entities"])
+
+
+@pytest.mark.shared_data
+def test_the_silver_articles_are_rebuilt_with_their_entities(shared_data):
+    records = silver_records(SILVER, shared_data)
+    rows = read_rows(SILVER)
+    assert [r.id for r in records] == [row["id"] for row in rows]
+    for record, row in zip(records, rows, strict=True):
+        assert len(record.entities) == len(row["entities"])
+        assert all(record.text[e.start:e.end] == e.text and e.origin == "silver"
+                   for e in record.entities)
+
+
+@pytest.mark.shared_data
+def test_a_silver_article_whose_text_changed_is_named(shared_data, tmp_path):
+    row = read_rows(SILVER)[0]
+    silver = tmp_path / "silver.jsonl"
+    silver.write_text(json.dumps({**row, "text_sha256": "0" * 64}) + "\n", "utf-8")
+    with pytest.raises(UserError, match="silver entity set was annotated on"):
+        silver_records(silver, shared_data)

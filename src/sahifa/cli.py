@@ -24,6 +24,7 @@ QUOTES_DEV = Path("annotation/quotes-dev/gold.jsonl")
 WOJOOD_TEST = SHARED_NER / "wojood-sample" / "test.txt"
 AQMAR = SHARED_NER / "aqmar"
 WOJOOD_TRAIN = SHARED_NER / "wojood-sample" / "train.txt"
+NER_SILVER = Path("annotation/ner-silver/silver.jsonl")
 
 
 def _positive_megabytes(value: str) -> float:
@@ -397,6 +398,12 @@ def _train_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("--wojood", type=Path, default=WOJOOD_TRAIN,
                    help=f"Wojood sample train split, tried as extra data (default: {WOJOOD_TRAIN};"
                    " left out when absent)")
+    p.add_argument("--silver", type=Path, default=NER_SILVER,
+                   help=f"silver entity set (offsets), tried as extra data (default: {NER_SILVER};"
+                   " left out when absent)")
+    p.add_argument("--data", type=Path, default=SHARED_DATA,
+                   help=f"folder holding the silver set's articles (default: {SHARED_DATA}; the "
+                   "set is left out when absent)")
     p.add_argument("--output", type=Path, default=None,
                    help="model file (default: the one the package ships)")
     p.add_argument("--card", type=Path, default=Path("MODEL.md"),
@@ -417,15 +424,21 @@ def _run_train(args) -> int:
 
     shipped = args.output or crf.model_path()
     wojood = args.wojood if args.wojood.is_file() else None
-    if args.check and wojood is None and args.wojood.name in _read_or_empty(args.card):
+    silver_here = args.silver.is_file() and (args.data / train_module.SILVER_SOURCE).is_file()
+    card = _read_or_empty(args.card)
+    absent = [what for what, missing in (
+        (args.wojood, wojood is None and args.wojood.name in card),
+        (args.data, not silver_here and "of the silver entity set" in card)) if missing]
+    if args.check and absent:
         print(f"sahifa train --check: skipped: the shipped model was trained with "
-              f"{args.wojood}, which is absent here", file=sys.stderr)
+              f"{absent[0]}, which is absent here", file=sys.stderr)
         return 0
+    silver = train_module.silver_records(args.silver, args.data) if silver_here else None
     command = "sahifa train" + (f" --records {args.records}" if args.records != Path(".") else "")
     with tempfile.TemporaryDirectory() as scratch:
         target = Path(scratch) / "crf.model" if args.check else shipped
         report = train_module.train(args.records, wojood, target, Path(scratch),
-                                    worker_count(args.workers))
+                                    worker_count(args.workers), silver)
         card = train_module.model_card(report, command)
         if args.check:
             stale = [name for name, same in (

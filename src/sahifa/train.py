@@ -1,13 +1,16 @@
 """`sahifa train`: the CRF entity tagger, trained on the gold records of the train split (never
-on test), and on the Wojood sample's train split where that helps on our articles.
+on test), and on the Wojood sample's train split and the silver entity set (annotation/
+ner-silver/: one model pass over SaudiNewsNet articles outside the corpus) where they help on
+our articles.
 
 The choice of data is made by five-fold cross-validation over the train articles (every fifth
 by the sha256 of its id held out in turn), micro-averaged strict F1 of the outermost entities:
-a single fifth (nine articles) is too few to tell two choices apart. Wojood's sentences carry
+a single fifth (nine articles) is too few to tell two choices apart. The silver articles are
+only ever fitted on, never held out: they are not gold. Wojood's sentences carry
 their own copy of every feature (`crf.WOJOOD`): mixed in with plain features they cost our
 articles 0.05 F1 (crf@3's MODEL.md), with copies the weights they need apart from news go there.
 
-Deterministic: the same records and the same Wojood file give the same model file, byte for byte
+Deterministic: the same records and the same extra data give the same model file, byte for byte
 (crfsuite's L-BFGS has no randomness; the sequences go in a fixed order).
 """
 
@@ -16,7 +19,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import version
 from pathlib import Path
 
@@ -28,9 +31,11 @@ from sahifa.annotate.text import Mention, words_of
 from sahifa.evaluate.conll import Sentence, read_conll
 from sahifa.evaluate.metrics import ALL, Score, span_scores
 from sahifa.evaluate.run import outermost
-from sahifa.record import Record
+from sahifa.offset_sets import read_rows, rebuilt_records
+from sahifa.record import Entity, Record
 from sahifa.write.parquet import document_files, read_documents
 
+SILVER_SOURCE = "news/saudinewsnet/saudinewsnet.jsonl.gz"  # where the silver set's articles are
 FOLDS = 5  # the train articles are held out a fifth at a time to choose the training data
 SAME_F1 = 0.005  # cross-validated F1s closer than this are one score (a few of 1,600 entities)
 
@@ -47,6 +52,7 @@ class TrainingReport:
     articles: int
     sequences: int
     wojood_sentences: int
+    silver_articles: int
     folds: int
     dev_scores: dict[str, Score] = field(default_factory=dict)  # data choice → outermost F1
     inputs: list[tuple[str, str]] = field(default_factory=list)  # (name, sha256)
@@ -60,6 +66,21 @@ def gold_train_records(path: Path) -> list[Record]:
             records += [r for r in map(Record.from_dict, read_documents(file))
                         if any(e.origin == "gold" for e in r.entities)]
     return records
+
+
+def silver_records(path: Path, data: Path) -> list[Record]:
+    """The silver entity set's articles, rebuilt from `data` (../shared/data), with its
+    entities (origin "silver", the pass as annotator), in the set's order."""
+    rows = read_rows(path)
+    records = rebuilt_records(data, rows, "the silver entity set")
+    return [_with_entities(records[row["id"]], row) for row in rows]
+
+
+def _with_entities(record: Record, row: dict) -> Record:
+    text = record.text
+    entities = [Entity(f"T{i}", e["start"], e["end"], text[e["start"]:e["end"]], e["label"],
+                       "silver", row["annotator"]) for i, e in enumerate(row["entities"], 1)]
+    return replace(record, entities=entities, quotes=[], corrections=[])
 
 
 def folds(records: list[Record]) -> list[set[str]]:
@@ -158,34 +179,42 @@ def micro_average(scores: list[Score]) -> Score:
     return Score(precision, recall, f1, gold, predicted)
 
 
-def _choice(scores: dict[str, Score]) -> str:
-    """`ours+wojood` unless its cross-validated F1 is SAME_F1 or more below `ours`: closer
-    scores differ by a few entities, which is noise, and with Wojood's data the tagger also
-    serves text like Wojood's (its test split is scored too)."""
-    if "ours+wojood" in scores and scores["ours+wojood"].f1 > scores["ours"].f1 - SAME_F1:
-        return "ours+wojood"
-    return "ours"
+def _kept(scores: dict[str, Score], without: str, with_it: str) -> str:
+    """`with_it` (more training data) unless its cross-validated F1 is SAME_F1 or more below
+    `without`'s: closer scores differ by a few entities, which is noise."""
+    if with_it in scores and scores[with_it].f1 > scores[without].f1 - SAME_F1:
+        return with_it
+    return without
 
 
 def train(records_path: Path, wojood: Path | None, model: Path, scratch: Path,
-          workers: int = 1) -> TrainingReport:
+          workers: int = 1, silver: list[Record] | None = None) -> TrainingReport:
     """Choose the training data by cross-validation on the train articles (ours alone, or
-    with Wojood's train split in its own domain), then fit the final model on every train
-    article with that choice."""
+    with Wojood's train split in its own domain; then with the silver articles or without),
+    then fit the final model on every train article with that choice."""
     records = gold_train_records(records_path)
-    report = TrainingReport(model, len(records), 0, 0, FOLDS)
-    extra = {"ours": []}
+    report = TrainingReport(model, len(records), 0, 0, 0, FOLDS)
+    own = {r.id: list(record_sequences([r])) for r in records}  # the rules run once a record
+    extra: dict[str, list[Sequence]] = {"ours": []}
     if wojood:
         extra["ours+wojood"] = list(wojood_sequences(read_conll(wojood)))
-    own = {r.id: list(record_sequences([r])) for r in records}  # the rules run once a record
     for name, sequences in extra.items():
         report.dev_scores[name] = cross_validate(records, own, sequences, scratch, name, workers)
-    best = _choice(report.dev_scores)
+    best = _kept(report.dev_scores, "ours", "ours+wojood")
     report.wojood_sentences = len(extra[best])
+    if silver:
+        name = f"{best}+silver"
+        extra[name] = extra[best] + list(record_sequences(silver))
+        report.dev_scores[name] = cross_validate(records, own, extra[name], scratch, name,
+                                                 workers)
+        best = _kept(report.dev_scores, best, name)
     report.sequences = fit([s for r in records for s in own[r.id]] + extra[best], model)
     report.inputs = [(r.id, r.source.sha256) for r in records]
-    if wojood and best == "ours+wojood":
+    if wojood and "wojood" in best:
         report.inputs.append((wojood.name, hashlib.sha256(wojood.read_bytes()).hexdigest()))
+    if silver and best.endswith("+silver"):
+        report.silver_articles = len(silver)
+        report.inputs += [(f"silver {r.id}", r.source.sha256) for r in silver]
     return report
 
 
@@ -198,6 +227,8 @@ def model_card(report: TrainingReport, command: str) -> str:
     inputs = "\n".join(f"| {name} | `{digest}` |" for name, digest in report.inputs)
     wojood = (f", {report.wojood_sentences} of them Wojood sample train sentences"
               if report.wojood_sentences else "")
+    silver = (f", and the {report.silver_articles} articles of the silver entity set"
+              if report.silver_articles else "")
     return f"""# The CRF entity tagger (`{crf.ANNOTATOR}`)
 
 Made by `{command}` (`scripts/test.sh` runs `sahifa train --check`, which fails unless a fresh
@@ -211,16 +242,18 @@ training gives this file and `{report.model.name}` byte for byte).
   features version {crf.FEATURES_VERSION} (see `src/sahifa/annotate/crf.py`).
 - **File**: `src/sahifa/annotate/data/{report.model.name}`, {len(data):,} bytes, sha256
   `{hashlib.sha256(data).hexdigest()}`.
-- **Training data**: the {report.articles} gold articles of the train split ({report.sequences}
-  sequences{wojood}); never the test split.
+- **Training data**: the {report.articles} gold articles of the train split{silver}
+  ({report.sequences} sequences{wojood}); never the test split.
 - **How the data were chosen**: by {report.folds}-fold cross-validation over the train articles
   (dealt out in the order of the sha256 of their ids): a model fitted on the other folds alone,
   and one with the Wojood sample's train split added (its sentences with their own copy of each
   feature, `wojood|…`, so that what is Wojood's own does not weigh on news), was scored on
   each held-out fold (strict F1 of the outermost entities, CRF with the rules, micro-averaged
   over the folds). Wojood's data is kept unless it lowers that F1 by {SAME_F1} or more (closer
-  scores differ by a few entities: noise), and the choice was then fitted on all
-  {report.articles} articles.
+  scores differ by a few entities: noise). The silver entity set (`annotation/ner-silver/`:
+  SaudiNewsNet articles outside the corpus, one unreviewed language-model pass each, kept as
+  offsets; README.md there) was then added to that choice's training folds, never held out,
+  and kept by the same rule. The choice was then fitted on all {report.articles} articles.
   The build tags news with the shared features only; the Wojood-domain copies are used for
   the Wojood test figures of README.md, which say so.
 

@@ -290,3 +290,12 @@ def test_train_check_skips_when_the_wojood_file_it_needs_is_absent(tmp_path, cap
     code = main(["train", "--check", "--card", str(card),
                  "--wojood", str(tmp_path / "absent" / "train.txt")])
     assert code == 0 and "skipped" in capsys.readouterr().err
+
+
+def test_train_check_skips_when_the_silver_articles_it_needs_are_absent(tmp_path, capsys):
+    card = tmp_path / "MODEL.md"
+    card.write_text("…, and the 144 articles of the silver entity set (…)\n", encoding="utf-8")
+    code = main(["train", "--check", "--card", str(card), "--data", str(tmp_path / "absent"),
+                 "--wojood", str(tmp_path / "absent" / "train.txt")])
+    err = capsys.readouterr().err
+    assert code == 0 and "skipped" in err and str(tmp_path / "absent") in err

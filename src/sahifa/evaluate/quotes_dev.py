@@ -6,15 +6,12 @@ only."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import replace
 from pathlib import Path
 
 from sahifa.annotate.auto import DEFAULT_TAGGER, Tagger, auto_annotate
-from sahifa.errors import UserError
 from sahifa.evaluate.quotes import QuoteEvaluation
-from sahifa.pipeline import convert_or_reject, iter_inputs
+from sahifa.offset_sets import read_rows, rebuilt_records
 from sahifa.record import Cue, Entity, Quote, Record
 
 CHECK_PASSES = frozenset({"q4", "q8"})
@@ -22,30 +19,9 @@ PARTS = {"tune": lambda row: row["annotator"] not in CHECK_PASSES,
          "check": lambda row: row["annotator"] in CHECK_PASSES}
 
 
-def read_rows(gold: Path) -> list[dict]:
-    return [json.loads(line) for line in gold.read_text("utf-8").splitlines() if line.strip()]
-
-
 def dev_records(data: Path, rows: list[dict]) -> dict[str, Record]:
-    """Our records of the articles the set names, by id, each checked against its hash."""
-    wanted = {(row["source"], row["line"]): row for row in rows}
-    found = {}
-    for source in sorted({row["source"] for row in rows}):
-        for item in iter_inputs(data / source):
-            row = wanted.get((source, item.line))
-            if row is None:
-                continue
-            record = convert_or_reject(item)
-            text = getattr(record, "text", "")
-            if hashlib.sha256(text.encode("utf-8")).hexdigest() != row["text_sha256"]:
-                raise UserError(item.where, "is not the text the quotation development set was "
-                                "annotated on (its hash differs): the reader or the data changed")
-            found[row["id"]] = record
-    missing = [row["id"] for row in rows if row["id"] not in found]
-    if missing:
-        raise UserError(data.as_posix(), f"lacks {len(missing)} articles of the quotation "
-                        f"development set, e.g. {missing[0]}")
-    return found
+    """Our records of the set's articles, by id, each checked against its hash."""
+    return rebuilt_records(data, rows, "the quotation development set")
 
 
 def gold_record(record: Record, row: dict) -> Record:
