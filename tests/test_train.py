@@ -1,9 +1,7 @@
-import json
 from pathlib import Path
 
 import pytest
 
-from sahifa.errors import UserError
 from sahifa.evaluate.metrics import Score
 from sahifa.offset_sets import read_rows
 from sahifa.train import SAME_F1, _kept, silver_records
@@ -45,11 +43,3 @@ def test_the_silver_articles_are_rebuilt_with_their_entities(shared_data):
         assert all(record.text[e.start:e.end] == e.text and e.origin == "silver"
                    for e in record.entities)
 
-
-@pytest.mark.shared_data
-def test_a_silver_article_whose_text_changed_is_named(shared_data, tmp_path):
-    row = read_rows(SILVER)[0]
-    silver = tmp_path / "silver.jsonl"
-    silver.write_text(json.dumps({**row, "text_sha256": "0" * 64}) + "\n", "utf-8")
-    with pytest.raises(UserError, match="silver entity set was annotated on"):
-        silver_records(silver, shared_data)
