@@ -43,7 +43,7 @@ from sahifa.annotate.text import (
 )
 from sahifa.schema import labels
 
-NAME, VERSION = "crf", "9"
+NAME, VERSION = "crf", "10"
 ANNOTATOR = f"{NAME}@{VERSION}"
 FEATURES_VERSION = "4"
 WOJOOD = "wojood"  # the domain of the Wojood sample's sentences (their own copy of each feature)
