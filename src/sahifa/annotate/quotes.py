@@ -688,9 +688,12 @@ def _antecedent(article: _Article, cue: tuple[int, int], sentence: tuple[int, in
     reporting word before the cue (or the nationality of the unnamed source of the last one:
     وأوضح مسؤول تركي …، وأضاف …; for a cue that opens its sentence after one whose subject is
     elided too, the person named with an office after the verb that opens that one's sentence:
-    أبدى فولفجانج شويبله وزير المالية … حيث أوضح أن …، وأضاف), the previous quote's speaker
-    (a person of the cue's gender: وأضافت is not the man who قال), or the nearest person
-    before the cue in its paragraph or the one before."""
+    أبدى فولفجانج شويبله وزير المالية … حيث أوضح أن …، وأضاف; an office alone as that subject:
+    the person named in full after an office with all its words, `_office_holder`), the previous
+    quote's speaker (a person of the cue's gender: وأضافت is not the man who قال), the subject of
+    the sentence before when this one opens with a verb and no subject
+    (`_previous_opening_subject`), or the nearest person before the cue in its paragraph or the
+    one before."""
     text = article.text
     if (opening := _opening_subject(article, sentence, cue)) is not None:
         return opening
