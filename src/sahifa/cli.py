@@ -420,11 +420,12 @@ def _train_parser(p: argparse.ArgumentParser) -> None:
 def _run_train(args) -> int:
     from sahifa import train as train_module
     from sahifa.annotate import crf
+    from sahifa.offset_sets import read_rows, sources_present
     from sahifa.parallel import worker_count
 
     shipped = args.output or crf.model_path()
     wojood = args.wojood if args.wojood.is_file() else None
-    silver_here = args.silver.is_file() and (args.data / train_module.SILVER_SOURCE).is_file()
+    silver_here = args.silver.is_file() and sources_present(read_rows(args.silver), args.data)
     card = _read_or_empty(args.card)
     absent = [what for what, missing in (
         (args.wojood, wojood is None and args.wojood.name in card),

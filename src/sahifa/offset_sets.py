@@ -18,6 +18,11 @@ def read_rows(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
+def sources_present(rows: list[dict], data: Path) -> bool:
+    """Whether `data` holds every source file the rows name."""
+    return all((data / source).is_file() for source in {row["source"] for row in rows})
+
+
 def rebuilt_records(data: Path, rows: list[dict], name: str) -> dict[str, Record]:
     """Our records of the articles `rows` name, by id, each checked against its hash (`name`:
     the set, for the error messages)."""

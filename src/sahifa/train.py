@@ -35,7 +35,6 @@ from sahifa.offset_sets import read_rows, rebuilt_records
 from sahifa.record import Entity, Record
 from sahifa.write.parquet import document_files, read_documents
 
-SILVER_SOURCE = "news/saudinewsnet/saudinewsnet.jsonl.gz"  # where the silver set's articles are
 FOLDS = 5  # the train articles are held out a fifth at a time to choose the training data
 SAME_F1 = 0.005  # cross-validated F1s closer than this are one score (a few of 1,600 entities)
 
