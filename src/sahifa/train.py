@@ -119,7 +119,7 @@ def wojood_sequences(sentences: Iterable[Sentence]) -> Iterator[Sequence]:
 
 def _sequence(text, words, rules, gold, start, end, domain=None) -> Sequence:
     inside = [m for m in rules if start <= m.start and m.end <= end]
-    return Sequence(crf.token_features(text, words, *crf.level_tags(words, inside),
+    return Sequence(crf.token_features(words, *crf.level_tags(words, inside),
                                        domain=domain),
                     crf.outermost_tags(words, [g for g in gold if start <= g.start < end]))
 

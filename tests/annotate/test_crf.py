@@ -152,7 +152,7 @@ def test_the_rules_tags_are_features_of_their_words():
     words = words_of(text)
     tags = crf.outermost_tags(words, [Mention(4, 16, "PERS", "persons@2")])
     assert tags == ["O", "B-PERS", "I-PERS"]
-    features = crf.token_features(text, words, tags)
+    features = crf.token_features(words, tags)
     assert "rule=B-PERS" in features[1] and "-1:rule=O" in features[1]
 
 
@@ -196,16 +196,16 @@ def test_features_put_together_from_word_types_are_the_ones_spelt_out():
     assert sum(len(p[1]) for p in paragraphs) > 100
     assert any(tag != "O" for p in paragraphs for tag in p[3])
     for text, words, rule_tags, inner_tags in paragraphs:
-        assert crf.token_features(text, words, rule_tags, inner_tags) == _spelt_out_features(
+        assert crf.token_features(words, rule_tags, inner_tags) == _spelt_out_features(
             text, words, rule_tags, inner_tags)
 
 
 def test_the_tagger_reads_encoded_features_as_their_strings():
     tagger = _crfsuite_tagger()
-    for text, words, rule_tags, inner_tags in _seed_paragraphs():
-        encoded = crf._encoded_features(text, words, rule_tags, inner_tags)
+    for _, words, rule_tags, inner_tags in _seed_paragraphs():
+        encoded = crf._encoded_features(words, rule_tags, inner_tags)
         assert tagger.tag(encoded) == tagger.tag(
-            crf.token_features(text, words, rule_tags, inner_tags))
+            crf.token_features(words, rule_tags, inner_tags))
 
 
 def test_tags_from_the_weights_as_arrays_are_crfsuites_own():
@@ -218,9 +218,9 @@ def test_tags_from_the_weights_as_arrays_are_crfsuites_own():
               for start, end in paragraphs]
     for domain in (None, crf.WOJOOD):
         expected = [tag for w, found in zip(words, inside, strict=True) for tag in tagger.tag(
-            crf.token_features(text, w, *crf.level_tags(w, found), domain))]
+            crf.token_features(w, *crf.level_tags(w, found), domain))]
         assert any(tag != "O" for tag in expected)
-        assert crf.paragraph_tags(text, words, inside, weights, domain) == expected
+        assert crf.paragraph_tags(words, inside, weights, domain) == expected
 
 
 def _crfsuite_tagger():
@@ -233,7 +233,7 @@ def test_training_twice_gives_the_same_model_bytes(tmp_path):
     text = "قال الوزير سيرغي لافروف في موسكو"
     words = words_of(text)
     gold = ["O", "O", "B-PERS", "I-PERS", "O", "B-GPE"]
-    sequences = [Sequence(crf.token_features(text, words, ["O"] * len(words)), gold)] * 3
+    sequences = [Sequence(crf.token_features(words, ["O"] * len(words)), gold)] * 3
     fit(sequences, tmp_path / "a.model")
     fit(sequences, tmp_path / "b.model")
     assert (tmp_path / "a.model").read_bytes() == (tmp_path / "b.model").read_bytes()
@@ -258,8 +258,8 @@ def test_an_article_without_gold_gets_crf_spans_unless_the_rules_are_asked_for(t
 def test_a_domain_adds_a_marked_copy_of_every_feature():
     text = "قال سيرغي لافروف"
     words = words_of(text)
-    plain = crf.token_features(text, words, ["O"] * 3)
-    wojood = crf.token_features(text, words, ["O"] * 3, domain=crf.WOJOOD)
+    plain = crf.token_features(words, ["O"] * 3)
+    wojood = crf.token_features(words, ["O"] * 3, domain=crf.WOJOOD)
     assert not any("|" in f for token in plain for f in token)
     assert wojood == [token + [f"wojood|{f}" for f in token] for token in plain]
 

@@ -66,6 +66,16 @@ def test_a_part_sees_the_phrases_that_end_inside_it(text, phrases, cut):
         assert part.phrase(of_part, i) == expected
 
 
+@settings(max_examples=200, deadline=None)
+@given(text=words_text, cut=st.tuples(st.integers(0, 14), st.integers(0, 14)))
+def test_a_part_knows_which_of_its_words_follow_more_than_white_space(text, cut):
+    words = words_of(text)
+    start, end = sorted(min(c, len(words)) for c in cut)
+    part = words.part(start, end)
+    assert part.apart_from_previous() == [
+        bool(i and text[part[i - 1].end:part[i].start].strip()) for i in range(len(part))]
+
+
 def test_proclitics_stay_out_of_the_span_and_punctuation_ends_a_phrase():
     text = "وللرئيس المصري كلمة، ووزير الخارجية. الخارجية"
     words = words_of(text)

@@ -35,6 +35,7 @@ from sahifa.annotate.text import (
     WORD_CHARACTERS,
     Mention,
     Word,
+    Words,
     document,
     key,
     list_keys,
@@ -77,7 +78,7 @@ def available() -> bool:
     return model_weights(model_path()) is not None
 
 
-def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
+def token_features(words: Words, rule_tags: Sequence[str],
                    inner_tags: Sequence[str] | None = None,
                    domain: str | None = None) -> list[list[str]]:
     """The features of each word of a sentence (strings, as training reads them); `inner_tags`:
@@ -86,10 +87,10 @@ def token_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
     weights its data need apart from news go to the copies (Daumé's feature augmentation);
     news has the shared features only."""
     return [[f.decode() for f in token]
-            for token in _encoded_features(text, words, rule_tags, inner_tags, domain)]
+            for token in _encoded_features(words, rule_tags, inner_tags, domain)]
 
 
-def _encoded_features(text: str, words: Sequence[Word], rule_tags: Sequence[str],
+def _encoded_features(words: Words, rule_tags: Sequence[str],
                       inner_tags: Sequence[str] | None = None,
                       domain: str | None = None) -> list[tuple[bytes, ...]]:
     """`token_features` as UTF-8 bytes, what crfsuite reads (given str, it encodes every feature
@@ -98,17 +99,12 @@ def _encoded_features(text: str, words: Sequence[Word], rule_tags: Sequence[str]
     blocks = [_word_blocks(w.text, r, x) for w, r, x in zip(words, rule_tags, inner, strict=True)]
     sides = [_side_column(blocks, k, step, side) for k, (step, side) in enumerate(_SIDES, 1)]
     punctuation = [(_AFTER_PUNCTUATION,) if after else ()
-                   for after in _after_punctuation(text, words)]
+                   for after in words.apart_from_previous()]
     out = [(*b[0], *left, *right, *left2, *right2, *p)  # _SIDES' order: -1, +1, -2, +2
            for b, left, right, left2, right2, p in zip(blocks, *sides, punctuation, strict=True)]
     if domain:
         out = [features + _marked(features, domain) for features in out]
     return out
-
-
-def _after_punctuation(text: str, words: Sequence[Word]) -> list[bool]:
-    """Whether each word follows something other than white space (not the first word)."""
-    return [bool(i and text[words[i - 1].end:w.start].strip()) for i, w in enumerate(words)]
 
 
 def _marked(features: tuple[bytes, ...], domain: str) -> tuple[bytes, ...]:
@@ -255,14 +251,14 @@ def tag(text: str, paragraphs: list[tuple[int, int]], rules: Sequence[Mention],
     all_words = document(text, paragraphs).paragraphs
     inside = [[m for m in rules[bisect_left(starts, start):bisect_left(starts, end)]
                if m.end <= end] for start, end in paragraphs]
-    tags, found, at = paragraph_tags(text, all_words, inside, weights, domain), [], 0
+    tags, found, at = paragraph_tags(all_words, inside, weights, domain), [], 0
     for words, rules_inside in zip(all_words, inside, strict=True):
         found += spans_of(text, words, tags[at:at + len(words)], rules_inside)
         at += len(words)
     return with_other_mentions(text, all_words, found, ANNOTATOR)
 
 
-def paragraph_tags(text: str, paragraphs: Sequence[Sequence[Word]],
+def paragraph_tags(paragraphs: Sequence[Words],
                    rules: Sequence[Sequence[Mention]], weights: Weights,
                    domain: str | None = None) -> list[str]:
     """The model's tags of the words of `paragraphs` (`rules`: each one's rule mentions), one
@@ -272,9 +268,9 @@ def paragraph_tags(text: str, paragraphs: Sequence[Sequence[Word]],
     words_table.begin()
     numbers, after = [], []
     for words, found in zip(paragraphs, rules, strict=True):
-        numbers += map(words_table.number, zip((w.text for w in words),
-                                               *level_tags(words, found), strict=True))
-        after += _after_punctuation(text, words)
+        numbers += words_table.numbered(zip((w.text for w in words), *level_tags(words, found),
+                                            strict=True))
+        after += words.apart_from_previous()
     labels = decode(weights, words_table, marks_table, numbers, list(map(len, paragraphs)),
                     after, [step for step, _ in _SIDES])
     return [weights.labels[i] for i in labels]

@@ -20,10 +20,9 @@ attributes', each with a backward array from id to string.
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, chain
 from pathlib import Path
 from typing import NamedTuple
 
@@ -82,7 +81,8 @@ class Blocks:
     """Items (a word with its tags) numbered as first seen, each with a fixed number of blocks
     of features (`make(item)`) kept as the model's numbers of their attributes. A bounded
     table: a text's numbering starts with `begin`, which empties it once it holds `limit`
-    items."""
+    items. The numbers of a text's new items join the table's arrays when it is read
+    (`table`), not one item at a time."""
 
     def __init__(self, weights: Weights, make: Callable[[Hashable], Sequence[Sequence[bytes]]],
                  limit: int) -> None:
@@ -93,6 +93,8 @@ class Blocks:
         self.numbers: dict[Hashable, int] = {}
         self.rows, self.offsets = _Growing(np.intc), _Growing(np.int64)
         self.offsets.extend([0])
+        self._new_rows: list[int] = []
+        self._new_ends: list[int] = []
 
     def begin(self) -> None:
         """Start numbering a text's items; the numbers given before are void."""
@@ -101,14 +103,25 @@ class Blocks:
 
     def number(self, item: Hashable) -> int:
         found = self.numbers.get(item)
-        if found is None:
-            found = self.numbers[item] = len(self.numbers)
-            blocks = [self.weights.rows(block) for block in self.make(item)]
-            self.offsets.extend(list(accumulate(map(len, blocks), initial=len(self.rows)))[1:])
-            self.rows.extend(list(chain.from_iterable(blocks)))
+        return self._new(item) if found is None else found
+
+    def numbered(self, items: Iterable[Hashable]) -> list[int]:
+        """The number of each item (`number`, in one loop)."""
+        get, new = self.numbers.get, self._new
+        return [new(item) if (found := get(item)) is None else found for item in items]
+
+    def _new(self, item: Hashable) -> int:
+        found = self.numbers[item] = len(self.numbers)
+        rows, ends, before = self._new_rows, self._new_ends, len(self.rows)
+        for block in self.make(item):
+            rows += self.weights.rows(block)
+            ends.append(before + len(rows))
         return found
 
     def table(self) -> _Table:
+        self.rows.extend(self._new_rows)
+        self.offsets.extend(self._new_ends)
+        self._new_rows, self._new_ends = [], []
         return _Table(self.rows.values(), self.offsets.values())
 
 

@@ -128,6 +128,12 @@ class Words(list[Word]):
             base._scan_text = ScanText.of(base)
         return base._scan_text
 
+    def apart_from_previous(self) -> list[bool]:
+        """Whether more than white space stands before each word (never the first: what is
+        before these words is not read)."""
+        apart = self.scan_text().apart
+        return [False, *apart[self.offset:self.offset + len(self) - 1]] if self else []
+
     def keys(self) -> list[str]:
         """The lookup key of each word."""
         return self.scan_text().keys[self.offset:self.offset + len(self)]
@@ -221,19 +227,20 @@ class ScanText:
     keys: list[str]  # each word's key
     starts: list[int]  # where each word's key starts in `text`, and the text's length
     word_ending_at: dict[int, int]  # position of a word's END in `text`: the word's index
+    apart: list[bool]  # whether more than white space stands after each word (not the last)
 
     @classmethod
     def of(cls, words: Words) -> ScanText:
         """A list at a time (an article can have hundreds of thousands of words): the gap after
         each word is APART where it holds more than white space (see `follows`)."""
         keys = [key(w.text) for w in words]
-        gaps = [words.text[a.end:b.start] for a, b in pairwise(words)]
-        closers = [END + APART if gap.strip() else END + ADJACENT for gap in gaps]
-        closers.append(END + ADJACENT)
+        apart = [bool(words.text[a.end:b.start].strip()) for a, b in pairwise(words)]
+        apart.append(False)
+        closers = [END + APART if gap else END + ADJACENT for gap in apart]
         starts = list(accumulate((len(k) + 2 for k in keys), initial=0))
         ending = dict(zip(map(add, starts, map(len, keys)), range(len(keys)), strict=False))
         text = "".join(map(add, keys, closers))
-        return cls(text, keys, starts, ending)
+        return cls(text, keys, starts, ending, apart)
 
 
 class PhraseAutomaton:
