@@ -13,7 +13,7 @@ fi
 stamp=.venv/.sahifa-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -c constraints.txt -e '.[test,hf,ray]'
+  .venv/bin/python -m pip install --quiet -c constraints.txt -e '.[test,hf,ray,clusters]'
   touch "$stamp"
 fi
 if ! command -v chromium >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 \

@@ -209,6 +209,8 @@ def train(records_path: Path, wojood: Path | None, model: Path, scratch: Path,
         best = _kept(report.dev_scores, best, name)
     report.sequences = fit([s for r in records for s in own[r.id]] + extra[best], model)
     report.inputs = [(r.id, r.source.sha256) for r in records]
+    report.inputs.append((f"word clusters ({crf.CLUSTERS_FILE})",
+                          hashlib.sha256(crf.cluster_file().read_bytes()).hexdigest()))
     if wojood and "wojood" in best:
         report.inputs.append((wojood.name, hashlib.sha256(wojood.read_bytes()).hexdigest()))
     if silver and best.endswith("+silver"):
@@ -228,6 +230,7 @@ def model_card(report: TrainingReport, command: str) -> str:
               if report.wojood_sentences else "")
     silver = (f", and the {report.silver_articles} articles of the silver entity set"
               if report.silver_articles else "")
+    clusters = {"words": len(crf.cluster_data()["words"])}
     return f"""# The CRF entity tagger (`{crf.ANNOTATOR}`)
 
 Made by `{command}` (`scripts/test.sh` runs `sahifa train --check`, which fails unless a fresh
@@ -239,6 +242,12 @@ training gives this file and `{report.model.name}` byte for byte).
 - **Model**: a linear-chain CRF (python-crfsuite {version("python-crfsuite")}), L-BFGS with
   c1 = {crf.TRAINING["c1"]}, c2 = {crf.TRAINING["c2"]}, {crf.TRAINING["max_iterations"]} iterations;
   features version {crf.FEATURES_VERSION} (see `src/sahifa/annotate/crf.py`).
+- **Word clusters** (`src/sahifa/annotate/data/{crf.CLUSTERS_FILE}`, made by
+  `scripts/word_clusters.py`, which `scripts/test.sh` checks fresh): each word's cluster at
+  {", ".join(map(str, crf.CLUSTER_LEVELS))} clusters, a feature of the word and of its
+  neighbours. Learnt without labels from SaudiNewsNet less the 56 articles of the gold sample
+  ({clusters["words"]:,} words): word2vec (CBOW, gensim) over each paragraph's word keys, then
+  k-means of the normalised vectors; the file holds keys and cluster numbers, no text.
 - **File**: `src/sahifa/annotate/data/{report.model.name}`, {len(data):,} bytes, sha256
   `{hashlib.sha256(data).hexdigest()}`.
 - **Training data**: the {report.articles} gold articles of the train split{silver}

@@ -156,6 +156,22 @@ def test_the_rules_tags_are_features_of_their_words():
     assert "rule=B-PERS" in features[1] and "-1:rule=O" in features[1]
 
 
+TOLD = ("w=", "stem=", "lex=", *(f"c{n}=" for n in crf.CLUSTER_LEVELS))  # told neighbours
+
+
+def test_a_word_names_its_clusters_or_else_its_stems(monkeypatch):
+    monkeypatch.setattr(crf, "_clusters", lambda: {"محمد": (3, 41, 900), "سيرغي": (5, 7, 8)})
+    crf._word_features.cache_clear()
+    try:
+        features = {w: [f.decode() for f in crf._word_features(w)]
+                    for w in ("محمد", "ومحمد", "سيرغي", "لافروف")}
+    finally:
+        crf._word_features.cache_clear()
+    assert {"c64=3", "c512=41"} <= set(features["محمد"]) and "c64=3" in features["ومحمد"]
+    assert "c512=7" in features["سيرغي"]
+    assert not [f for f in features["لافروف"] if f.startswith(TOLD[3:])]
+
+
 def _spelt_out_features(text, words, rule_tags, inner_tags):
     """The features of each word as FEATURES_VERSION defines them, one word at a time."""
     own = [[f.decode() for f in crf._word_features(w.text)] for w in words]
@@ -165,7 +181,7 @@ def _spelt_out_features(text, words, rule_tags, inner_tags):
         for step in (-1, 1, -2, 2):
             side, j = f"{step:+d}", i + step
             if 0 <= j < len(words):
-                features += [f"{side}:{f}" for f in own[j] if f.startswith(("w=", "stem=", "lex="))]
+                features += [f"{side}:{f}" for f in own[j] if f.startswith(TOLD)]
                 features.append(f"{side}:rule={rule_tags[j]}")
             else:
                 features.append(f"{side}:edge")

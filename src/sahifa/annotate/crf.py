@@ -6,8 +6,10 @@ features are looked up in the model once, not at every token.
 
 Features of a token (FEATURES_VERSION): its lookup key (hamza forms, ى/ي, ة/ه, marks and tatweel
 out), its form without proclitics (و ف ب ك ل، لل) and which proclitics it had, ال, prefixes and
-suffixes of two and three letters, its shape (Arabic, Latin, digits, punctuation), the same for
-the words two before and after, the word lists of the lexicons it is in, and the rules' IOB2 tags
+suffixes of two and three letters, its shape (Arabic, Latin, digits, punctuation), the word lists
+of the lexicons it is in, its word clusters (data/word-clusters.json.gz: learnt without labels
+from SaudiNewsNet by scripts/word_clusters.py; the stem's where the word has none), the word,
+stem, lists and clusters of the words two before and after, and the rules' IOB2 tags
 of the outermost entity at the token and its neighbours and of the entity nested in it; for the
 Wojood sample's sentences, a copy of each marked with its domain. A person
 it names once is found at the article's other mentions of the name or its surname. Nested
@@ -17,6 +19,8 @@ reconciliation keeps the longer of two that cross.
 
 from __future__ import annotations
 
+import gzip
+import json
 from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
@@ -44,9 +48,9 @@ from sahifa.annotate.text import (
 )
 from sahifa.schema import labels
 
-NAME, VERSION = "crf", "10"
+NAME, VERSION = "crf", "11"
 ANNOTATOR = f"{NAME}@{VERSION}"
-FEATURES_VERSION = "4"
+FEATURES_VERSION = "5"
 WOJOOD = "wojood"  # the domain of the Wojood sample's sentences (their own copy of each feature)
 MODEL_FILE = "crf.model"
 WINDOW = 2
@@ -58,7 +62,10 @@ FUNCTION_WORD_NAMES = frozenset({"علي"})  # the key of على and of the name
 OUTSIDE_OFFICES = ("PERS", "DATE", "TIME")  # the rules' mentions an office stops before
 PLACE_AND_BODY_LABELS = ("ORG", "GPE", "LOC", "FAC")  # names `_name_end` may cut
 OFFICE_TIMES = frozenset({"اليوم", "امس", "غدا"})  # keys no office goes on past
-NEIGHBOUR = (b"w=", b"stem=", b"lex=")  # what a word's features tell of its neighbours
+CLUSTERS_FILE = "word-clusters.json.gz"  # scripts/word_clusters.py writes it
+CLUSTER_LEVELS = (64, 512, 2048)  # a word's cluster at each level is a feature (c64=3 …)
+NEIGHBOUR = (b"w=", b"stem=", b"lex=", *(f"c{n}=".encode() for n in CLUSTER_LEVELS))  # what a
+# word's features tell of its neighbours
 _AFTER_A_SPACE = regex.compile(f"(?<= ){WORD_CHARACTERS}+")
 TRAINING = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
             "feature.possible_transitions": True}
@@ -183,6 +190,7 @@ def _word_features(word: str) -> tuple[bytes, ...]:
     classes = sorted({c for _, r in found for c in lists.get(r, ())})
     return tuple(f.encode() for f in (
         f"w={k}", f"stem={stem_key}", *(f"lex={c}" for c in classes),
+        *_cluster_features(k, stem_key),
         f"clitics={word[:skip]}", f"al={stem.startswith('ال')}", f"p2={stem_key[:2]}",
         f"p3={stem_key[:3]}", f"s2={stem_key[-2:]}", f"s3={stem_key[-3:]}",
         f"shape={_shape(word)}", f"len={min(len(stem_key), 8)}"))
@@ -213,6 +221,30 @@ def _classes() -> dict[str, tuple[str, ...]]:
             if " " not in word:
                 found.setdefault(key(word), set()).add(name)
     return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+def _cluster_features(word_key: str, stem_key: str) -> list[str]:
+    """The word's cluster at each level, or its stem's where the word has none."""
+    clusters = _clusters().get(word_key) or _clusters().get(stem_key)
+    return [f"c{n}={c}" for n, c in zip(CLUSTER_LEVELS, clusters, strict=True)] if clusters \
+        else []
+
+
+def cluster_file() -> Path:
+    return Path(str(resources.files("sahifa.annotate").joinpath("data", CLUSTERS_FILE)))
+
+
+def cluster_data() -> dict:
+    """The word clusters' file as written (provenance, words, each level's cluster numbers)."""
+    return json.loads(gzip.decompress(cluster_file().read_bytes()))
+
+
+@cache
+def _clusters() -> dict[str, tuple[int, ...]]:
+    """{word key: its cluster at each of CLUSTER_LEVELS}."""
+    found = cluster_data()
+    return dict(zip(found["words"], zip(*(found[f"c{n}"] for n in CLUSTER_LEVELS), strict=True),
+                    strict=True))
 
 
 def _shape(word: str) -> str:
