@@ -58,8 +58,8 @@ def test_decoding_gives_crfsuites_tags(model, texts):
     """Texts of sentences of tokens of features, each decoded in one go, with a table small
     enough to start again between texts."""
     weights = Weights.read(model)
-    words = Blocks(weights, lambda item: [item], limit=3)
-    marks = Blocks(weights, lambda _: [()], limit=1)
+    words = Blocks(lambda item: [weights.rows(item)], limit=3)
+    marks = Blocks(lambda _: [[]], limit=1)
     marks.number(None)
     for sentences in texts:
         words.begin()

@@ -25,7 +25,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from importlib import resources
-from operator import add
 from pathlib import Path
 
 import regex
@@ -138,47 +137,53 @@ def _side_column(blocks: list[tuple[tuple[bytes, ...], ...]], k: int, step: int,
 def _word_blocks(word: str, rule_tag: str,
                  inner_tag: str) -> tuple[tuple[bytes, ...], ...]:
     """A word's own features with the rules' tags at it, then what it tells of itself to the
-    word it is each of _SIDES of (its word, stem and lexicon features, and its rule tag), put
-    together from the word's cached features and its tags' (tagging keeps them as a table's
-    attribute numbers, `_tables`)."""
-    return _joined(_word_parts(word), _tag_parts(rule_tag, inner_tag))
+    word it is each of _SIDES of (its word, stem, lexicon and cluster features, and its rule
+    tag, after the side's mark), put together from the word's cached features and its tags'
+    (tagging keeps them as a table's attribute numbers, `_tables`)."""
+    own, told = _parts(word, rule_tag, inner_tag)
+    return (own, *(tuple([side + f for f in told]) for side in _SIDE_MARKS))
 
 
-_Parts = tuple[tuple[bytes, ...], tuple[tuple[bytes, ...], ...]]  # own features, told per side
-
-
-def _joined(word: _Parts, tags: _Parts) -> tuple[tuple[bytes, ...], ...]:
-    """The blocks of a word with its tags: in each, the word's features, then the tags'."""
-    return (word[0] + tags[0], *map(add, word[1], tags[1]))
-
-
-def _word_parts(word: str) -> _Parts:
+def _parts(word: str, rule_tag: str, inner_tag: str) -> tuple[tuple[bytes, ...], ...]:
+    """A word's own features with its tags', and those it tells its neighbours, each without
+    the side's mark: in both, the word's features, then the tags'."""
     own = _word_features(word)
-    shared = [f for f in own if f.startswith(NEIGHBOUR)]
-    return (_BIAS, *own), tuple(tuple([side + f for f in shared]) for side in _SIDE_MARKS)
-
-
-@cache
-def _tag_parts(rule_tag: str, inner_tag: str) -> _Parts:
-    return (_feature("rule=", rule_tag), _feature("inner=", inner_tag)), tuple(
-        (_feature(side, f"rule={rule_tag}"),) for _, side in _SIDES)
+    rule = _feature("rule=", rule_tag)
+    return ((_BIAS, *own, rule, _feature("inner=", inner_tag)),
+            (*(f for f in own if f.startswith(NEIGHBOUR)), rule))
 
 
 @cache
 def _tables(weights: Weights, domain: str | None) -> tuple[Blocks, Blocks]:
     """The blocks of the words tagged with `weights` (a word with its rules' tags: its own
     features, then what it tells each of _SIDES), and of the marks (no word each of _SIDES, and
-    punctuation before), with the copies a `domain` adds."""
-    words = Blocks(weights, lambda item: _domain_copies(_word_blocks(*item), domain), WORD_CACHE)
-    marks = Blocks(weights, lambda _: _domain_copies(
-        [*((_feature(side, "edge"),) for _, side in _SIDES), (_AFTER_PUNCTUATION,)], domain), 1)
+    punctuation before), in each copy of the features (a `domain` adds one, marked with it), as
+    the model's attribute numbers. What a word tells its neighbours is looked up once for all
+    the sides (`Weights.prefixed`), with no side's mark put before it."""
+    copies = (b"", f"{domain}|".encode()) if domain else (b"",)
+    own = weights.prefixed(copies)
+    told = weights.prefixed(tuple(c + side for c in copies for side in _SIDE_MARKS))
+    words = Blocks(lambda item: _numbered_blocks(_parts(*item), own, told, len(copies)),
+                   WORD_CACHE)
+    marks = Blocks(lambda _: [weights.rows((c + f,)) for c in copies for f in (
+        *(side + b"edge" for side in _SIDE_MARKS), _AFTER_PUNCTUATION)], 1)
     marks.number(None)
     return words, marks
 
 
-def _domain_copies(blocks: Sequence[tuple[bytes, ...]],
-                   domain: str | None) -> Sequence[tuple[bytes, ...]]:
-    return [*blocks, *(_marked(block, domain) for block in blocks)] if domain else blocks
+def _numbered_blocks(parts: tuple[tuple[bytes, ...], ...], own: dict[bytes, tuple[int, ...]],
+                     told: dict[bytes, tuple[int, ...]], copies: int) -> list[list[int]]:
+    """The attribute numbers of a word's blocks in each copy: its own features, then what it
+    tells each of _SIDES (`own`, `told`: `Weights.prefixed` of the copies' marks and of the
+    copies' side marks)."""
+    features, shared = parts
+    found = [e for f in shared if (e := told.get(f))]
+    blocks = []
+    for c in range(copies):
+        blocks.append([e[c] for f in features if (e := own.get(f)) and e[c] >= 0])
+        for k in range(c * len(_SIDES), (c + 1) * len(_SIDES)):
+            blocks.append([e[k] for e in found if e[k] >= 0])
+    return blocks
 
 
 @lru_cache(maxsize=WORD_CACHE)

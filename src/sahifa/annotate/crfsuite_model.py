@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -51,6 +51,8 @@ class Weights:
     attributes: dict[bytes, int]
     state: State
     transition: np.ndarray
+    by_prefixes: dict[tuple[bytes, ...], dict[bytes, tuple[int, ...]]] = field(
+        default_factory=dict)  # `prefixed`'s tables, made as asked for
 
     @classmethod
     def read(cls, path: Path) -> Weights:
@@ -76,17 +78,30 @@ class Weights:
         attributes = self.attributes
         return [attributes[f] for f in features if f in attributes]
 
+    def prefixed(self, prefixes: tuple[bytes, ...]) -> dict[bytes, tuple[int, ...]]:
+        """{feature: the number of each of `prefixes` followed by it, -1 where the model has no
+        such attribute}, for the features that follow one of them in the model: a feature
+        read after several prefixes (a word's, told to each neighbour) is looked up once, and
+        no prefixed string is made. Made once per model and prefixes."""
+        found = self.by_prefixes.get(prefixes)
+        if found is None:
+            table: dict[bytes, list[int]] = {}
+            for name, number in self.attributes.items():
+                for i, prefix in enumerate(prefixes):
+                    if name.startswith(prefix):
+                        table.setdefault(name[len(prefix):], [-1] * len(prefixes))[i] = number
+            found = self.by_prefixes[prefixes] = {f: tuple(n) for f, n in table.items()}
+        return found
+
 
 class Blocks:
     """Items (a word with its tags) numbered as first seen, each with a fixed number of blocks
-    of features (`make(item)`) kept as the model's numbers of their attributes. A bounded
-    table: a text's numbering starts with `begin`, which empties it once it holds `limit`
-    items. The numbers of a text's new items join the table's arrays when it is read
-    (`table`), not one item at a time."""
+    of the model's attribute numbers (`make(item)`). A bounded table: a text's numbering starts
+    with `begin`, which empties it once it holds `limit` items. The numbers of a text's new
+    items join the table's arrays when it is read (`table`), not one item at a time."""
 
-    def __init__(self, weights: Weights, make: Callable[[Hashable], Sequence[Sequence[bytes]]],
-                 limit: int) -> None:
-        self.weights, self.make, self.limit = weights, make, limit
+    def __init__(self, make: Callable[[Hashable], Sequence[Sequence[int]]], limit: int) -> None:
+        self.make, self.limit = make, limit
         self.clear()
 
     def clear(self) -> None:
@@ -114,7 +129,7 @@ class Blocks:
         found = self.numbers[item] = len(self.numbers)
         rows, ends, before = self._new_rows, self._new_ends, len(self.rows)
         for block in self.make(item):
-            rows += self.weights.rows(block)
+            rows += block
             ends.append(before + len(rows))
         return found
 
