@@ -230,7 +230,7 @@ def model_card(report: TrainingReport, command: str) -> str:
               if report.wojood_sentences else "")
     silver = (f", and the {report.silver_articles} articles of the silver entity set"
               if report.silver_articles else "")
-    clusters = {"words": len(crf.cluster_data()["words"])}
+    clustered = len(crf.cluster_data()["words"])
     return f"""# The CRF entity tagger (`{crf.ANNOTATOR}`)
 
 Made by `{command}` (`scripts/test.sh` runs `sahifa train --check`, which fails unless a fresh
@@ -246,7 +246,7 @@ training gives this file and `{report.model.name}` byte for byte).
   `scripts/word_clusters.py`, which `scripts/test.sh` checks fresh): each word's cluster at
   {", ".join(map(str, crf.CLUSTER_LEVELS))} clusters, a feature of the word and of its
   neighbours. Learnt without labels from SaudiNewsNet less the 56 articles of the gold sample
-  ({clusters["words"]:,} words): word2vec (CBOW, gensim) over each paragraph's word keys, then
+  ({clustered:,} words): word2vec (CBOW, gensim) over each paragraph's word keys, then
   k-means of the normalised vectors; the file holds keys and cluster numbers, no text.
 - **File**: `src/sahifa/annotate/data/{report.model.name}`, {len(data):,} bytes, sha256
   `{hashlib.sha256(data).hexdigest()}`.

@@ -166,7 +166,7 @@ def _tables(weights: Weights, domain: str | None) -> tuple[Blocks, Blocks]:
     words = Blocks(lambda item: _numbered_blocks(_parts(*item), own, told, len(copies)),
                    WORD_CACHE)
     marks = Blocks(lambda _: [weights.rows((c + f,)) for c in copies for f in (
-        *(side + b"edge" for side in _SIDE_MARKS), _AFTER_PUNCTUATION)], 1)
+        *(_feature(side, "edge") for _, side in _SIDES), _AFTER_PUNCTUATION)], 1)
     marks.number(None)
     return words, marks
 
