@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,10 @@ def test_extra_data_is_kept_unless_it_costs_our_articles_more_than_noise():
 
 def test_the_silver_set_keeps_offsets_only():
     rows = read_rows(SILVER)
-    assert {row["annotator"] for row in rows} == {f"n{k}" for k in range(1, 25)}
+    assigned = json.loads((SILVER.parent / "assignments.json").read_text("utf-8"))
+    assert {row["annotator"] for row in rows} == set(assigned)
+    assert all(row["id"] in assigned[row["annotator"]] for row in rows)
+    assert len({row["id"] for row in rows}) == len(rows)
     for row in rows:
         assert set(row) == {"annotator", "entities", "id", "line", "publication", "source",
                             "text_sha256"}

@@ -47,7 +47,7 @@ from sahifa.annotate.text import (
 )
 from sahifa.schema import labels
 
-NAME, VERSION = "crf", "11"
+NAME, VERSION = "crf", "12"
 ANNOTATOR = f"{NAME}@{VERSION}"
 FEATURES_VERSION = "5"
 WOJOOD = "wojood"  # the domain of the Wojood sample's sentences (their own copy of each feature)
