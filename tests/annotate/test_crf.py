@@ -6,8 +6,11 @@ from __future__ import annotations
 import re
 import shutil
 from dataclasses import replace
+from unittest.mock import patch
 
 import pycrfsuite
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sahifa.annotate import crf
 from sahifa.annotate.auto import annotate_text
@@ -29,6 +32,16 @@ def test_spans_leave_the_proclitics_the_guidelines_leave_out():
     tags = ["O", "B-PERS", "B-GPE", "B-GPE", "O", "B-GPE"]
     assert [(text[m.start:m.end], m.label) for m in crf.spans_of(text, words, tags)] == [
         ("رئيس", "PERS"), ("سورية", "GPE"), ("موسكو", "GPE"), ("موسكو", "GPE")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \nاًبل١،-", max_size=30), st.text(alphabet="اًبل١", min_size=1, max_size=3))
+def test_a_searched_text_and_a_long_ones_sorted_words_say_the_same(text, letters):
+    """Whether a word after a space begins with `letters` (letters, marks or digits): searched
+    in a short text, bisected in a long one's sorted words after spaces."""
+    searched = crf._after_a_space(text, letters)
+    with patch.object(crf, "SEARCHED_TEXT", 0):
+        assert crf._after_a_space(text, letters) == searched
 
 
 def test_a_plural_nisba_is_no_person():

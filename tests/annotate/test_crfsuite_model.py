@@ -52,12 +52,14 @@ def test_the_weights_are_the_ones_crfsuite_dumps(model):
 tokens = st.lists(st.sampled_from(VOCABULARY), max_size=4)
 
 
+@pytest.mark.parametrize("dense_from", [1, 2, 10**9])  # every attribute's weights a dense row,
+# those of attributes with two labels or more (one of the tiny model's), none
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.lists(st.lists(tokens, max_size=7), max_size=4), min_size=1, max_size=3))
-def test_decoding_gives_crfsuites_tags(model, texts):
+def test_decoding_gives_crfsuites_tags(model, dense_from, texts):
     """Texts of sentences of tokens of features, each decoded in one go, with a table small
     enough to start again between texts."""
-    weights = Weights.read(model)
+    weights = Weights.read(model, dense_from)
     words = Blocks(lambda item: [weights.rows(item)], limit=3)
     marks = Blocks(lambda _: [[]], limit=1)
     marks.number(None)
@@ -69,6 +71,15 @@ def test_decoding_gives_crfsuites_tags(model, texts):
                         [False] * len(numbers), [])
         expected = [tag for sentence in sentences for tag in _tagger(model).tag(sentence)]
         assert [weights.labels[i] for i in labels] == expected
+
+
+def test_attributes_with_most_labels_come_first_with_their_weights_as_dense_rows(model):
+    weights = Weights.read(model, dense_from=2)
+    per_attribute = np.diff(weights.state.offsets)
+    assert list(per_attribute) == sorted(per_attribute, reverse=True)
+    assert 0 < len(weights.state.dense) == np.count_nonzero(per_attribute >= 2)
+    dense = _dense(weights.state, len(weights.labels))
+    assert (weights.state.dense == dense[:len(weights.state.dense)]).all()
 
 
 def test_a_feature_after_each_prefix_is_one_lookup(model):

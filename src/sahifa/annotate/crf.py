@@ -61,6 +61,7 @@ FUNCTION_WORD_NAMES = frozenset({"علي"})  # the key of على and of the name
 OUTSIDE_OFFICES = ("PERS", "DATE", "TIME")  # the rules' mentions an office stops before
 PLACE_AND_BODY_LABELS = ("ORG", "GPE", "LOC", "FAC")  # names `_name_end` may cut
 OFFICE_TIMES = frozenset({"اليوم", "امس", "غدا"})  # keys no office goes on past
+SEARCHED_TEXT = 20_000  # characters: `_after_a_space` sorts the words of a longer text
 CLUSTERS_FILE = "word-clusters.json.gz"  # scripts/word_clusters.py writes it
 CLUSTER_LEVELS = (64, 512, 2048)  # a word's cluster at each level is a feature (c64=3 …)
 NEIGHBOUR = (b"w=", b"stem=", b"lex=", *(f"c{n}=".encode() for n in CLUSTER_LEVELS))  # what a
@@ -230,9 +231,9 @@ def _classes() -> dict[str, tuple[str, ...]]:
 
 def _cluster_features(word_key: str, stem_key: str) -> list[str]:
     """The word's cluster at each level, or its stem's where the word has none."""
-    clusters = _clusters().get(word_key) or _clusters().get(stem_key)
-    return [f"c{n}={c}" for n, c in zip(CLUSTER_LEVELS, clusters, strict=True)] if clusters \
-        else []
+    clusters = _clusters()
+    found = clusters.get(word_key) or clusters.get(stem_key)
+    return [f"c{n}={c}" for n, c in zip(CLUSTER_LEVELS, found, strict=True)] if found else []
 
 
 def cluster_file() -> Path:
@@ -541,7 +542,10 @@ def _entity_starts() -> frozenset[str]:
 
 def _after_a_space(text: str, letters: str) -> bool:
     """Whether `letters` (letters, marks or digits) follow a space somewhere in `text`: a word
-    after a space begins with them."""
+    after a space begins with them. A text shorter than SEARCHED_TEXT (a news article, asked a
+    few times) is searched; a longer one's words after spaces are sorted once and bisected."""
+    if len(text) < SEARCHED_TEXT:
+        return f" {letters}" in text
     spaced = _words_after_spaces(text)
     i = bisect_left(spaced, letters)
     return i < len(spaced) and spaced[i].startswith(letters)
@@ -551,4 +555,4 @@ def _after_a_space(text: str, letters: str) -> bool:
 def _words_after_spaces(text: str) -> list[str]:
     """The words of `text` that follow a space, sorted (looked up by bisection: a search of the
     text for each span would make a long article's conversion quadratic)."""
-    return sorted({m.group() for m in _AFTER_A_SPACE.finditer(text)})
+    return sorted(set(_AFTER_A_SPACE.findall(text)))
