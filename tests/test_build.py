@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 
@@ -99,3 +100,18 @@ def test_a_corpus_built_outside_the_repository_gets_card_and_datasheet(tmp_path)
     assert f"| records written | {result.written} |" in (output / "DATASHEET.md").read_text(
         "utf-8")
     assert validate_path(output).findings == []
+
+
+def test_conversions_run_with_rarer_collections_and_leave_the_thresholds_as_they_were(
+        tmp_path, monkeypatch):
+    seen, convert = [], build_module.convert_for_build
+
+    def converting(*args, **kwargs):
+        seen.append(gc.get_threshold())
+        return convert(*args, **kwargs)
+
+    monkeypatch.setattr(build_module, "convert_for_build", converting)
+    before = gc.get_threshold()
+    build(_options(tmp_path))
+    assert seen and set(seen) == {build_module.GC_THRESHOLDS} != {before}
+    assert gc.get_threshold() == before
