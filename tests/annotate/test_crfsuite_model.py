@@ -89,7 +89,6 @@ def test_a_feature_after_each_prefix_is_one_lookup(model):
     assert table[b"verb"] == (weights.attributes[b"verb"], -1)
     assert all(n == weights.attributes[prefix + f] for f, numbers in table.items()
                for prefix, n in zip((b"", b"w="), numbers, strict=True) if n >= 0)
-    assert weights.prefixed((b"", b"w=")) is table
 
 
 def test_a_file_that_is_no_model_is_named_in_the_error(tmp_path):

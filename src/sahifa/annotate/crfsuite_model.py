@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import struct
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -55,8 +55,6 @@ class Weights:
     attributes: dict[bytes, int]
     state: State
     transition: np.ndarray
-    by_prefixes: dict[tuple[bytes, ...], dict[bytes, tuple[int, ...]]] = field(
-        default_factory=dict)  # `prefixed`'s tables, made as asked for
 
     @classmethod
     def read(cls, path: Path, dense_from: int = DENSE_FROM) -> Weights:
@@ -91,16 +89,14 @@ class Weights:
         """{feature: the number of each of `prefixes` followed by it, -1 where the model has no
         such attribute}, for the features that follow one of them in the model: a feature
         read after several prefixes (a word's, told to each neighbour) is looked up once, and
-        no prefixed string is made. Made once per model and prefixes."""
-        found = self.by_prefixes.get(prefixes)
-        if found is None:
-            table: dict[bytes, list[int]] = {}
-            for name, number in self.attributes.items():
-                for i, prefix in enumerate(prefixes):
-                    if name.startswith(prefix):
-                        table.setdefault(name[len(prefix):], [-1] * len(prefixes))[i] = number
-            found = self.by_prefixes[prefixes] = {f: tuple(n) for f, n in table.items()}
-        return found
+        no prefixed string is made. A walk over every attribute: its callers keep what it
+        gives (`crf._tables`, once per model and domain)."""
+        table: dict[bytes, list[int]] = {}
+        for name, number in self.attributes.items():
+            for i, prefix in enumerate(prefixes):
+                if name.startswith(prefix):
+                    table.setdefault(name[len(prefix):], [-1] * len(prefixes))[i] = number
+        return {f: tuple(n) for f, n in table.items()}
 
 
 class Blocks:
