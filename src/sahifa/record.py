@@ -6,11 +6,11 @@ view (labels as strings) and `Record.from_dict()` reads it back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from functools import cache
-from operator import attrgetter
 from typing import Any
+
+import msgspec
 
 
 @dataclass(slots=True, frozen=True)
@@ -132,8 +132,9 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as plain data, keys in schema column order, labels as strings (what
-        `dataclasses.asdict` gives, without its deep copies of immutable leaves: a hot path)."""
-        return _plain(self)
+        `dataclasses.asdict` gives, made by msgspec in C: a hot path, a few times faster than
+        asdict's deep copies or a Python walk)."""
+        return msgspec.to_builtins(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -208,25 +209,3 @@ def _record_fields() -> tuple[str, ...]:
 
 SEGMENTATION_LAYERS = ("paragraphs", "sentences", "tokens")
 ANNOTATION_LAYERS = ("entities", "quotes", "corrections")
-
-
-FLAT_TYPES = frozenset({"int", "str", "bool", "int | None", "str | None", "bool | None"})
-
-
-@cache
-def _converter(kind: type) -> Callable[[Any], dict[str, Any]]:
-    """A function from an instance of the dataclass `kind` to its plain dict; fields that are
-    declared scalars are copied as they are, the others converted in turn."""
-    names = tuple(f.name for f in fields(kind))
-    get = attrgetter(*names) if len(names) > 1 else (lambda obj: (getattr(obj, names[0]),))
-    if all(f.type in FLAT_TYPES for f in fields(kind)):
-        return lambda obj: dict(zip(names, get(obj), strict=True))
-    return lambda obj: {n: _plain(v) for n, v in zip(names, get(obj), strict=True)}
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if hasattr(value, "__dataclass_fields__"):
-        return _converter(type(value))(value)
-    return value
