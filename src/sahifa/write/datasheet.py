@@ -28,7 +28,7 @@ class Accounts(Protocol):
     stats: Stats
 
 TOOLS = ("sahifa", "datasets", "pyarrow", "jsonschema", "regex", "datasketch", "hijridate",
-         "fastjsonschema", "python-crfsuite", "numba")
+         "fastjsonschema", "python-crfsuite", "numba", "pyahocorasick", "msgspec")
 LISTED_INPUTS = 20
 
 
