@@ -80,6 +80,7 @@ MUTATIONS = {
     "token offset past int32": _set(["tokens", 0, "end"], 2**31),
     "token with text": _set(["tokens", 0, "text"], "x"),
     "token without end": _delete(["tokens", 0, "end"]),
+    "token with another key in place of end": _set(["tokens", 0], {"start": 0, "stop": 3}),
     "token not an object": _set(["tokens", 0], [0, 1]),
     "tokens not a list": _set(["tokens"], {"start": 0}),
     "null sentence offset": _set(["sentences", 0, "start"], None),
