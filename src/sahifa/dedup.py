@@ -12,7 +12,9 @@ the near-duplicate index holds the signature of each distinct text (NUM_PERM 32-
 from __future__ import annotations
 
 import hashlib
+import operator
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -50,9 +52,17 @@ def signature(text: str) -> Signature:
     exact = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).digest()
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]).encode("utf-8")
                 for i in range(max(1, len(words) - SHINGLE_WORDS + 1))}
-    minhash = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME)
-    minhash.update_batch(shingles)  # in any order: each permutation keeps its minimum
+    minhash = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME,
+                      hashfunc=operator.index)
+    minhash.update_batch(_sha1_hash32(shingles))  # in any order: each keeps its minimum
     return Signature(exact, minhash.hashvalues)
+
+
+def _sha1_hash32(values: Iterable[bytes]) -> list[int]:
+    """datasketch's default hash of each value (`sha1_hash32`: the first four bytes of its
+    SHA-1, little-endian), the bytes read as integers all at once rather than one by one."""
+    sha1 = hashlib.sha1
+    return np.frombuffer(b"".join([sha1(v).digest()[:4] for v in values]), "<u4").tolist()
 
 
 class DuplicateIndex:
