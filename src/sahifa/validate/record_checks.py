@@ -153,7 +153,7 @@ def _spans(record: Record, layers: tuple[str, ...] = SEGMENTATION_LAYERS + ANNOT
     """(layer, id, span) for every span of the given layers; cues come with the quotes."""
     for layer in layers:
         for i, span in enumerate(getattr(record, layer)):
-            yield layer, getattr(span, "id", None) or f"{layer}[{i}]", span
+            yield layer, _span_id(layer, i, span), span
     if "quotes" in layers:
         for cue in _cues(record):
             yield "cues", cue.id, cue
@@ -171,8 +171,12 @@ def check_spans(record: Record) -> Iterator[Problem]:
         for i, span in enumerate(spans):
             start, end = span.start, span.end
             if not 0 <= start < end <= n or (with_text and text[start:end] != span.text):
-                yield _span_problem(text, layer, getattr(span, "id", None) or f"{layer}[{i}]",
-                                    span)
+                yield _span_problem(text, layer, _span_id(layer, i, span), span)
+
+
+def _span_id(layer: str, index: int, span) -> str:
+    """An annotation span's id; a segmentation span's layer and index (tokens[3])."""
+    return getattr(span, "id", None) or f"{layer}[{index}]"
 
 
 def _cues(record: Record) -> list:
