@@ -148,30 +148,21 @@ def check_offset_map(record: Record) -> Iterator[Problem]:
                       f"the map covers text [0, {position}) of {len(record.text)} characters")
 
 
+def _layers(record: Record, layers: tuple[str, ...] = SEGMENTATION_LAYERS + ANNOTATION_LAYERS
+            ) -> Iterator[tuple[str, list]]:
+    """(layer, its spans) for the given layers; the quotes' cues, as "cues", after them."""
+    for layer in layers:
+        yield layer, getattr(record, layer)
+    if "quotes" in layers:
+        yield "cues", [quote.cue for quote in record.quotes if quote.cue is not None]
+
+
 def _spans(record: Record, layers: tuple[str, ...] = SEGMENTATION_LAYERS + ANNOTATION_LAYERS
            ) -> Iterator[tuple[str, str | None, Any]]:
     """(layer, id, span) for every span of the given layers; cues come with the quotes."""
-    for layer in layers:
-        for i, span in enumerate(getattr(record, layer)):
-            yield layer, _span_id(layer, i, span), span
-    if "quotes" in layers:
-        for cue in _cues(record):
-            yield "cues", cue.id, cue
-
-
-def check_spans(record: Record) -> Iterator[Problem]:
-    """Offsets in range and non-empty; an annotation span's text equal to the slice it claims
-    (segmentation spans are offsets only). A layer at a time, a span's id and message made only
-    for a span that fails (a record has a span for every token)."""
-    text = record.text
-    n = len(text)
-    for layer in SEGMENTATION_LAYERS + ANNOTATION_LAYERS + ("cues",):
-        spans = _cues(record) if layer == "cues" else getattr(record, layer)
-        with_text = layer not in SEGMENTATION_LAYERS
+    for layer, spans in _layers(record, layers):
         for i, span in enumerate(spans):
-            start, end = span.start, span.end
-            if not 0 <= start < end <= n or (with_text and text[start:end] != span.text):
-                yield _span_problem(text, layer, _span_id(layer, i, span), span)
+            yield layer, _span_id(layer, i, span), span
 
 
 def _span_id(layer: str, index: int, span) -> str:
@@ -179,8 +170,19 @@ def _span_id(layer: str, index: int, span) -> str:
     return getattr(span, "id", None) or f"{layer}[{index}]"
 
 
-def _cues(record: Record) -> list:
-    return [quote.cue for quote in record.quotes if quote.cue is not None]
+def check_spans(record: Record) -> Iterator[Problem]:
+    """Offsets in range and non-empty; an annotation span's text equal to the slice it claims
+    (`_holds`; segmentation spans are offsets only). A layer at a time, a span's id and
+    message made only for a span that fails (a record has a span for every token)."""
+    text = record.text
+    n = len(text)
+    for layer, spans in _layers(record):
+        if layer in SEGMENTATION_LAYERS:
+            failed = (i for i, span in enumerate(spans) if not 0 <= span.start < span.end <= n)
+        else:
+            failed = (i for i, span in enumerate(spans) if not _holds(text, span))
+        for i in failed:
+            yield _span_problem(text, layer, _span_id(layer, i, spans[i]), spans[i])
 
 
 def _span_problem(text: str, layer: str, span_id: str, span) -> Problem:
