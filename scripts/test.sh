@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 echo "== ruff"
-.venv/bin/ruff check src tests scripts
+.venv/bin/ruff check src tests scripts annotation/tools
 echo "== corpus, card and datasheet are fresh"
 .venv/bin/sahifa build --check --input seeds --output .
 echo "== agreement figures in DATASHEET.md are fresh"

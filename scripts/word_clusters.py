@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from importlib.metadata import version
 from pathlib import Path
 
-from sahifa.annotate.crf import CLUSTER_LEVELS, CLUSTERS_FILE
+from sahifa.annotate.crf import CLUSTER_LEVELS, CLUSTER_NAMES, CLUSTERS_FILE
 from sahifa.annotate.text import key, words_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,9 +67,9 @@ def clusters(data: Path) -> dict:
     vectors = model.wv.get_normed_vectors()
     out = {"provenance": _provenance(articles, left_out), "words": list(model.wv.index_to_key)}
     with threadpool_limits(1):
-        for level in CLUSTER_LEVELS:
+        for level, name in zip(CLUSTER_LEVELS, CLUSTER_NAMES, strict=True):
             fitted = KMeans(n_clusters=level, n_init=1, random_state=0, max_iter=100).fit(vectors)
-            out[f"c{level}"] = [int(c) for c in fitted.labels_]
+            out[name] = [int(c) for c in fitted.labels_]
     return out
 
 

@@ -1,7 +1,10 @@
+import importlib.util
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+from sahifa.schema import labels
 
 MKANN = Path(__file__).resolve().parents[1] / "annotation" / "tools" / "mkann.py"
 
@@ -18,3 +21,11 @@ def test_mkann_reads_paragraphs_as_pairs_or_as_objects(tmp_path):
                        capture_output=True)
         anns.append((tmp_path / "a.ann").read_text(encoding="utf-8"))
     assert anns[0] == anns[1] and "QUOTE 13 16\tنعم" in anns[0]
+
+
+def test_mkann_knows_the_schema_inventories():
+    spec = importlib.util.spec_from_file_location("mkann", MKANN)
+    mkann = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mkann)
+    assert set(labels("entity_label")) == mkann.ENTITY_TYPES
+    assert set(labels("correction_kind")) == mkann.KINDS

@@ -3,8 +3,9 @@ from __future__ import annotations
 import json
 
 import datasets
+import pytest
 
-from sahifa.schema import LabelCodec, labels, record_schema
+from sahifa.schema import LabelCodec, LabelError, labels, record_schema
 from sahifa.write.features import arrow_schema, features
 
 
@@ -35,3 +36,10 @@ def test_label_codec_round_trip(minimal_record):
     assert encoded["entities"][1]["label"] == labels("entity_label").index("GPE")
     assert encoded["source"]["format"] == 0
     assert codec.decode(encoded) == data
+
+
+def test_label_codec_refuses_a_name_outside_the_inventory(minimal_record):
+    data = minimal_record.to_dict()
+    data["entities"][0]["label"] = "PERSON"
+    with pytest.raises(LabelError, match="'PERSON' is not one of PERS, NORP"):
+        LabelCodec().encode(data)

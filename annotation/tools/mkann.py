@@ -31,8 +31,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
-ENTITY_TYPES = set("PERS NORP OCC ORG GPE LOC FAC EVENT DATE TIME CARDINAL ORDINAL PERCENT "
-                   "QUANTITY UNIT MONEY CURR LANGUAGE LAW PRODUCT WEBSITE".split())
+# the schema's entity_label and correction_kind, copied: the tool runs alone, beside an
+# annotator's text, and tests/test_annotation_tools.py checks the copies
+ENTITY_TYPES = {"PERS", "NORP", "OCC", "ORG", "GPE", "LOC", "FAC", "EVENT", "DATE", "TIME",
+                "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY", "UNIT", "MONEY", "CURR", "LANGUAGE",
+                "LAW", "PRODUCT", "WEBSITE"}
 TYPES = ENTITY_TYPES | {"QUOTE", "CUE", "SPELLING"}
 KINDS = {"typo", "hamza", "taa-marbuta", "alif-maqsura", "spacing", "other"}
 PROCLITICS = set("وفبكل")

@@ -76,7 +76,7 @@ class LabelCodec:
 
     def __init__(self, node: dict[str, Any] | None = None) -> None:
         root = node or record_schema()
-        self._encode = _walker(root, lambda names: names.index, root)
+        self._encode = _walker(root, _ids, root)
         self._decode = _walker(root, _checked_names, root)
 
     def encode(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -88,6 +88,18 @@ class LabelCodec:
 
 class LabelError(ValueError):
     """A ClassLabel value outside its inventory (Python would read -1 as the last name)."""
+
+
+def _ids(names: list[str]) -> Callable[[str], int]:
+    """ClassLabel name → id; a name outside the inventory is a LabelError, as an id is."""
+    ids = {name: i for i, name in enumerate(names)}
+
+    def index(name: str) -> int:
+        try:
+            return ids[name]
+        except KeyError:
+            raise LabelError(f"label {name!r} is not one of {', '.join(names)}") from None
+    return index
 
 
 def _checked_names(names: list[str]) -> Callable[[int | str], str]:

@@ -230,7 +230,7 @@ def model_card(report: TrainingReport, command: str) -> str:
               if report.wojood_sentences else "")
     silver = (f", and the {report.silver_articles} articles of the silver entity set"
               if report.silver_articles else "")
-    clustered = len(crf.cluster_data()["words"])
+    clustered = crf.clustered_words()
     return f"""# The CRF entity tagger (`{crf.ANNOTATOR}`)
 
 Made by `{command}` (`scripts/test.sh` runs `sahifa train --check`, which fails unless a fresh

@@ -64,8 +64,9 @@ OFFICE_TIMES = frozenset({"اليوم", "امس", "غدا"})  # keys no office g
 SEARCHED_TEXT = 20_000  # characters: `_after_a_space` sorts the words of a longer text
 CLUSTERS_FILE = "word-clusters.json.gz"  # scripts/word_clusters.py writes it
 CLUSTER_LEVELS = (64, 512, 2048)  # a word's cluster at each level is a feature (c64=3 …)
-NEIGHBOUR = (b"w=", b"stem=", b"lex=", *(f"c{n}=".encode() for n in CLUSTER_LEVELS))  # what a
-# word's features tell of its neighbours
+CLUSTER_NAMES = tuple(f"c{n}" for n in CLUSTER_LEVELS)  # the features' and the file's keys
+NEIGHBOUR = (b"w=", b"stem=", b"lex=", *(f"{name}=".encode() for name in CLUSTER_NAMES))  # what
+# a word's features tell of its neighbours
 _AFTER_A_SPACE = regex.compile(f"(?<= ){WORD_CHARACTERS}+")
 TRAINING = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
             "feature.possible_transitions": True}
@@ -233,7 +234,7 @@ def _cluster_features(word_key: str, stem_key: str) -> list[str]:
     """The word's cluster at each level, or its stem's where the word has none."""
     clusters = _clusters()
     found = clusters.get(word_key) or clusters.get(stem_key)
-    return [f"c{n}={c}" for n, c in zip(CLUSTER_LEVELS, found, strict=True)] if found else []
+    return [f"{name}={c}" for name, c in zip(CLUSTER_NAMES, found, strict=True)] if found else []
 
 
 def cluster_file() -> Path:
@@ -249,8 +250,13 @@ def cluster_data() -> dict:
 def _clusters() -> dict[str, tuple[int, ...]]:
     """{word key: its cluster at each of CLUSTER_LEVELS}."""
     found = cluster_data()
-    return dict(zip(found["words"], zip(*(found[f"c{n}"] for n in CLUSTER_LEVELS), strict=True),
+    return dict(zip(found["words"], zip(*(found[name] for name in CLUSTER_NAMES), strict=True),
                     strict=True))
+
+
+def clustered_words() -> int:
+    """How many words the cluster file gives clusters for."""
+    return len(_clusters())
 
 
 def _shape(word: str) -> str:

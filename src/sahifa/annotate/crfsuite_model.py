@@ -122,8 +122,7 @@ class Blocks:
             self.clear()
 
     def number(self, item: Hashable) -> int:
-        found = self.numbers.get(item)
-        return self._new(item) if found is None else found
+        return self.numbered((item,))[0]
 
     def numbered(self, items: Iterable[Hashable]) -> list[int]:
         """The number of each item (`number`, in one loop)."""
