@@ -5,7 +5,8 @@ figures, it asserts nothing).
 
 In one run, on the first N articles of the input (SaudiNewsNet by default; 0 = all of it):
 - the build's CPU and wall time with one worker and with every core (and with the rules alone,
-  `--annotators rules`), next to spaCy's blank
+  `--annotators rules`, and the CRF's mentions alone, `--annotators crf`: articles per CPU
+  second with each), next to spaCy's blank
   Arabic tokenizer on the same texts (`spacy.blank("ar")`, the `benchmark` extra) and the floor
   (the same texts read and written as Parquet by plain pyarrow, no processing); whether the two
   builds' Parquet files are byte-identical;
@@ -332,6 +333,7 @@ def _benchmark(args, work: Path) -> int:
     spacy_run = _measured([sys.executable, __file__, "--spacy-only", str(src)])
     one = build(src, work / "one", 1)
     rules = build(src, work / "rules", 1, "--annotators", "rules")
+    crf_alone = build(src, work / "crf", 1, "--annotators", "crf")
     every = build(src, work / "every", cores)
     same = digest(work / "one" / "corpus") == digest(work / "every" / "corpus")
 
@@ -353,6 +355,9 @@ def _benchmark(args, work: Path) -> int:
     print(row(f"build wall, {cores} workers", every["wall"], one["wall"], "1 worker", "s"))
     print(row(f"build CPU, {cores} workers", every["cpu"], one["cpu"], "1 worker", "s"))
     print(row("build articles/s, 1 worker", articles / one["wall"], None, "", ""))
+    for name, run in (("CRF+rules", one), ("the CRF alone", crf_alone), ("rules alone", rules)):
+        print(row(f"build articles per CPU second, 1 worker, {name}", articles / run["cpu"],
+                  None, "", ""))
     print(row("build peak RSS, 1 worker", one["rss"], floor_run["rss"], "floor", "MB"))
     floor_bytes = parquet_bytes(work / "floor")
     for config in CONFIGS:

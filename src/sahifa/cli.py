@@ -605,7 +605,7 @@ def _dev_set_evaluations(args) -> tuple[list, list[Path]]:
 def _run_evaluate(args) -> int:
     from sahifa.annotate import crf
     from sahifa.annotate.auto import DEFAULT_TAGGER
-    from sahifa.evaluate.report import markdown
+    from sahifa.evaluate.report import markdown, speed_table
 
     evaluations, quote_evaluations, missing = _evaluations(args, DEFAULT_TAGGER)
     dev_set, dev_missing = _dev_set_evaluations(args)
@@ -625,6 +625,8 @@ def _run_evaluate(args) -> int:
                                  "--data", args.data.as_posix()))
     text = markdown(evaluations, command, quote_evaluations, comparison)
     print(text)
+    if comparison:
+        print(speed_table(comparison))
     stale = _evaluation_docs(args.write_docs or args.check_docs, text, write=bool(args.write_docs))
     for path in stale:
         print(f"stale: the evaluation figures in {path} differ; run `{command} --write-docs "

@@ -106,3 +106,17 @@ mentions = st.lists(st.builds(
 @given(mentions)
 def test_reconcile_keeps_what_comparing_every_pair_keeps(found):
     assert reconcile(found) == reconciled_by_every_pair(found)
+
+
+def test_forgetting_texts_empties_word_caches_keeps_what_is_loaded_and_the_same_spans():
+    from sahifa.annotate import crf, text
+    from sahifa.annotate.auto import forget_texts
+
+    record = bare(seed_record())
+    before = auto_annotate(record)
+    assert text.key.cache_info().currsize and crf._word_features.cache_info().currsize
+    forget_texts()
+    assert text.key.cache_info().currsize == 0 and text._document.cache_info().currsize == 0
+    assert crf._word_features.cache_info().currsize == 0
+    assert text.automaton.cache_info().currsize == 1  # loaded once, kept
+    assert auto_annotate(record) == before

@@ -61,6 +61,7 @@ FUNCTION_WORD_NAMES = frozenset({"علي"})  # the key of على and of the name
 OUTSIDE_OFFICES = ("PERS", "DATE", "TIME")  # the rules' mentions an office stops before
 PLACE_AND_BODY_LABELS = ("ORG", "GPE", "LOC", "FAC")  # names `_name_end` may cut
 OFFICE_TIMES = frozenset({"اليوم", "امس", "غدا"})  # keys no office goes on past
+TABLES = 4  # models and domains whose numbered words are kept (`_tables`)
 SEARCHED_TEXT = 20_000  # characters: `_after_a_space` sorts the words of a longer text
 CLUSTERS_FILE = "word-clusters.json.gz"  # scripts/word_clusters.py writes it
 CLUSTER_LEVELS = (64, 512, 2048)  # a word's cluster at each level is a feature (c64=3 …)
@@ -155,7 +156,7 @@ def _parts(word: str, rule_tag: str, inner_tag: str) -> tuple[tuple[bytes, ...],
             (*(f for f in own if f.startswith(NEIGHBOUR)), rule))
 
 
-@cache
+@lru_cache(maxsize=TABLES)
 def _tables(weights: Weights, domain: str | None) -> tuple[Blocks, Blocks]:
     """The blocks of the words tagged with `weights` (a word with its rules' tags: its own
     features, then what it tells each of _SIDES), and of the marks (no word each of _SIDES, and

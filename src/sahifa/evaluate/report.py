@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from sahifa.evaluate.metrics import ALL
 from sahifa.evaluate.quotes import QuoteCounts, QuoteEvaluation
-from sahifa.evaluate.run import Evaluation
+from sahifa.evaluate.run import ENTITY_LABELS, Evaluation
 
+TAGGER_NAMES = ("rules", "CRF", "CRF+rules")  # the comparison's columns (`_run_evaluate`)
 HEADER = ("| label | gold | predicted | strict P | strict R | strict F1 | exact F1 | partial F1 "
           "| type F1 | IOB2 F1 |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 
@@ -79,18 +80,59 @@ def quote_table(evaluation: QuoteEvaluation) -> str:
 
 
 def comparison_table(rows_of: list[tuple[Evaluation, ...]],
-                     taggers: tuple[str, ...] = ("rules", "CRF", "CRF+rules")) -> str:
+                     taggers: tuple[str, ...] = TAGGER_NAMES) -> str:
     """The taggers side by side (rules alone, the CRF's mentions alone, the CRF with the rules),
-    strict scores of all entities, per evaluation."""
-    head = " | ".join(f"{t} {s}" for t in taggers for s in ("P", "R", "F1"))
-    rows = [f"**{' vs '.join(taggers)}** (strict, all labels)", "",
-            f"| evaluation | {head} |", "|---|" + "---:|" * (3 * len(taggers))]
+    strict and partial scores of all entities, per evaluation."""
+    head = " | ".join(f"{t} {s}" for t in taggers for s in ("P", "R", "F1", "partial F1"))
+    rows = [f"**{' vs '.join(taggers)}** (all labels; strict, and partial F1)", "",
+            f"| evaluation | {head} |", "|---|" + "---:|" * (4 * len(taggers))]
     for evaluations in rows_of:
-        scores = [e.spans.get(ALL, {}).get("strict") for e in evaluations]
-        if all(scores):
-            cells = " | ".join(f"{_f(s.precision)} | {_f(s.recall)} | {_f(s.f1)}"
-                               for s in scores)
+        spans = [e.spans.get(ALL) for e in evaluations]
+        if all(spans):
+            cells = " | ".join(
+                f"{_f(s['strict'].precision)} | {_f(s['strict'].recall)} "
+                f"| {_f(s['strict'].f1)} | {_f(s['partial'].f1)}" for s in spans)
             rows.append(f"| {evaluations[-1].name} | {cells} |")
+    return "\n".join(rows) + "\n"
+
+
+def label_comparison_tables(rows_of: list[tuple[Evaluation, ...]],
+                            taggers: tuple[str, ...] = TAGGER_NAMES) -> list[str]:
+    """Per label, the taggers' strict and partial F1, for each held-out evaluation (the gold
+    test split, nested and outermost)."""
+    head = " | ".join(f"{t} {s}" for t in taggers for s in ("F1", "partial F1"))
+    tables = []
+    for evaluations in rows_of:
+        if not evaluations[-1].held_out:
+            continue
+        rows = [f"**{' vs '.join(taggers)} per label: {evaluations[-1].name}** (strict F1, "
+                "partial F1)", "", f"| label | gold | {head} |",
+                "|---|---:|" + "---:|" * (2 * len(taggers))]
+        used = [label for label in ENTITY_LABELS if any(label in e.spans for e in evaluations)]
+        for label in [*used, ALL]:
+            spans = [e.spans.get(label) for e in evaluations]
+            gold = next(s["strict"].gold for s in spans if s)
+            cells = " | ".join(f"{_f(s['strict'].f1)} | {_f(s['partial'].f1)}" if s
+                               else "- | -" for s in spans)
+            rows.append(f"| {label} | {gold} | {cells} |")
+        tables.append("\n".join(rows) + "\n")
+    return tables
+
+
+def speed_table(rows_of: list[tuple[Evaluation, ...]],
+                taggers: tuple[str, ...] = TAGGER_NAMES) -> str:
+    """How fast each tagger annotated each evaluation's documents, per CPU second, as new
+    texts and with its loading left out (`run.timed`)."""
+    rows = [f"**{' vs '.join(taggers)}: annotation speed** (documents per CPU second, as new "
+            "texts, the first document of each evaluation left out; this run's, which vary by "
+            "machine and hour, so they are printed, not written into the docs)", "",
+            f"| evaluation | timed | {' | '.join(taggers)} |",
+            "|---|---:|" + "---:|" * len(taggers)]
+    for evaluations in rows_of:
+        speeds = [e.speed for e in evaluations]
+        if all(speeds) and "outermost" not in evaluations[-1].name:
+            cells = " | ".join(f"{s.per_second:,.1f} {s.unit}/s" for s in speeds)
+            rows.append(f"| {evaluations[-1].name} | {speeds[-1].documents} | {cells} |")
     return "\n".join(rows) + "\n"
 
 
@@ -105,6 +147,7 @@ def markdown(evaluations: list[Evaluation], command: str,
              "another mention of the same person (person: same last name word); named "
              "speakers are gold quotations whose speaker is named in the text; a false "
              "quotation overlaps no gold one.\n")
-    head = [comparison_table(list(comparison))] if comparison else []
+    head = ([comparison_table(list(comparison)), *label_comparison_tables(list(comparison))]
+            if comparison else [])
     return "\n".join([intro, *head, *map(table, evaluations),
                       *map(quote_table, quote_evaluations)])

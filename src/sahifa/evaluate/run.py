@@ -9,12 +9,20 @@ inside it, as Wojood and AQMAR tag whole tokens.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from sahifa.annotate import iob
-from sahifa.annotate.auto import DEFAULT_TAGGER, Tagger, annotate_text, auto_annotate
+from sahifa.annotate.auto import (
+    DEFAULT_TAGGER,
+    Tagger,
+    annotate_text,
+    auto_annotate,
+    forget_texts,
+)
 from sahifa.evaluate.conll import Sentence, read_conll
 from sahifa.evaluate.metrics import (
     QuoteScores,
@@ -32,6 +40,8 @@ from sahifa.schema import labels
 from sahifa.write.parquet import document_files, read_documents
 
 ENTITY_LABELS = labels("entity_label")
+T = TypeVar("T")
+R = TypeVar("R")
 
 # AQMAR tags PER, LOC, ORG (and MIS, which is not scored). Its LOC covers both our GPE and LOC.
 AQMAR_GOLD = {"PER": "PERS", "LOC": "LOC", "ORG": "ORG"}
@@ -40,13 +50,44 @@ AQMAR_PREDICTED = {"PERS": "PERS", "GPE": "LOC", "LOC": "LOC", "ORG": "ORG"}
 
 @dataclass(slots=True)
 class Evaluation:
+    """`held_out`: scores of the gold test split; `speed`: how fast its documents were
+    annotated."""
+
     name: str
     labels: list[str]
     spans: dict[str, dict[str, Score]]
     iob: dict[str, Score]
     quotes: QuoteScores | None = None
     corrections: Score | None = None
-    notes: list[str] = field(default_factory=list)
+    held_out: bool = False
+    speed: Speed | None = None
+
+
+@dataclass(slots=True, frozen=True)
+class Speed:
+    """CPU seconds spent annotating `documents` (articles or sentences) as new texts (`timed`)."""
+
+    documents: int
+    unit: str
+    seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else float("inf")
+
+
+def timed(annotate: Callable[[T], R], items: list[T],
+          unit: str) -> tuple[list[R], Speed | None]:
+    """`annotate` of every item, and how fast the items after the first were annotated: the
+    annotators' caches of words and texts are emptied first (`auto.forget_texts`), and the
+    first item, annotated untimed, loads what a tagger loads once (model, automaton, compiled
+    code). No speed for a single item."""
+    forget_texts()
+    results = [annotate(item) for item in items[:1]]
+    start = time.process_time()
+    results += [annotate(item) for item in items[1:]]
+    seconds = time.process_time() - start
+    return results, Speed(len(items) - 1, unit, seconds) if len(items) > 1 else None
 
 
 def has_gold(record: Record) -> bool:
@@ -79,9 +120,12 @@ def evaluate_records(path: Path, tagger: Tagger = DEFAULT_TAGGER,
     for (split, source), records in gold_groups(path).items():
         role = "held out" if split == "test" else "development"
         name = f"{split} split ({role}), {source} ({len(records)} gold records)"
-        pairs = [(record, auto_annotate(_bare(record), tagger)) for record in records]
-        evaluations += [score_records(pairs, f"{name}: all entities (nested)"),
-                        score_records(pairs, f"{name}: outermost entities", only_outermost=True)]
+        predicted, speed = timed(lambda r: auto_annotate(_bare(r), tagger), records, "articles")
+        pairs = list(zip(records, predicted, strict=True))
+        evaluations += [
+            replace(score_records(pairs, f"{name}: {part}", only_outermost=outer),
+                    held_out=split == "test", speed=speed)
+            for part, outer in (("all entities (nested)", False), ("outermost entities", True))]
         quotes = QuoteEvaluation(f"{name}: quotations", with_examples=split != "test")
         for gold, predicted in pairs:
             quotes.add(gold, predicted)
@@ -169,12 +213,13 @@ def evaluate_conll(name: str, files: list[Path], gold_map: Callable[[str], str |
     features for these sentences (crf.tag)."""
     sentences = [s for f in files for s in read_conll(f, gold_map)]
     gold = [s.spans for s in sentences]
-    predicted = [_predict(s, predicted_map, flat, tagger, domain) for s in sentences]
+    predicted, speed = timed(lambda s: _predict(s, predicted_map, flat, tagger, domain),
+                             sentences, "sentences")
     lengths = [len(s.tokens) for s in sentences]
     used = _used(gold, predicted)
     return Evaluation(f"{name} ({len(sentences)} sentences)", used,
                       span_scores(gold, predicted, used),
-                      iob_scores(gold, predicted, lengths, used))
+                      iob_scores(gold, predicted, lengths, used), speed=speed)
 
 
 def _predict(sentence: Sentence, predicted_map, flat: bool, tagger: Tagger,
