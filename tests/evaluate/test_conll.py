@@ -89,3 +89,14 @@ def test_gold_records_are_scored_per_split_and_input_the_test_split_first(built_
     seed = seed_quotes.total
     assert (seed.gold, seed.exact, seed.speaker_exact, seed.cue_right, seed.false) == (
         11, 11, 11, 11, 0)
+
+
+def test_the_records_evaluation_times_each_group_once_and_marks_the_held_out_one(built_seeds):
+    from sahifa.evaluate.run import evaluate_records
+
+    evaluations, _ = evaluate_records(built_seeds, "rules")
+    test_nested, test_outer, seed_nested, _, train_nested, _ = evaluations
+    assert test_nested.held_out and test_outer.held_out and not train_nested.held_out
+    assert (test_nested.speed.documents, test_nested.speed.unit) == (13, "articles")
+    assert test_outer.speed is None and seed_nested.speed is None  # one record: nothing timed
+    assert train_nested.speed.documents == 41

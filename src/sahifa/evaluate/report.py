@@ -130,7 +130,7 @@ def speed_table(rows_of: list[tuple[Evaluation, ...]],
             "|---|---:|" + "---:|" * len(taggers)]
     for evaluations in rows_of:
         speeds = [e.speed for e in evaluations]
-        if all(speeds) and "outermost" not in evaluations[-1].name:
+        if all(speeds):
             cells = " | ".join(f"{s.per_second:,.1f} {s.unit}/s" for s in speeds)
             rows.append(f"| {evaluations[-1].name} | {speeds[-1].documents} | {cells} |")
     return "\n".join(rows) + "\n"
