@@ -666,7 +666,8 @@ COMMANDS = {  # name: (help, the function that declares its arguments)
     "agreement": ("agreement of two independent annotation passes", _agreement_parser),
     "view": ("write static right-to-left HTML pages of records with their annotations, or of "
              "the disagreements of two versions", _view_parser),
-    "evaluate": ("score the automatic annotators against gold records and CoNLL files",
+    "evaluate": ("score the automatic annotators (the rules, the CRF, CRF+rules side by side, "
+                 "and how fast each is) against gold records and CoNLL files",
                  _evaluate_parser),
     "train": ("train the CRF entity tagger on the gold train split", _train_parser),
     "publish": ("check a dataset folder offline and upload its allowlisted files to the "
