@@ -37,7 +37,7 @@ def forget_texts() -> None:
     CRF's numbered words), not what is loaded once (lexicons, the automaton, the model): texts
     annotated before are then as new to them as to a build. For timing one tagger after
     another on the same texts."""
-    for module in (text_module, numex, names, offices, persons, quotes, crf):
+    for module in (text_module, *ENTITY_ANNOTATORS, quotes, crf):
         for value in vars(module).values():
             info = getattr(value, "cache_info", None)
             if info is not None and info().maxsize is not None:
