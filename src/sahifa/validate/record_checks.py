@@ -21,6 +21,7 @@ from sahifa.record import ANNOTATION_LAYERS, SEGMENTATION_LAYERS, Record
 from sahifa.schema import record_schema, resolve, types_of
 
 PROCLITICS = "وفبكل"
+SPAN_LAYERS = SEGMENTATION_LAYERS + ANNOTATION_LAYERS  # every layer of spans, in record order
 
 
 @cache
@@ -148,8 +149,7 @@ def check_offset_map(record: Record) -> Iterator[Problem]:
                       f"the map covers text [0, {position}) of {len(record.text)} characters")
 
 
-def _layers(record: Record, layers: tuple[str, ...] = SEGMENTATION_LAYERS + ANNOTATION_LAYERS
-            ) -> Iterator[tuple[str, list]]:
+def _layers(record: Record, layers: tuple[str, ...] = SPAN_LAYERS) -> Iterator[tuple[str, list]]:
     """(layer, its spans) for the given layers; the quotes' cues, as "cues", after them."""
     for layer in layers:
         yield layer, getattr(record, layer)
@@ -157,7 +157,7 @@ def _layers(record: Record, layers: tuple[str, ...] = SEGMENTATION_LAYERS + ANNO
         yield "cues", [quote.cue for quote in record.quotes if quote.cue is not None]
 
 
-def _spans(record: Record, layers: tuple[str, ...] = SEGMENTATION_LAYERS + ANNOTATION_LAYERS
+def _spans(record: Record, layers: tuple[str, ...] = SPAN_LAYERS
            ) -> Iterator[tuple[str, str | None, Any]]:
     """(layer, id, span) for every span of the given layers; cues come with the quotes."""
     for layer, spans in _layers(record, layers):
