@@ -209,3 +209,4 @@ def _record_fields() -> tuple[str, ...]:
 
 SEGMENTATION_LAYERS = ("paragraphs", "sentences", "tokens")
 ANNOTATION_LAYERS = ("entities", "quotes", "corrections")
+SPAN_LAYERS = SEGMENTATION_LAYERS + ANNOTATION_LAYERS  # every layer of spans, in record order

@@ -23,7 +23,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from sahifa.record import ANNOTATION_LAYERS, SEGMENTATION_LAYERS
+from sahifa.record import SPAN_LAYERS
 from sahifa.schema import labels, record_schema, resolve_in, types_of
 from sahifa.validate.record_checks import PROCLITICS, clitic_names
 from sahifa.validate.spans import (
@@ -135,7 +135,7 @@ def _records_clean(batch: pa.RecordBatch, spans: BatchSpans) -> bool:
         return False
     lengths = np.array([len(t) for t in texts], dtype=np.int64)
     layers = {name: spans.layer(name) for name in
-              (*SEGMENTATION_LAYERS, *ANNOTATION_LAYERS, "cues")}
+              (*SPAN_LAYERS, "cues")}
     return (_offset_map_clean(batch.column("offset_map"), lengths)
             and all(layer.inside_texts(lengths) for layer in layers.values())
             and _texts_match(spans, [layers[n] for n in ("entities", "quotes", "cues",

@@ -17,11 +17,10 @@ import fastjsonschema
 import jsonschema
 
 from sahifa.findings import Finding, Problem, ValidationError, locate
-from sahifa.record import ANNOTATION_LAYERS, SEGMENTATION_LAYERS, Record
+from sahifa.record import ANNOTATION_LAYERS, SEGMENTATION_LAYERS, SPAN_LAYERS, Record
 from sahifa.schema import record_schema, resolve, types_of
 
 PROCLITICS = "وفبكل"
-SPAN_LAYERS = SEGMENTATION_LAYERS + ANNOTATION_LAYERS  # every layer of spans, in record order
 
 
 @cache
